@@ -1,0 +1,149 @@
+package io.rhythm.gateway.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rhythm.platform.web.correlation.CorrelationId;
+import io.rhythm.platform.web.problem.Problem;
+import io.rhythm.platform.web.problem.ProblemType;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Forwards {@code /api/v1/<area>/**} to the service that owns the area, with the caller's bearer
+ * token (each service validates it again: zero trust), the correlation id and the usual
+ * {@code X-Forwarded-*} headers. An unknown area is a 404 problem, an unreachable service a 502,
+ * a slow one a 504.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    RouteTable routes;
+    @Inject
+    ObjectMapper mapper;
+
+    private HttpClient client;
+
+    void register(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2_000));
+        router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        router.route("/api/v1/*").handler(this::forward);
+    }
+
+    private void forward(RoutingContext context) {
+        String path = context.request().path();
+        var target = routes.resolve(path);
+        if (target.isEmpty()) {
+            problem(context, ProblemType.NOT_FOUND, "No API area serves " + path + "; known areas: "
+                    + new TreeSet<>(routes.routes().keySet()));
+            return;
+        }
+        URI base = target.get().baseUrl();
+        RequestOptions options = new RequestOptions()
+                .setMethod(context.request().method())
+                .setHost(base.getHost())
+                .setPort(base.getPort())
+                .setURI(context.request().uri())
+                .setTimeout(routes.timeout().toMillis());
+        context.request().headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                options.addHeader(header.getKey(), header.getValue());
+            }
+        });
+        String correlationId = context.get(CorrelationId.MDC_KEY);
+        if (correlationId != null) {
+            options.putHeader(CorrelationId.HEADER, correlationId);
+        }
+        options.putHeader("X-Forwarded-Host", context.request().authority() == null ? "" : context.request().authority().toString());
+        options.putHeader("X-Forwarded-Proto", context.request().scheme());
+        options.putHeader("X-Forwarded-For", context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress());
+
+        Buffer body = context.body() == null ? null : context.body().buffer();
+        client.request(options)
+                .compose(request -> body == null || body.length() == 0 ? request.send() : request.send(body))
+                .compose(response -> response.body().map(payload -> new Answer(response, payload)))
+                .onSuccess(answer -> relay(context, answer, base))
+                .onFailure(failure -> {
+                    boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                            || String.valueOf(failure.getMessage()).contains("timeout");
+                    LOG.warnf("%s %s → %s failed: %s", context.request().method(), path, target.get().service(), failure.toString());
+                    problem(context, timeout ? ProblemType.SERVICE_UNAVAILABLE : ProblemType.BAD_GATEWAY,
+                            target.get().service() + "-service " + (timeout ? "did not answer in time" : "is unreachable")
+                                    + "; retry later", timeout ? 504 : 502);
+                });
+    }
+
+    private void relay(RoutingContext context, Answer answer, URI base) {
+        if (context.response().ended()) {
+            return;
+        }
+        var response = context.response().setStatusCode(answer.response().statusCode());
+        answer.response().headers().forEach(header -> {
+            String name = header.getKey().toLowerCase();
+            if (HOP_BY_HOP.contains(name) || name.equals(CorrelationId.HEADER.toLowerCase())) {
+                return;
+            }
+            String value = header.getValue();
+            if (name.equals("location")) {
+                value = relative(value, base);
+            }
+            response.putHeader(header.getKey(), value);
+        });
+        response.end(answer.payload());
+    }
+
+    /** A downstream's absolute Location becomes a path on the gateway. */
+    static String relative(String location, URI base) {
+        try {
+            URI uri = URI.create(location);
+            if (uri.isAbsolute() && base.getHost().equals(uri.getHost()) && base.getPort() == uri.getPort()) {
+                return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URI: leave as is
+        }
+        return location;
+    }
+
+    private void problem(RoutingContext context, ProblemType type, String detail) {
+        problem(context, type, detail, type.status());
+    }
+
+    private void problem(RoutingContext context, ProblemType type, String detail, int status) {
+        if (context.response().ended()) {
+            return;
+        }
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, context.request().path(),
+                context.get(CorrelationId.MDC_KEY), null);
+        try {
+            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(mapper.writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            context.response().setStatusCode(status).end();
+        }
+    }
+
+    private record Answer(HttpClientResponse response, Buffer payload) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.rhythm.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rhythm.platform.events.CloudEvent;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.Topics;
+import io.rhythm.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.rhythm.platform.testing.Api.anonymous;
+import static io.rhythm.platform.testing.Api.as;
+import static io.rhythm.platform.testing.Api.asIntegration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@QuarkusTestResource(value = HealthServiceProcess.class, restrictToAnnotatedClass = true)
+class GatewayTest {
+
+    @Test
+    void requestsWithoutAValidTokenAreRefusedAtTheEdge() {
+        anonymous().get("/api/v1/clients").then().statusCode(401);
+        given().header("Authorization", "Bearer forged.token.value").get("/api/v1/clients").then().statusCode(401);
+    }
+
+    @Test
+    void aKeycloakTokenIsAcceptedAndForwardedToTheOwningService() {
+        as("avp").header("X-Correlation-Id", "gw-test-1").get("/api/v1/clients?limit=1").then().statusCode(200)
+                .header("X-Correlation-Id", "gw-test-1")
+                .body("items", org.hamcrest.Matchers.notNullValue());
+        // the service enforces roles itself with the forwarded token
+        as("cse").body(client()).post("/api/v1/clients").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aWriteThroughTheGatewayReachesKafka() {
+        try (TopicProbe clients = TopicProbe.watch(Topics.CLIENTS)) {
+            String location = asIntegration().body(client()).post("/api/v1/clients").then().statusCode(201)
+                    .header("Location", startsWith("/api/v1/clients/")).extract().header("Location");
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            CloudEvent event = clients.awaitEvent(EventCatalogue.CLIENT_UPSERTED.type(), id, Duration.ofSeconds(30));
+            assertThat(event.source()).isEqualTo("/rhythm/health-service");
+            as("cse").get(location).then().statusCode(200).body("id", equalTo(id));
+        }
+    }
+
+    @Test
+    void unknownAreasAndUnreachableServicesAreProblemsNotHangs() {
+        as("avp").get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("clients"));
+        as("avp").get("/api/v1/segments/clients/" + UUID.randomUUID()).then().statusCode(502)
+                .contentType("application/problem+json").body("detail", containsString("segmentation-service"));
+    }
+
+    @Test
+    void surveyRespondentsNeedNoToken() {
+        // nps-service is not running here: the point is that the gateway lets the call through (502, not 401)
+        anonymous().get("/api/v1/surveys/respond/some-token").then().statusCode(502);
+    }
+
+    @Test
+    void readinessReportsEveryDownstreamService() {
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'downstream services' }.data.'health-service'", equalTo("UP"))
+                .body("checks.find { it.name == 'downstream services' }.data.'nps-service'", startsWith("DOWN"))
+                .body("checks.find { it.name == 'downstream services' }.data.'calendar-service'", startsWith("DOWN"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static String client() {
+        return """
+                {"name": "Gateway %s", "region": "APAC", "ownerCse": "cse", "ownerCam": "cam", "lifecycleStage": "ADOPTION"}"""
+                .formatted(UUID.randomUUID());
+    }
+}

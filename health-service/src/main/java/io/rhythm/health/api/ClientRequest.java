@@ -1,0 +1,32 @@
+package io.rhythm.health.api;
+
+import io.rhythm.health.domain.LifecycleStage;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A client as created or replaced through the API. */
+@Schema(name = "ClientRequest", example = """
+        {"name": "SA Health", "region": "APAC", "businessUnit": "Health", "ownerCse": "cse", "ownerCam": "cam",
+         "tier": "Enterprise", "lifecycleStage": "MATURE", "renewalDate": "2027-06-30",
+         "annualRevenue": {"amount": "578000.00", "currency": "AUD"}, "externalIds": {"hubspot": "1234567"}}""")
+public record ClientRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 50) String region,
+        @Size(max = 100) String businessUnit,
+        @NotBlank @Size(max = 100) String ownerCse,
+        @Size(max = 100) String ownerCam,
+        @Size(max = 50) String tier,
+        @NotNull LifecycleStage lifecycleStage,
+        LocalDate renewalDate,
+        @Valid MoneyInput annualRevenue,
+        @Size(max = 10) Map<@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,29}",
+                message = "must be a lower-case source name such as hubspot or salesforce") String,
+                @NotBlank @Size(max = 100) String> externalIds) {
+}

@@ -1,0 +1,112 @@
+package io.rhythm.nps.api;
+
+import io.rhythm.nps.domain.CycleSchedule;
+import io.rhythm.nps.domain.SurveyCycle;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.payload.CycleCreated;
+import io.rhythm.platform.idempotency.IdempotentRequests;
+import io.rhythm.platform.outbox.OutboxWriter;
+import io.rhythm.platform.web.paging.Cursor;
+import io.rhythm.platform.web.paging.Page;
+import io.rhythm.platform.web.paging.PageRequest;
+import io.rhythm.platform.web.problem.ApiException;
+import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/nps/cycles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Survey cycles", description = "NPS survey cycles")
+public class CycleResource {
+
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Create a survey cycle", description = "Names are unique (409). Publishes CycleCreated on nps.cycles.v1.")
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull CycleRequest request) {
+        LocalDate close = request.closeDate() != null ? request.closeDate() : CycleSchedule.defaultCloseDate(request.openDate());
+        if (!close.isAfter(request.openDate())) {
+            throw ApiException.invalid("closeDate", "must be after openDate " + request.openDate());
+        }
+        return idempotent.execute(idempotencyKey, "POST /api/v1/nps/cycles", request, () -> {
+            String name = request.name().strip();
+            if (SurveyCycle.count("name", name) > 0) {
+                throw ApiException.conflict("a cycle named '" + name + "' already exists");
+            }
+            SurveyCycle cycle = new SurveyCycle();
+            cycle.id = UUID.randomUUID();
+            cycle.name = name;
+            cycle.openDate = request.openDate();
+            cycle.closeDate = close;
+            cycle.createdBy = caller.username();
+            cycle.createdAt = Instant.now(clock);
+            cycle.persist();
+            outbox.publish(EventCatalogue.CYCLE_CREATED, cycle.id.toString(),
+                    new CycleCreated(cycle.id.toString(), cycle.name, cycle.openDate, cycle.closeDate));
+            return Response.created(URI.create("/api/v1/nps/cycles/" + cycle.id)).entity(CycleView.of(cycle)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    public CycleView get(@PathParam("id") UUID id) {
+        SurveyCycle cycle = SurveyCycle.findById(id);
+        if (cycle == null) {
+            throw ApiException.notFound("Survey cycle", id);
+        }
+        return CycleView.of(cycle);
+    }
+
+    @GET
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Survey cycles, newest first", description = "Cursor paging.")
+    public Page<CycleView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        String query = "true = true";
+        Parameters params = new Parameters();
+        if (page.after() != null) {
+            query += " and (openDate < :open or (openDate = :open and id > :id))";
+            try {
+                params.and("open", LocalDate.parse(page.after().sortValue())).and("id", UUID.fromString(page.after().id()));
+            } catch (RuntimeException e) {
+                throw ApiException.invalid("cursor", "is not a cursor issued by this API");
+            }
+        }
+        var rows = SurveyCycle.<SurveyCycle>find(query + " order by openDate desc, id", params).page(0, page.fetchSize()).list();
+        return Page.of(rows, page, c -> new Cursor(c.openDate.toString(), c.id.toString()), CycleView::of);
+    }
+}

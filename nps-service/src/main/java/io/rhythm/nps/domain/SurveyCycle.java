@@ -1,0 +1,29 @@
+package io.rhythm.nps.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An NPS survey cycle such as "NPS Q2 2026". */
+@Entity
+@Table(name = "survey_cycle")
+public class SurveyCycle extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String name;
+    @Column(name = "open_date")
+    public LocalDate openDate;
+    @Column(name = "close_date")
+    public LocalDate closeDate;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

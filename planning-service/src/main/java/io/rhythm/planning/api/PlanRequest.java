@@ -1,0 +1,18 @@
+package io.rhythm.planning.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.UUID;
+
+@Schema(example = """
+        {"clientId": "0b7d6c1a-5f7e-4b44-9d2a-2f5b1f0a9c11", "fiscalYear": "FY27", "title": "SA Health account plan FY27"}""")
+public record PlanRequest(
+        @NotNull UUID clientId,
+        @Pattern(regexp = "FY\\d{2}", message = "must look like FY27") @Schema(description = "default: the current fiscal year")
+        String fiscalYear,
+        @NotBlank @Size(max = 200) String title) {
+}

@@ -1,0 +1,45 @@
+package io.rhythm.planning.domain;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * A fiscal year labelled by the calendar year it ends in, e.g. with a July start FY27 runs from
+ * 1 July 2026 to 30 June 2027. With a January start, FY26 is calendar 2026.
+ */
+public record FiscalYear(int endYear, int startMonth) {
+
+    private static final Pattern LABEL = Pattern.compile("FY(\\d{2})");
+
+    public FiscalYear {
+        if (startMonth < 1 || startMonth > 12) {
+            throw new IllegalArgumentException("fiscal year start month must be 1-12: " + startMonth);
+        }
+    }
+
+    public static FiscalYear containing(LocalDate date, int startMonth) {
+        int endYear = startMonth == 1 || date.getMonthValue() < startMonth ? date.getYear() : date.getYear() + 1;
+        return new FiscalYear(endYear, startMonth);
+    }
+
+    /** Reads {@code FY27}; null when the text is not such a label. */
+    public static FiscalYear parse(String label, int startMonth) {
+        var matcher = label == null ? null : LABEL.matcher(label.trim());
+        if (matcher == null || !matcher.matches()) {
+            return null;
+        }
+        return new FiscalYear(2000 + Integer.parseInt(matcher.group(1)), startMonth);
+    }
+
+    public String label() {
+        return String.format("FY%02d", endYear % 100);
+    }
+
+    public LocalDate firstDay() {
+        return startMonth == 1 ? LocalDate.of(endYear, 1, 1) : LocalDate.of(endYear - 1, startMonth, 1);
+    }
+
+    public LocalDate lastDay() {
+        return firstDay().plusYears(1).minusDays(1);
+    }
+}

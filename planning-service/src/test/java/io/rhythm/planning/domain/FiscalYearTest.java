@@ -1,0 +1,38 @@
+package io.rhythm.planning.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FiscalYearTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-06-30, 7, FY26", "2026-07-01, 7, FY27", "2026-11-23, 7, FY27", "2027-06-30, 7, FY27",
+            "2026-01-01, 1, FY26", "2026-12-31, 1, FY26", "2026-03-31, 4, FY26", "2026-04-01, 4, FY27"})
+    void labelsByTheYearTheFiscalYearEndsIn(LocalDate date, int startMonth, String label) {
+        assertThat(FiscalYear.containing(date, startMonth).label()).isEqualTo(label);
+    }
+
+    @Test
+    void knowsItsFirstAndLastDay() {
+        FiscalYear fy27 = FiscalYear.parse("FY27", 7);
+        assertThat(fy27.firstDay()).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(fy27.lastDay()).isEqualTo(LocalDate.of(2027, 6, 30));
+        FiscalYear calendar = FiscalYear.parse("FY26", 1);
+        assertThat(calendar.firstDay()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void rejectsWhatIsNotAFiscalYear() {
+        assertThat(FiscalYear.parse("2027", 7)).isNull();
+        assertThat(FiscalYear.parse(null, 7)).isNull();
+        assertThatThrownBy(() -> FiscalYear.containing(LocalDate.now(), 13)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,34 @@
+package io.rhythm.platform.clients;
+
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.Json;
+import io.rhythm.platform.events.payload.ClientUpserted;
+import io.rhythm.platform.inbox.IdempotentConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the client directory current from {@code clients.v1}. */
+@ApplicationScoped
+public class ClientDirectoryConsumer {
+
+    @Inject
+    IdempotentConsumer inbox;
+
+    @Inject
+    ClientDirectory directory;
+
+    @Incoming("clients")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 500, abortOn = io.rhythm.platform.events.MalformedEventException.class)
+    public void onClientEvent(ConsumerRecord<String, String> record) {
+        inbox.process("client-directory", record, event -> {
+            if (event.type().equals(EventCatalogue.CLIENT_UPSERTED.type())) {
+                directory.apply(Json.read(event.data(), ClientUpserted.class));
+            }
+        });
+    }
+}

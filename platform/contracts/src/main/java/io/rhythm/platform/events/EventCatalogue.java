@@ -1,0 +1,59 @@
+package io.rhythm.platform.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type Rhythm publishes. A new event is added here, with a schema and a golden
+ * sample under {@code src/main/resources/events/<domain>/}; {@code EventCatalogueTest} fails
+ * until both exist and agree.
+ */
+public final class EventCatalogue {
+
+    public static final EventType PROBE_RECORDED =
+            new EventType("io.rhythm.platform.ProbeRecorded.v1", Topics.PLATFORM_PROBES, Sources.PLATFORM);
+    public static final EventType CLIENT_UPSERTED =
+            new EventType("io.rhythm.health.ClientUpserted.v1", Topics.CLIENTS, Sources.HEALTH);
+    public static final EventType CYCLE_CREATED =
+            new EventType("io.rhythm.nps.CycleCreated.v1", Topics.NPS_CYCLES, Sources.NPS);
+    public static final EventType SEGMENT_MIGRATED =
+            new EventType("io.rhythm.segmentation.SegmentMigrated.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
+    public static final EventType ACCOUNT_PLAN_CREATED =
+            new EventType("io.rhythm.planning.AccountPlanCreated.v1", Topics.PLANNING_PLANS, Sources.PLANNING);
+    public static final EventType ENGAGEMENT_ACTIVITY_LOGGED =
+            new EventType("io.rhythm.calendar.EngagementActivityLogged.v1", Topics.CALENDAR_ACTIVITIES, Sources.CALENDAR);
+
+    private static final List<EventType> ALL = List.of(
+            PROBE_RECORDED, CLIENT_UPSERTED, CYCLE_CREATED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
+            ENGAGEMENT_ACTIVITY_LOGGED);
+
+    private static final Map<String, EventType> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private EventCatalogue() {
+    }
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** CloudEvents {@code source} of each service. */
+    public static final class Sources {
+        public static final String PLATFORM = "/rhythm/platform";
+        public static final String HEALTH = "/rhythm/health-service";
+        public static final String NPS = "/rhythm/nps-service";
+        public static final String SEGMENTATION = "/rhythm/segmentation-service";
+        public static final String PLANNING = "/rhythm/planning-service";
+        public static final String CALENDAR = "/rhythm/calendar-service";
+
+        private Sources() {
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.rhythm.platform.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rhythm.platform.events.payload.AccountPlanCreated;
+import io.rhythm.platform.events.payload.ClientUpserted;
+import io.rhythm.platform.events.payload.CycleCreated;
+import io.rhythm.platform.events.payload.EngagementActivityLogged;
+import io.rhythm.platform.events.payload.ProbeRecorded;
+import io.rhythm.platform.events.payload.SegmentMigrated;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCatalogueTest {
+
+    static List<EventType> types() {
+        return EventCatalogue.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void goldenSampleValidatesAgainstItsSchema(EventType type) {
+        assertThat(EventSchemas.problems(type, EventSchemas.goldenSample(type))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void schemaRejectsUnknownFieldsAndMissingRequiredOnes(EventType type) {
+        ObjectNode extra = EventSchemas.goldenSample(type).deepCopy();
+        extra.put("unexpectedField", 1);
+        assertThat(EventSchemas.problems(type, extra)).anySatisfy(p -> assertThat(p).contains("unexpectedField"));
+
+        ObjectNode empty = Json.mapper().createObjectNode();
+        assertThat(EventSchemas.problems(type, empty)).isNotEmpty();
+    }
+
+    @Test
+    void goldenSamplesMapOntoThePayloadTypes() {
+        Map<EventType, Class<?>> payloads = Map.of(
+                EventCatalogue.PROBE_RECORDED, ProbeRecorded.class,
+                EventCatalogue.CLIENT_UPSERTED, ClientUpserted.class,
+                EventCatalogue.CYCLE_CREATED, CycleCreated.class,
+                EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class,
+                EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class,
+                EventCatalogue.ENGAGEMENT_ACTIVITY_LOGGED, EngagementActivityLogged.class);
+        assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
+        payloads.forEach((type, payload) -> {
+            Object read = Json.read(EventSchemas.goldenSample(type), payload);
+            // a payload written back must still satisfy the schema: the record and the schema agree
+            assertThat(EventSchemas.problems(type, Json.tree(read))).as(type.type()).isEmpty();
+        });
+    }
+
+    @Test
+    void formatsAreAsserted() {
+        ObjectNode sample = EventSchemas.goldenSample(EventCatalogue.CYCLE_CREATED).deepCopy();
+        sample.put("openDate", "7 October 2026");
+        sample.put("cycleId", "not-a-uuid");
+        assertThat(EventSchemas.problems(EventCatalogue.CYCLE_CREATED, sample)).hasSize(2);
+    }
+
+    @Test
+    void typesFollowTheNamingConventionAndResolveByName() {
+        for (EventType type : EventCatalogue.all()) {
+            assertThat(type.topic()).matches("[a-z]+(\\.[a-z]+)*\\.v\\d+");
+            assertThat(type.source()).startsWith("/rhythm/");
+            assertThat(EventCatalogue.byType(type.type())).contains(type);
+        }
+        assertThat(EventCatalogue.byType("io.rhythm.health.Nope.v1")).isEmpty();
+        assertThatThrownBy(() -> new EventType("health.ClientUpserted", "clients.v1", "/rhythm/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requireValidNamesEveryProblem() {
+        assertThatThrownBy(() -> EventSchemas.requireValid(EventCatalogue.PROBE_RECORDED, Json.mapper().createObjectNode()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("probeId")
+                .hasMessageContaining("label");
+    }
+}
