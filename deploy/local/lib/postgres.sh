@@ -61,6 +61,7 @@ pg_paths() {
   fi
   PG_DATA="$PG_ROOT/data"
   PG_SOCK="$PG_ROOT/sock"
+  PG_LOG="$PG_ROOT/postgres.log"
 }
 
 pg_prepare_dirs() {
@@ -78,13 +79,19 @@ pg_prepare_dirs() {
     [[ -d "$ENV_DIR/postgres" && ! -L "$ENV_DIR/postgres" ]] && rmdir "$ENV_DIR/postgres" 2>/dev/null
     mkdir -p "$alt"
     ln -sfn "$alt" "$ENV_DIR/postgres"
-    PG_ROOT="$alt" PG_DATA="$alt/data" PG_SOCK="$alt/sock"
+    PG_ROOT="$alt" PG_DATA="$alt/data" PG_SOCK="$alt/sock" PG_LOG="$alt/postgres.log"
   fi
   mkdir -p "$PG_DATA" "$PG_SOCK"
   chown "$PG_OS_USER" "$PG_ROOT" "$PG_DATA" "$PG_SOCK"
   chmod 700 "$PG_DATA"
-  touch "$LOG_DIR/postgres.log"
-  chown "$PG_OS_USER" "$LOG_DIR/postgres.log"
+  # The server writes its log next to its data (reachable by the server user);
+  # <env>/logs/postgres.log links to it.
+  touch "$PG_LOG"
+  chown "$PG_OS_USER" "$PG_LOG"
+  if [[ "$(readlink "$LOG_DIR/postgres.log" 2>/dev/null)" != "$PG_LOG" ]]; then
+    rm -f "$LOG_DIR/postgres.log"
+    ln -s "$PG_LOG" "$LOG_DIR/postgres.log"
+  fi
 }
 
 pg_pid() {
@@ -160,17 +167,17 @@ pg_start() {
   local what=started
   if [[ ! -s "$PG_DATA/PG_VERSION" ]]; then
     as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U "$PG_OS_USER" -E UTF8 --locale=C.UTF-8 \
-      --auth-local=peer --auth-host=scram-sha-256 >>"$LOG_DIR/postgres.log" 2>&1 || {
-      show_log_tail "$LOG_DIR/postgres.log"
+      --auth-local=peer --auth-host=scram-sha-256 >>"$PG_LOG" 2>&1 || {
+      show_log_tail "$PG_LOG"
       die "postgres: initdb failed"
     }
     what="initialised and started"
   fi
   rm -f "$PG_SOCK/.s.PGSQL.$PG_PORT" "$PG_SOCK/.s.PGSQL.$PG_PORT.lock" 2>/dev/null || true
   pg_write_config
-  if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -w -t 60 -s start; then
+  if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -s start; then
     step_fail postgres "did not start"
-    show_log_tail "$LOG_DIR/postgres.log"
+    show_log_tail "$PG_LOG"
     exit 1
   fi
   pg_pid >"$RUN_DIR/postgres.pid"

@@ -1,6 +1,6 @@
 package io.rhythm.gateway.health;
 
-import io.rhythm.gateway.proxy.RouteTable;
+import io.rhythm.gateway.proxy.ServiceUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -25,12 +25,12 @@ public class DownstreamServicesCheck implements HealthCheck {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
-    RouteTable routes;
+    ServiceUrls services;
 
     @Override
     public HealthCheckResponse call() {
         Map<String, CompletableFuture<String>> probes = new TreeMap<>();
-        routes.services().forEach((name, service) -> probes.put(name + "-service", probe(service.url())));
+        services.all().forEach((name, service) -> probes.put(name + "-service", probe(service.url())));
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("downstream services");
         boolean allUp = true;
         for (var probe : probes.entrySet()) {

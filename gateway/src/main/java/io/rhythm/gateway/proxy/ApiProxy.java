@@ -41,6 +41,8 @@ public class ApiProxy {
     @Inject
     RouteTable routes;
     @Inject
+    ServiceUrls services;
+    @Inject
     ObjectMapper mapper;
 
     private HttpClient client;
@@ -53,13 +55,13 @@ public class ApiProxy {
 
     private void forward(RoutingContext context) {
         String path = context.request().path();
-        var target = routes.resolve(path);
-        if (target.isEmpty()) {
+        var service = routes.serviceFor(path).filter(name -> services.all().containsKey(name));
+        if (service.isEmpty()) {
             problem(context, ProblemType.NOT_FOUND, "No API area serves " + path + "; known areas: "
                     + new TreeSet<>(routes.routes().keySet()));
             return;
         }
-        URI base = target.get().baseUrl();
+        URI base = services.all().get(service.get()).url();
         RequestOptions options = new RequestOptions()
                 .setMethod(context.request().method())
                 .setHost(base.getHost())
@@ -87,9 +89,9 @@ public class ApiProxy {
                 .onFailure(failure -> {
                     boolean timeout = failure instanceof java.util.concurrent.TimeoutException
                             || String.valueOf(failure.getMessage()).contains("timeout");
-                    LOG.warnf("%s %s → %s failed: %s", context.request().method(), path, target.get().service(), failure.toString());
+                    LOG.warnf("%s %s → %s failed: %s", context.request().method(), path, service.get(), failure.toString());
                     problem(context, timeout ? ProblemType.SERVICE_UNAVAILABLE : ProblemType.BAD_GATEWAY,
-                            target.get().service() + "-service " + (timeout ? "did not answer in time" : "is unreachable")
+                            service.get() + "-service " + (timeout ? "did not answer in time" : "is unreachable")
                                     + "; retry later", timeout ? 504 : 502);
                 });
     }
