@@ -96,11 +96,7 @@ public class ActivityResource {
         Parameters params = Parameters.with("client", clientId);
         if (page.after() != null) {
             query.append(" and (occurredOn < :on or (occurredOn = :on and id > :id))");
-            try {
-                params.and("on", LocalDate.parse(page.after().sortValue())).and("id", UUID.fromString(page.after().id()));
-            } catch (RuntimeException e) {
-                throw ApiException.invalid("cursor", "is not a cursor issued by this API");
-            }
+            params.and("on", page.after().sortDate()).and("id", page.after().uuid());
         }
         var rows = EngagementActivity.<EngagementActivity>find(query + " order by occurredOn desc, id", params)
                 .page(0, page.fetchSize()).list();

@@ -104,7 +104,7 @@ public class ClientResource {
         });
         if (page.after() != null) {
             query.append(" and (name > :name or (name = :name and id > :id))");
-            params.and("name", page.after().sortValue()).and("id", uuid(page.after().id()));
+            params.and("name", page.after().sortValue()).and("id", page.after().uuid());
         }
         PanacheQuery<Client> rows = Client.find(query + " order by name, id", params);
         List<Client> fetched = rows.page(0, page.fetchSize()).list();
@@ -128,13 +128,5 @@ public class ClientResource {
         }
         caller.requireVisible(client.ownership(), "Client", id);
         return client;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("cursor", "is not a cursor issued by this API");
-        }
     }
 }

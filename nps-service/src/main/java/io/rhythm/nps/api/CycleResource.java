@@ -100,11 +100,7 @@ public class CycleResource {
         Parameters params = new Parameters();
         if (page.after() != null) {
             query += " and (openDate < :open or (openDate = :open and id > :id))";
-            try {
-                params.and("open", LocalDate.parse(page.after().sortValue())).and("id", UUID.fromString(page.after().id()));
-            } catch (RuntimeException e) {
-                throw ApiException.invalid("cursor", "is not a cursor issued by this API");
-            }
+            params.and("open", page.after().sortDate()).and("id", page.after().uuid());
         }
         var rows = SurveyCycle.<SurveyCycle>find(query + " order by openDate desc, id", params).page(0, page.fetchSize()).list();
         return Page.of(rows, page, c -> new Cursor(c.openDate.toString(), c.id.toString()), CycleView::of);

@@ -88,7 +88,7 @@ public class ClientDirectory {
         if (page.after() != null) {
             sql.append(" and (name, client_id) > (?, ?)");
             args.add(page.after().sortValue());
-            args.add(UUID.fromString(page.after().id()));
+            args.add(page.after().uuid());
         }
         sql.append(" order by name, client_id limit ?");
         args.add(page.fetchSize());

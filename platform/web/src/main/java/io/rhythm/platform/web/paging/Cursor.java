@@ -32,6 +32,24 @@ public record Cursor(String sortValue, String id) {
         }
     }
 
+    /** The sort value as a date, for collections ordered by a date. */
+    public java.time.LocalDate sortDate() {
+        try {
+            return java.time.LocalDate.parse(sortValue);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** The tie-breaking id as a UUID. */
+    public java.util.UUID uuid() {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
     private static ApiException invalid() {
         return ApiException.invalid("cursor", "is not a cursor issued by this API; use nextCursor from the previous page");
     }
