@@ -26,8 +26,10 @@ class GatewayTest {
 
     @Test
     void requestsWithoutAValidTokenAreRefusedAtTheEdge() {
-        anonymous().get("/api/v1/clients").then().statusCode(401);
-        given().header("Authorization", "Bearer forged.token.value").get("/api/v1/clients").then().statusCode(401);
+        anonymous().get("/api/v1/clients").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://rhythm.io/problems/unauthorized"));
+        given().header("Authorization", "Bearer forged.token.value").get("/api/v1/clients").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rhythm.platform.web.correlation.CorrelationId;
 import io.rhythm.platform.web.problem.Problem;
 import io.rhythm.platform.web.problem.ProblemType;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -55,6 +56,12 @@ public class ApiProxy {
 
     private void forward(RoutingContext context) {
         String path = context.request().path();
+        if (!routes.isPublic(path) && isAnonymous(context)) {
+            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"rhythm\"");
+            problem(context, ProblemType.UNAUTHORIZED,
+                    "A bearer token is required (Authorization: Bearer <access token from realm rhythm>)");
+            return;
+        }
         var service = routes.serviceFor(path).filter(name -> services.all().containsKey(name));
         if (service.isEmpty()) {
             problem(context, ProblemType.NOT_FOUND, "No API area serves " + path + "; known areas: "
@@ -113,6 +120,11 @@ public class ApiProxy {
             response.putHeader(header.getKey(), value);
         });
         response.end(answer.payload());
+    }
+
+    /** Invalid tokens never get here (proactive authentication refuses them); a missing one does. */
+    private static boolean isAnonymous(RoutingContext context) {
+        return !(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
     }
 
     /** A downstream's absolute Location becomes a path on the gateway. */

@@ -16,6 +16,13 @@ public interface RouteTable {
     /** How long a downstream call may take. */
     Duration timeout();
 
+    /** Path prefixes callers may use without a bearer token. */
+    java.util.List<String> publicPaths();
+
+    default boolean isPublic(String path) {
+        return publicPaths().stream().anyMatch(path::startsWith);
+    }
+
     /** The service name for {@code /api/v1/<area>/...}, if the area is known. */
     default Optional<String> serviceFor(String path) {
         String prefix = "/api/v1/";

@@ -97,9 +97,10 @@ class ProblemDetailsTest {
 
     @Test
     void missingTokenIs401AndWrongRoleIs403() {
-        given().contentType("application/json").body("{\"label\":\"x\"}").post("/api/v1/probes")
-                .then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-token").get("/api/v1/probes").then().statusCode(401);
+        problem(given().contentType("application/json").body("{\"label\":\"x\"}").post("/api/v1/probes")
+                .then(), 401, "unauthorized").header("WWW-Authenticate", containsString("Bearer"));
+        problem(given().header("Authorization", "Bearer not-a-token").get("/api/v1/probes").then(), 401, "unauthorized")
+                .body("detail", containsString("not accepted"));
         problem(given().header("Authorization", Tokens.bearer("cse")).contentType("application/json")
                 .body("{\"label\":\"x\"}").post("/api/v1/probes").then(), 403, "forbidden");
     }

@@ -80,12 +80,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(ProblemType.UNAUTHORIZED, "A valid bearer token is required", List.of(), uri);
+        return challenge(respond(ProblemType.UNAUTHORIZED,
+                "A bearer token is required (Authorization: Bearer <access token from realm rhythm>)", List.of(), uri));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(ProblemType.UNAUTHORIZED, "The bearer token was not accepted", List.of(), uri);
+        return challenge(respond(ProblemType.UNAUTHORIZED,
+                "The bearer token was not accepted: it is malformed, expired or not issued by realm rhythm", List.of(), uri));
+    }
+
+    private static Response challenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"rhythm\"").build();
     }
 
     @ServerExceptionMapper
