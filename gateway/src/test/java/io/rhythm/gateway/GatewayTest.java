@@ -77,6 +77,16 @@ class GatewayTest {
         given().get("/q/health/live").then().statusCode(200);
     }
 
+    @Test
+    void mergedOpenApiDocumentsTheServicesBehindTheGatewayAndSaysWhichAreMissing() {
+        given().get("/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/clients"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/clients/{id}"))
+                .body("components.schemas", org.hamcrest.Matchers.hasKey("ClientRequest"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("info.x-rhythm-unavailable", org.hamcrest.Matchers.hasItem("nps-service"));
+    }
+
     private static String client() {
         return """
                 {"name": "Gateway %s", "region": "APAC", "ownerCse": "cse", "ownerCam": "cam", "lifecycleStage": "ADOPTION"}"""

@@ -1,0 +1,50 @@
+package io.rhythm.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiMergerTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void keepsEveryPathAndRenamesConflictingSchemasWithTheirRefs() throws Exception {
+        JsonNode health = mapper.readTree("""
+                {"paths": {"/api/v1/clients": {"get": {"responses": {"200": {"content": {"application/json":
+                  {"schema": {"$ref": "#/components/schemas/View"}}}}}}}},
+                 "components": {"schemas": {"View": {"type": "object", "properties": {"name": {"type": "string"}}},
+                                            "Money": {"type": "object"}}},
+                 "tags": [{"name": "Clients"}]}""");
+        JsonNode nps = mapper.readTree("""
+                {"paths": {"/api/v1/nps/cycles": {"get": {"responses": {"200": {"content": {"application/json":
+                  {"schema": {"$ref": "#/components/schemas/View"}}}}}}}},
+                 "components": {"schemas": {"View": {"type": "object", "properties": {"openDate": {"type": "string"}}},
+                                            "Money": {"type": "object"}}},
+                 "tags": [{"name": "Survey cycles"}]}""");
+        Map<String, JsonNode> documents = new HashMap<>();
+        documents.put("health-service", health);
+        documents.put("nps-service", nps);
+        documents.put("planning-service", null);
+
+        JsonNode merged = OpenApiMerger.merge(mapper, "Rhythm API", documents);
+
+        assertThat(merged.path("paths").has("/api/v1/clients")).isTrue();
+        assertThat(merged.path("paths").has("/api/v1/nps/cycles")).isTrue();
+        JsonNode schemas = merged.path("components").path("schemas");
+        assertThat(schemas.has("View")).isTrue();
+        assertThat(schemas.has("nps-service.View")).isTrue();
+        assertThat(schemas.has("nps-service.Money")).as("identical schemas are shared, not renamed").isFalse();
+        assertThat(merged.at("/paths/~1api~1v1~1nps~1cycles/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/nps-service.View");
+        assertThat(merged.at("/paths/~1api~1v1~1clients/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/View");
+        assertThat(merged.path("tags").findValuesAsText("name")).containsExactly("Clients", "Survey cycles");
+        assertThat(merged.path("info").path("x-rhythm-unavailable").get(0).asText()).isEqualTo("planning-service");
+    }
+}
