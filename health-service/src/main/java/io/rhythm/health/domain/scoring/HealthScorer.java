@@ -39,6 +39,9 @@ import java.util.Objects;
  */
 public final class HealthScorer {
 
+    /** Remainders closer than this are a tie (floating-point noise), settled by model order. */
+    private static final double REMAINDER_TIE = 1e-9;
+
     private HealthScorer() {
     }
 
@@ -151,7 +154,7 @@ public final class HealthScorer {
         for (int missing = totalTenths - assigned; missing > 0; missing--) {
             int largest = 0;
             for (int i = 1; i < count; i++) {
-                if (remainders[i] > remainders[largest]) {
+                if (remainders[i] > remainders[largest] + REMAINDER_TIE) {
                     largest = i;
                 }
             }

@@ -151,8 +151,10 @@ final class ScoringModelValidation {
                     sum += weight;
                 }
             }
-            if (weights.containsKey(null)) {
-                problems.add("stage " + stage + ": a weight is given without a component");
+            for (Component component : weights.keySet()) {
+                if (component == null) {
+                    problems.add("stage " + stage + ": a weight is given without a component");
+                }
             }
             if (weightsUsable && !defined.isEmpty() && !isWholeTotal(sum)) {
                 problems.add("stage " + stage + ": component weights sum to " + format(sum)
