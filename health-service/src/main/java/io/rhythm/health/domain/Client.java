@@ -49,6 +49,8 @@ public class Client extends PanacheEntityBase {
     public BigDecimal arrAmount;
     @Column(name = "arr_currency")
     public String arrCurrency;
+    @Column(name = "parent_id")
+    public UUID parentId;
     /** Incremented once per accepted change; the API's ETag. */
     public long version;
     @Column(name = "created_at")

@@ -1,0 +1,19 @@
+package io.rhythm.health.domain.crm;
+
+import io.rhythm.health.domain.LifecycleStage;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One client row from a CRM, whatever its shape, normalised: identified by its id in the source
+ * system ({@code source}/{@code externalId}); its owner either a Rhythm username or, as the CRM knows
+ * it, an owner id to be looked up in the owner mappings.
+ *
+ * @param lifecycleStage null: keep the current stage (a new client starts at ONBOARDING)
+ */
+public record ClientUpsert(String source, String externalId, String name, String region, String businessUnit,
+                           String ownerCse, String ownerExternalId, String ownerCam, String tier,
+                           LifecycleStage lifecycleStage, LocalDate renewalDate, BigDecimal annualRevenue,
+                           String currency, String parentExternalId) {
+}

@@ -1,0 +1,66 @@
+package io.rhythm.health.domain.crm;
+
+import io.rhythm.health.domain.LifecycleStage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a row of a HubSpot company export ({@code hs_object_id}, {@code name}, {@code domain},
+ * {@code annualrevenue}, {@code lifecyclestage}, {@code hubspot_owner_id}, ...). Only companies at
+ * lifecycle stage {@code customer} or {@code evangelist} are clients; leads and opportunities are
+ * rejected with that reason. HubSpot's lifecycle is a sales funnel, not ours: a company's Rhythm
+ * stage comes from the optional {@code rhythm_lifecycle_stage} property, otherwise it is kept (new
+ * clients start at ONBOARDING).
+ */
+public final class HubSpotCompanyAdapter {
+
+    public static final String SOURCE = "hubspot";
+    private static final Set<String> CUSTOMER_STAGES = Set.of("customer", "evangelist");
+
+    private final String defaultRegion;
+    private final String defaultCurrency;
+
+    public HubSpotCompanyAdapter(String defaultRegion, String defaultCurrency) {
+        this.defaultRegion = defaultRegion;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    public AdaptedRow read(Map<String, ?> row) {
+        List<RowProblem> problems = new ArrayList<>();
+        // API exports name the id hs_object_id, CSV exports "Record ID"
+        String id = CrmRows.text(row, "hs_object_id") != null ? CrmRows.text(row, "hs_object_id") : CrmRows.text(row, "Record ID");
+        if (id == null) {
+            problems.add(new RowProblem("hs_object_id", "is required (or Record ID)"));
+        }
+        String name = CrmRows.required(row, "name", problems);
+        String hubspotStage = CrmRows.text(row, "lifecyclestage");
+        if (hubspotStage != null && !CUSTOMER_STAGES.contains(hubspotStage.toLowerCase(Locale.ROOT))) {
+            problems.add(new RowProblem("lifecyclestage", "'" + hubspotStage + "' is not a customer: only "
+                    + "customer and evangelist companies are clients"));
+        }
+        LifecycleStage stage = null;
+        String rhythmStage = CrmRows.text(row, "rhythm_lifecycle_stage");
+        if (rhythmStage != null) {
+            try {
+                stage = LifecycleStage.valueOf(rhythmStage.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RowProblem("rhythm_lifecycle_stage", "must be one of ONBOARDING, ADOPTION, MATURE, RENEWAL"));
+            }
+        }
+        var revenue = CrmRows.money(row, "annualrevenue", problems);
+        String currency = CrmRows.currency(row, "currency", defaultCurrency, problems);
+        var renewal = CrmRows.date(row, "renewal_date", problems);
+        String owner = CrmRows.required(row, "hubspot_owner_id", problems);
+        if (!problems.isEmpty()) {
+            return AdaptedRow.rejected(problems);
+        }
+        String region = CrmRows.text(row, "region");
+        return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
+                CrmRows.text(row, "industry"), null, owner, CrmRows.text(row, "rhythm_cam"), CrmRows.text(row, "tier"),
+                stage, renewal, revenue, revenue == null ? null : currency, CrmRows.text(row, "hs_parent_company_id")));
+    }
+}

@@ -1,0 +1,48 @@
+package io.rhythm.health.domain.crm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a row of a Salesforce Account export ({@code Id}, {@code Name}, {@code Type},
+ * {@code Industry}, {@code AnnualRevenue}, {@code OwnerId}, {@code ParentId}). Accounts whose
+ * {@code Type} starts with "Customer" are clients (prospects, partners, ... are rejected with that
+ * reason); {@code Industry} becomes the business unit and {@code ParentId} the parent account.
+ */
+public final class SalesforceAccountAdapter {
+
+    public static final String SOURCE = "salesforce";
+
+    private final String defaultRegion;
+    private final String defaultCurrency;
+
+    public SalesforceAccountAdapter(String defaultRegion, String defaultCurrency) {
+        this.defaultRegion = defaultRegion;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    public AdaptedRow read(Map<String, ?> row) {
+        List<RowProblem> problems = new ArrayList<>();
+        String id = CrmRows.required(row, "Id", problems);
+        if (id != null && !id.matches("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?")) {
+            problems.add(new RowProblem("Id", "'" + id + "' is not a Salesforce id (15 or 18 characters)"));
+        }
+        String name = CrmRows.required(row, "Name", problems);
+        String type = CrmRows.text(row, "Type");
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("customer")) {
+            problems.add(new RowProblem("Type", "'" + type + "' is not a customer account"));
+        }
+        var revenue = CrmRows.money(row, "AnnualRevenue", problems);
+        String currency = CrmRows.currency(row, "CurrencyIsoCode", defaultCurrency, problems);
+        String owner = CrmRows.required(row, "OwnerId", problems);
+        if (!problems.isEmpty()) {
+            return AdaptedRow.rejected(problems);
+        }
+        String region = CrmRows.text(row, "Region__c");
+        return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
+                CrmRows.text(row, "Industry"), null, owner, null, CrmRows.text(row, "Tier__c"), null, null,
+                revenue, revenue == null ? null : currency, CrmRows.text(row, "ParentId")));
+    }
+}

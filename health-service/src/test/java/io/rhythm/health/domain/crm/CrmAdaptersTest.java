@@ -1,0 +1,80 @@
+package io.rhythm.health.domain.crm;
+
+import io.rhythm.health.domain.LifecycleStage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CrmAdaptersTest {
+
+    private final HubSpotCompanyAdapter hubspot = new HubSpotCompanyAdapter("APAC", "AUD");
+    private final SalesforceAccountAdapter salesforce = new SalesforceAccountAdapter("APAC", "AUD");
+
+    @Test
+    void readsAHubSpotCustomerCompany() {
+        AdaptedRow row = hubspot.read(Map.of("hs_object_id", "9001", "name", " SA Health ", "domain", "sahealth.example",
+                "annualrevenue", "6,800,000", "lifecyclestage", "customer", "hubspot_owner_id", "51234",
+                "rhythm_lifecycle_stage", "mature", "renewal_date", "2027-06-30T00:00:00Z", "industry", "Health"));
+        assertThat(row.accepted()).isTrue();
+        ClientUpsert upsert = row.upsert();
+        assertThat(upsert.source()).isEqualTo("hubspot");
+        assertThat(upsert.externalId()).isEqualTo("9001");
+        assertThat(upsert.name()).isEqualTo("SA Health");
+        assertThat(upsert.annualRevenue()).isEqualByComparingTo(new BigDecimal("6800000.00"));
+        assertThat(upsert.currency()).isEqualTo("AUD");
+        assertThat(upsert.ownerExternalId()).isEqualTo("51234");
+        assertThat(upsert.lifecycleStage()).isEqualTo(LifecycleStage.MATURE);
+        assertThat(upsert.renewalDate()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(upsert.region()).isEqualTo("APAC");
+        assertThat(upsert.businessUnit()).isEqualTo("Health");
+    }
+
+    @Test
+    void csvExportsRecordIdIsAcceptedAndStageIsKeptWhenNotGiven() {
+        AdaptedRow row = hubspot.read(Map.of("Record ID", "77", "name", "GHA", "hubspot_owner_id", "1"));
+        assertThat(row.accepted()).isTrue();
+        assertThat(row.upsert().externalId()).isEqualTo("77");
+        assertThat(row.upsert().lifecycleStage()).isNull();
+        assertThat(row.upsert().annualRevenue()).isNull();
+        assertThat(row.upsert().currency()).isNull();
+    }
+
+    @Test
+    void rejectsHubSpotRowsWithEveryProblemNamed() {
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("name", "");
+        bad.put("annualrevenue", "lots");
+        bad.put("lifecyclestage", "lead");
+        bad.put("currency", "dollars");
+        AdaptedRow row = hubspot.read(bad);
+        assertThat(row.accepted()).isFalse();
+        assertThat(row.upsert()).isNull();
+        assertThat(row.problems()).extracting(RowProblem::field).containsExactlyInAnyOrder(
+                "hs_object_id", "name", "lifecyclestage", "annualrevenue", "currency", "hubspot_owner_id");
+    }
+
+    @Test
+    void readsASalesforceCustomerAccountWithItsParent() {
+        AdaptedRow row = salesforce.read(Map.of("Id", "0015g00000AbCdEAAZ", "Name", "WA Health", "Type", "Customer - Direct",
+                "Industry", "Health", "AnnualRevenue", 8100000, "OwnerId", "0055g00000XyZ12AAB", "ParentId", "0015g00000PaRenTAAZ"));
+        assertThat(row.accepted()).isTrue();
+        assertThat(row.upsert().source()).isEqualTo("salesforce");
+        assertThat(row.upsert().annualRevenue()).isEqualByComparingTo("8100000.00");
+        assertThat(row.upsert().businessUnit()).isEqualTo("Health");
+        assertThat(row.upsert().parentExternalId()).isEqualTo("0015g00000PaRenTAAZ");
+        assertThat(row.upsert().lifecycleStage()).isNull();
+    }
+
+    @Test
+    void rejectsProspectsAndMalformedSalesforceIds() {
+        AdaptedRow prospect = salesforce.read(Map.of("Id", "0015g00000AbCdE", "Name", "Maybe Co", "Type", "Prospect", "OwnerId", "005"));
+        assertThat(prospect.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("Type"));
+        AdaptedRow badId = salesforce.read(Map.of("Id", "123", "Name", "X", "OwnerId", "005", "AnnualRevenue", "-5"));
+        assertThat(badId.problems()).extracting(RowProblem::field).containsExactlyInAnyOrder("Id", "AnnualRevenue");
+    }
+}
