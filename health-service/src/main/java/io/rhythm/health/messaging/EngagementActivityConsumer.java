@@ -1,6 +1,7 @@
 package io.rhythm.health.messaging;
 
 import io.rhythm.health.domain.EngagementSignal;
+import io.rhythm.health.service.HealthScoring;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.MalformedEventException;
@@ -25,6 +26,8 @@ public class EngagementActivityConsumer {
     IdempotentConsumer inbox;
     @Inject
     Clock clock;
+    @Inject
+    HealthScoring scoring;
 
     @Incoming("activities")
     @Blocking
@@ -47,6 +50,7 @@ public class EngagementActivityConsumer {
             signal.loggedBy = activity.loggedBy();
             signal.receivedAt = Instant.now(clock);
             signal.persist();
+            scoring.rescore(signal.clientId, "engagement", activity.activityId());
         });
     }
 }

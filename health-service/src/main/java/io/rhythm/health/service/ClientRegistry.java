@@ -31,6 +31,8 @@ public class ClientRegistry {
     @Inject
     OutboxWriter outbox;
     @Inject
+    HealthScoring scoring;
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,6 +66,7 @@ public class ClientRegistry {
     private Client publish(Client client) {
         em.flush();
         outbox.publish(EventCatalogue.CLIENT_UPSERTED, client.id.toString(), client.toEvent());
+        scoring.rescore(client.id, "client-change", null); // e.g. a new lifecycle stage weighs components differently
         return client;
     }
 

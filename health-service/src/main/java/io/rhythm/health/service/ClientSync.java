@@ -38,6 +38,8 @@ public class ClientSync {
     @Inject
     OutboxWriter outbox;
     @Inject
+    HealthScoring scoring;
+    @Inject
     ObjectMapper mapper;
     @Inject
     Clock clock;
@@ -107,6 +109,7 @@ public class ClientSync {
         }
         em.flush();
         outbox.publish(EventCatalogue.CLIENT_UPSERTED, client.id.toString(), client.toEvent());
+        scoring.rescore(client.id, "client-change", null); // e.g. a new lifecycle stage weighs components differently
         resolveUnmatched(row);
         return new RowResult(index, created ? Outcome.CREATED : Outcome.UPDATED, row.externalId(), client.id.toString(), List.of());
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param currentBand   its band
  * @param delta         {@code currentScore - previousScore}, one decimal (negative = decline)
  * @param modelChanged  true when the two scores come from different model versions
- * @param drivers       the components whose contribution changed, largest change first
+ * @param drivers       the components whose contribution or value changed, largest contribution change first
  */
 public record ScoreComparison(double previousScore, Band previousBand, double currentScore, Band currentBand,
                               double delta, boolean modelChanged, List<ComponentChange> drivers) {
@@ -39,9 +39,12 @@ public record ScoreComparison(double previousScore, Band previousBand, double cu
         for (Component component : Component.values()) {
             int before = Tenths.of(previous.contributionOf(component));
             int after = Tenths.of(current.contributionOf(component));
-            if (before != after) {
-                drivers.add(new ComponentChange(component,
-                        valueOf(previous, component), valueOf(current, component),
+            Double valueBefore = valueOf(previous, component);
+            Double valueAfter = valueOf(current, component);
+            // a component whose value changed drives the change even if its points did not move
+            // (e.g. support appearing at 0 shifts the weights of the others)
+            if (before != after || !java.util.Objects.equals(valueBefore, valueAfter)) {
+                drivers.add(new ComponentChange(component, valueBefore, valueAfter,
                         Tenths.toPoints(before), Tenths.toPoints(after), Tenths.toPoints(after - before)));
             }
         }

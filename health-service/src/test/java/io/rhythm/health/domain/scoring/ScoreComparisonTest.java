@@ -67,6 +67,22 @@ class ScoreComparisonTest {
     }
 
     @Test
+    void aComponentAppearingWithoutPointsStillDrivesTheChange() {
+        HealthScore before = HealthScorer.score(DefaultScoringModel.v1(), LifecycleStage.MATURE,
+                Map.of(DefaultScoringModel.ACTIVE_USERS_PCT, 80.0));
+        HealthScore after = HealthScorer.score(DefaultScoringModel.v1(), LifecycleStage.MATURE,
+                Map.of(DefaultScoringModel.ACTIVE_USERS_PCT, 80.0, DefaultScoringModel.OPEN_URGENT_TICKETS, 2.0));
+
+        ScoreComparison comparison = ScoreComparison.between(before, after);
+
+        assertThat(comparison.delta()).isEqualTo(-40.0);
+        assertThat(comparison.drivers())
+                .extracting(ComponentChange::component, ComponentChange::previousValue, ComponentChange::currentValue,
+                        ComponentChange::change)
+                .containsExactly(tuple(Component.USAGE, 100.0, 100.0, -40.0), tuple(Component.SUPPORT, null, 0.0, 0.0));
+    }
+
+    @Test
     void unchangedComponentsAreNotDrivers() {
         HealthScore score = HealthScorer.score(MODEL, LifecycleStage.MATURE, inputs(1, 7, 3));
 

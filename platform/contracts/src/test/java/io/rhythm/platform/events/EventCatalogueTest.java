@@ -5,6 +5,7 @@ import io.rhythm.platform.events.payload.AccountPlanCreated;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.events.payload.EngagementActivityLogged;
+import io.rhythm.platform.events.payload.HealthScoreChanged;
 import io.rhythm.platform.events.payload.ProbeRecorded;
 import io.rhythm.platform.events.payload.SegmentMigrated;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class EventCatalogueTest {
         Map<EventType, Class<?>> payloads = Map.of(
                 EventCatalogue.PROBE_RECORDED, ProbeRecorded.class,
                 EventCatalogue.CLIENT_UPSERTED, ClientUpserted.class,
+                EventCatalogue.HEALTH_SCORE_CHANGED, HealthScoreChanged.class,
                 EventCatalogue.CYCLE_CREATED, CycleCreated.class,
                 EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class,
                 EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class,

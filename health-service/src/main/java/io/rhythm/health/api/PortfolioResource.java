@@ -1,0 +1,123 @@
+package io.rhythm.health.api;
+
+import io.rhythm.health.domain.LifecycleStage;
+import io.rhythm.health.domain.scoring.Band;
+import io.rhythm.platform.web.paging.Cursor;
+import io.rhythm.platform.web.paging.PageRequest;
+import io.rhythm.platform.web.problem.ApiException;
+import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/health/portfolio")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Health scores")
+public class PortfolioResource {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Portfolio health", description = "Your clients (CSEs and CAMs: their own) by name with their "
+            + "current score and band, filtered by band (CRITICAL, AT_RISK, STABLE, HEALTHY, UNSCORED), owner (CSE or CAM "
+            + "username) and lifecycle stage, plus the counts by band of the clients matching the other filters.")
+    public PortfolioView portfolio(@QueryParam("band") String band, @QueryParam("owner") String owner,
+                                   @QueryParam("lifecycleStage") String stage,
+                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        caller.portfolioOwner().ifPresent(me -> {
+            where.append(" and (c.owner_cse = ? or c.owner_cam = ?)");
+            args.add(me);
+            args.add(me);
+        });
+        if (owner != null) {
+            where.append(" and (c.owner_cse = ? or c.owner_cam = ?)");
+            args.add(owner);
+            args.add(owner);
+        }
+        if (stage != null) {
+            LifecycleStage parsed = Arrays.stream(LifecycleStage.values()).filter(s -> s.name().equalsIgnoreCase(stage)).findFirst()
+                    .orElseThrow(() -> ApiException.invalid("lifecycleStage", "must be one of " + Arrays.toString(LifecycleStage.values())));
+            where.append(" and c.lifecycle_stage = ?");
+            args.add(parsed.name());
+        }
+        Map<String, Long> counts = counts(where.toString(), args);
+
+        StringBuilder items = new StringBuilder(where);
+        List<Object> itemArgs = new ArrayList<>(args);
+        if (band != null) {
+            String wanted = band.toUpperCase(java.util.Locale.ROOT);
+            if (wanted.equals("UNSCORED")) {
+                items.append(" and h.band is null");
+            } else if (Arrays.stream(Band.values()).anyMatch(b -> b.name().equals(wanted))) {
+                items.append(" and h.band = ?");
+                itemArgs.add(wanted);
+            } else {
+                throw ApiException.invalid("band", "must be one of CRITICAL, AT_RISK, STABLE, HEALTHY, UNSCORED");
+            }
+        }
+        if (page.after() != null) {
+            items.append(" and (c.name, c.id) > (?, ?)");
+            itemArgs.add(page.after().sortValue());
+            itemArgs.add(page.after().uuid());
+        }
+        List<PortfolioView.Item> rows = new ArrayList<>();
+        for (Object row : query("select c.id, c.name, c.owner_cse, c.owner_cam, c.lifecycle_stage, h.score, h.band, h.scored_at "
+                + "from client c left join client_health h on h.client_id = c.id" + items + " order by c.name, c.id limit "
+                + page.fetchSize(), itemArgs)) {
+            Object[] c = (Object[]) row;
+            Instant scoredAt = c[7] == null ? null : c[7] instanceof Timestamp t ? t.toInstant() : (Instant) c[7];
+            rows.add(new PortfolioView.Item(((UUID) c[0]).toString(), (String) c[1], (String) c[2], (String) c[3], (String) c[4],
+                    c[5] == null ? null : ((Number) c[5]).doubleValue(), (String) c[6], scoredAt));
+        }
+        var result = io.rhythm.platform.web.paging.Page.of(rows, page, i -> new Cursor(i.name(), i.clientId()), i -> i);
+        return new PortfolioView(result.items(), result.nextCursor(), counts);
+    }
+
+    private Map<String, Long> counts(String where, List<Object> args) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Band b : Band.values()) {
+            counts.put(b.name(), 0L);
+        }
+        counts.put("UNSCORED", 0L);
+        for (Object row : query("select coalesce(h.band, 'UNSCORED'), count(*) from client c left join client_health h "
+                + "on h.client_id = c.id" + where + " group by 1", args)) {
+            Object[] c = (Object[]) row;
+            counts.put((String) c[0], ((Number) c[1]).longValue());
+        }
+        return counts;
+    }
+
+    private List<?> query(String sql, List<Object> args) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < args.size(); i++) {
+            query.setParameter(i + 1, args.get(i));
+        }
+        return query.getResultList();
+    }
+}
