@@ -17,6 +17,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.platform.ProbeRecorded.v1", Topics.PLATFORM_PROBES, Sources.PLATFORM);
     public static final EventType CLIENT_UPSERTED =
             new EventType("io.rhythm.health.ClientUpserted.v1", Topics.CLIENTS, Sources.HEALTH);
+    public static final EventType CONTACT_UPSERTED =
+            new EventType("io.rhythm.health.ContactUpserted.v1", Topics.CLIENTS, Sources.HEALTH);
     public static final EventType HEALTH_SCORE_CHANGED =
             new EventType("io.rhythm.health.HealthScoreChanged.v1", Topics.HEALTH_SCORES, Sources.HEALTH);
     public static final EventType CYCLE_CREATED =
@@ -29,7 +31,7 @@ public final class EventCatalogue {
             new EventType("io.rhythm.calendar.EngagementActivityLogged.v1", Topics.CALENDAR_ACTIVITIES, Sources.CALENDAR);
 
     private static final List<EventType> ALL = List.of(
-            PROBE_RECORDED, CLIENT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
+            PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
             ENGAGEMENT_ACTIVITY_LOGGED);
 
     private static final Map<String, EventType> BY_TYPE =

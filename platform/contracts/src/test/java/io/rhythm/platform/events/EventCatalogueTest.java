@@ -3,6 +3,7 @@ package io.rhythm.platform.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rhythm.platform.events.payload.AccountPlanCreated;
 import io.rhythm.platform.events.payload.ClientUpserted;
+import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.events.payload.EngagementActivityLogged;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
@@ -47,6 +48,7 @@ class EventCatalogueTest {
                 EventCatalogue.PROBE_RECORDED, ProbeRecorded.class,
                 EventCatalogue.CLIENT_UPSERTED, ClientUpserted.class,
                 EventCatalogue.HEALTH_SCORE_CHANGED, HealthScoreChanged.class,
+                EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class,
                 EventCatalogue.CYCLE_CREATED, CycleCreated.class,
                 EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class,
                 EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class,
