@@ -21,6 +21,26 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(RealInfrastructureResource.class)
 class NpsClientApiTest {
 
+    @jakarta.inject.Inject
+    io.rhythm.platform.clients.ContactDirectory contacts;
+
+    @Test
+    void contactsArriveInTheLocalDirectoryNewestVersionFirst() {
+        String clientId = TestClients.publishNew("Contacts " + UUID.randomUUID(), "cse", "cam");
+        String contactId = UUID.randomUUID().toString();
+        TestClients.publishContact(clientId, contactId, "Jane", "Jane@Client.example", true, 1);
+        TestClients.publishContact(clientId, contactId, "Jane (stale)", "old@client.example", true, 0);
+        String later = UUID.randomUUID().toString();
+        TestClients.publishContact(clientId, later, "Zed", null, false, 0); // same key: consumed after the stale one
+        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.ofClient(UUID.fromString(clientId), false).size() == 2);
+
+        var listed = contacts.ofClient(UUID.fromString(clientId), false);
+        org.assertj.core.api.Assertions.assertThat(listed).extracting(c -> c.name()).containsExactly("Jane", "Zed");
+        org.assertj.core.api.Assertions.assertThat(listed.get(1).subscribed()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(contacts.byEmail("jane@client.example")).singleElement()
+                .satisfies(c -> org.assertj.core.api.Assertions.assertThat(c.clientId().toString()).isEqualTo(clientId));
+    }
+
     @Test
     void publishedClientsAreSurveyableWithinTheOwnersPortfolio() {
         String name = "Sunrise " + UUID.randomUUID();

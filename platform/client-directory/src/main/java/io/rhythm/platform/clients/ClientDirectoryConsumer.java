@@ -3,6 +3,7 @@ package io.rhythm.platform.clients;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.payload.ClientUpserted;
+import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.inbox.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the client directory current from {@code clients.v1}. */
+/** Keeps the client and contact directories current from {@code clients.v1}. */
 @ApplicationScoped
 public class ClientDirectoryConsumer {
 
@@ -21,6 +22,9 @@ public class ClientDirectoryConsumer {
     @Inject
     ClientDirectory directory;
 
+    @Inject
+    ContactDirectory contacts;
+
     @Incoming("clients")
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = io.rhythm.platform.events.MalformedEventException.class)
@@ -28,6 +32,8 @@ public class ClientDirectoryConsumer {
         inbox.process("client-directory", record, event -> {
             if (event.type().equals(EventCatalogue.CLIENT_UPSERTED.type())) {
                 directory.apply(Json.read(event.data(), ClientUpserted.class));
+            } else if (event.type().equals(EventCatalogue.CONTACT_UPSERTED.type())) {
+                contacts.apply(Json.read(event.data(), ContactUpserted.class));
             }
         });
     }

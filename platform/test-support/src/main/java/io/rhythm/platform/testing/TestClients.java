@@ -5,6 +5,7 @@ import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.events.payload.ClientUpserted;
+import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.Money;
 
 import java.time.LocalDate;
@@ -15,6 +16,16 @@ import java.util.UUID;
 public final class TestClients {
 
     private TestClients() {
+    }
+
+    /** Publishes a contact of a client as health-service does; returns the event's ce_id. */
+    public static String publishContact(String clientId, String contactId, String name, String email, boolean subscribed,
+                                        long version) {
+        ContactUpserted contact = new ContactUpserted(contactId, clientId, name, email, "CIO", "IT",
+                java.util.List.of("DECISION_MAKER"), subscribed, true, version);
+        CloudEvent event = CloudEvent.create(EventCatalogue.CONTACT_UPSERTED, clientId, Json.tree(contact), null);
+        TopicProbe.send(Topics.CLIENTS, event);
+        return event.id();
     }
 
     /** A new client owned by the given CSE and CAM, at version 0; returns its id. */

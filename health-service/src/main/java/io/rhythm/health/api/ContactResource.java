@@ -1,0 +1,173 @@
+package io.rhythm.health.api;
+
+import io.rhythm.health.domain.Client;
+import io.rhythm.health.domain.Contact;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.idempotency.IdempotentRequests;
+import io.rhythm.platform.outbox.OutboxWriter;
+import io.rhythm.platform.web.paging.Cursor;
+import io.rhythm.platform.web.paging.Page;
+import io.rhythm.platform.web.paging.PageRequest;
+import io.rhythm.platform.web.problem.ApiException;
+import io.rhythm.platform.web.problem.Versions;
+import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A client's contacts. CSEs and CAMs keep their own clients' contacts (seed 000: they review contact
+ * lists, add stakeholders, verify emails and roles); integrations and leaders may too. Every change
+ * publishes ContactUpserted on clients.v1.
+ */
+@Path("/api/v1/clients/{clientId}/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts", description = "People at a client: stakeholders and survey recipients")
+public class ContactResource {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Add a contact", description = "409 when the client already has a contact with that email.")
+    public Response create(@PathParam("clientId") UUID clientId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @Valid @NotNull ContactRequest request) {
+        Client client = writable(clientId);
+        return idempotent.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/contacts", request, () -> {
+            requireEmailFree(client.id, request.email(), null);
+            Contact contact = new Contact();
+            contact.id = UUID.randomUUID();
+            contact.clientId = client.id;
+            contact.createdAt = Instant.now(clock);
+            apply(contact, request);
+            contact.persist();
+            publish(contact);
+            return Response.created(URI.create("/api/v1/clients/" + clientId + "/contacts/" + contact.id))
+                    .tag(Versions.etag(contact.version)).entity(ContactView.of(contact)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{contactId}")
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Replace a contact", description = "Requires If-Match with the contact's ETag (412 stale, 428 missing). "
+            + "Set subscribed false when a contact unsubscribes, active false when they leave.")
+    public Response replace(@PathParam("clientId") UUID clientId, @PathParam("contactId") UUID contactId,
+                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContactRequest request) {
+        writable(clientId);
+        Contact contact = Contact.findById(contactId, LockModeType.PESSIMISTIC_WRITE);
+        if (contact == null || !contact.clientId.equals(clientId)) {
+            throw ApiException.notFound("Contact", contactId);
+        }
+        Versions.requireMatch(ifMatch, contact.version);
+        requireEmailFree(clientId, request.email(), contactId);
+        apply(contact, request);
+        contact.version++;
+        publish(contact);
+        return Response.ok(ContactView.of(contact)).tag(Versions.etag(contact.version)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "A client's contacts, by name", description = "Cursor paging; ?active=false includes former contacts.")
+    public Page<ContactView> list(@PathParam("clientId") UUID clientId, @QueryParam("active") Boolean active,
+                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        visible(clientId);
+        PageRequest page = PageRequest.of(limit, cursor);
+        String query = "clientId = :client" + (Boolean.FALSE.equals(active) ? "" : " and active = true");
+        Parameters params = Parameters.with("client", clientId);
+        if (page.after() != null) {
+            query += " and (name > :name or (name = :name and id > :id))";
+            params.and("name", page.after().sortValue()).and("id", page.after().uuid());
+        }
+        var rows = Contact.<Contact>find(query + " order by name, id", params).page(0, page.fetchSize()).list();
+        return Page.of(rows, page, c -> new Cursor(c.name, c.id.toString()), ContactView::of);
+    }
+
+    private void apply(Contact contact, ContactRequest request) {
+        contact.name = request.name().strip();
+        contact.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        contact.title = request.title();
+        contact.department = request.department();
+        contact.stakeholderRoles = request.stakeholderRoles() == null ? new String[0]
+                : request.stakeholderRoles().stream().map(Enum::name).sorted().toArray(String[]::new);
+        contact.subscribed = request.subscribed() == null || request.subscribed();
+        contact.active = request.active() == null || request.active();
+        contact.updatedAt = Instant.now(clock);
+    }
+
+    private void publish(Contact contact) {
+        em.flush();
+        outbox.publish(EventCatalogue.CONTACT_UPSERTED, contact.clientId.toString(), contact.toEvent());
+    }
+
+    private void requireEmailFree(UUID clientId, String email, UUID self) {
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        long taken = Contact.count("clientId = ?1 and lower(email) = ?2" + (self == null ? "" : " and id <> ?3"),
+                self == null ? new Object[]{clientId, email.strip().toLowerCase(Locale.ROOT)}
+                        : new Object[]{clientId, email.strip().toLowerCase(Locale.ROOT), self});
+        if (taken > 0) {
+            throw ApiException.conflict("the client already has a contact with email " + email.strip());
+        }
+    }
+
+    private Client visible(UUID clientId) {
+        Client client = Client.findById(clientId);
+        if (client == null) {
+            throw ApiException.notFound("Client", clientId);
+        }
+        caller.requireVisible(client.ownership(), "Client", clientId);
+        return client;
+    }
+
+    /** Integrations and leaders write any client's contacts; CSEs and CAMs their own clients'. */
+    private Client writable(UUID clientId) {
+        if (caller.hasRole(Roles.INTEGRATION)) {
+            Client client = Client.findById(clientId);
+            if (client == null) {
+                throw ApiException.notFound("Client", clientId);
+            }
+            return client;
+        }
+        return visible(clientId);
+    }
+}
