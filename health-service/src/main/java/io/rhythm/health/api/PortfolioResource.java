@@ -2,6 +2,7 @@ package io.rhythm.health.api;
 
 import io.rhythm.health.domain.LifecycleStage;
 import io.rhythm.health.domain.scoring.Band;
+import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.ApiException;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +91,7 @@ public class PortfolioResource {
                 + "from client c left join client_health h on h.client_id = c.id" + items + " order by c.name, c.id limit "
                 + page.fetchSize(), itemArgs)) {
             Object[] c = (Object[]) row;
-            Instant scoredAt = c[7] == null ? null : c[7] instanceof Timestamp t ? t.toInstant() : (Instant) c[7];
+            Instant scoredAt = SqlValues.instant(c[7]);
             rows.add(new PortfolioView.Item(((UUID) c[0]).toString(), (String) c[1], (String) c[2], (String) c[3], (String) c[4],
                     c[5] == null ? null : ((Number) c[5]).doubleValue(), (String) c[6], scoredAt));
         }

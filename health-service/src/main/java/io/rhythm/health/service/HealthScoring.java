@@ -14,7 +14,9 @@ import io.rhythm.health.domain.scoring.ScoringModel;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
 import io.rhythm.platform.outbox.OutboxWriter;
+import io.rhythm.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -59,8 +61,26 @@ public class HealthScoring {
         return DefaultScoringModel.v1();
     }
 
+    /**
+     * Fired (synchronously, in the rescoring transaction) after every rescore of an existing client,
+     * whether or not the score changed: its metrics may have (alerts are evaluated on it).
+     *
+     * @param stored the new score, {@code null} when the score did not change
+     */
+    public record Rescored(UUID clientId, StoredScore stored) {
+    }
+
+    @Inject
+    Event<Rescored> rescored;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<StoredScore> rescore(UUID clientId, String triggerKind, String triggerId) {
+        Optional<StoredScore> stored = score(clientId, triggerKind, triggerId);
+        rescored.fire(new Rescored(clientId, stored.orElse(null)));
+        return stored;
+    }
+
+    private Optional<StoredScore> score(UUID clientId, String triggerKind, String triggerId) {
         Client client = Client.findById(clientId);
         if (client == null) {
             return Optional.empty();
@@ -124,7 +144,7 @@ public class HealthScoring {
                         from engagement_signal where client_id = ?1""")
                 .setParameter(1, clientId).setParameter(2, today.minusDays(90)).getSingleResult();
         if (engagement[0] != null) {
-            LocalDate last = engagement[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) engagement[0];
+            LocalDate last = SqlValues.localDate(engagement[0]);
             inputs.put(DefaultScoringModel.DAYS_SINCE_LAST_ENGAGEMENT, (double) Math.max(0, ChronoUnit.DAYS.between(last, today)));
             inputs.put(DefaultScoringModel.ENGAGEMENTS_LAST_90_DAYS, ((Number) engagement[1]).doubleValue());
         }
@@ -157,7 +177,7 @@ public class HealthScoring {
         }
         return ((List<?>) query.getResultList()).stream().map(row -> {
             Object[] c = (Object[]) row;
-            Instant scoredAt = c[2] instanceof Timestamp t ? t.toInstant() : (Instant) c[2];
+            Instant scoredAt = SqlValues.instant(c[2]);
             return new StoredScore(((Number) c[0]).longValue(), (UUID) c[1], scoredAt, read((String) c[3]), (String) c[4], (String) c[5]);
         }).toList();
     }

@@ -21,8 +21,18 @@ public final class EventCatalogue {
             new EventType("io.rhythm.health.ContactUpserted.v1", Topics.CLIENTS, Sources.HEALTH);
     public static final EventType HEALTH_SCORE_CHANGED =
             new EventType("io.rhythm.health.HealthScoreChanged.v1", Topics.HEALTH_SCORES, Sources.HEALTH);
+    public static final EventType ALERT_RAISED =
+            new EventType("io.rhythm.health.AlertRaised.v1", Topics.HEALTH_ALERTS, Sources.HEALTH);
+    public static final EventType ALERT_ESCALATED =
+            new EventType("io.rhythm.health.AlertEscalated.v1", Topics.HEALTH_ALERTS, Sources.HEALTH);
+    public static final EventType ALERT_STATUS_CHANGED =
+            new EventType("io.rhythm.health.AlertStatusChanged.v1", Topics.HEALTH_ALERTS, Sources.HEALTH);
+    public static final EventType EXPANSION_SIGNAL_RAISED =
+            new EventType("io.rhythm.health.ExpansionSignalRaised.v1", Topics.HEALTH_ALERTS, Sources.HEALTH);
     public static final EventType CYCLE_CREATED =
             new EventType("io.rhythm.nps.CycleCreated.v1", Topics.NPS_CYCLES, Sources.NPS);
+    public static final EventType CYCLE_MILESTONE_DUE =
+            new EventType("io.rhythm.nps.CycleMilestoneDue.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType SEGMENT_MIGRATED =
             new EventType("io.rhythm.segmentation.SegmentMigrated.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType ACCOUNT_PLAN_CREATED =
@@ -31,8 +41,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.calendar.EngagementActivityLogged.v1", Topics.CALENDAR_ACTIVITIES, Sources.CALENDAR);
 
     private static final List<EventType> ALL = List.of(
-            PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
-            ENGAGEMENT_ACTIVITY_LOGGED);
+            PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
+            ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

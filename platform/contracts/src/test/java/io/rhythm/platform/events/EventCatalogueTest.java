@@ -2,10 +2,15 @@ package io.rhythm.platform.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rhythm.platform.events.payload.AccountPlanCreated;
+import io.rhythm.platform.events.payload.AlertEscalated;
+import io.rhythm.platform.events.payload.AlertRaised;
+import io.rhythm.platform.events.payload.AlertStatusChanged;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.CycleCreated;
+import io.rhythm.platform.events.payload.CycleMilestoneDue;
 import io.rhythm.platform.events.payload.EngagementActivityLogged;
+import io.rhythm.platform.events.payload.ExpansionSignalRaised;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
 import io.rhythm.platform.events.payload.ProbeRecorded;
 import io.rhythm.platform.events.payload.SegmentMigrated;
@@ -44,15 +49,20 @@ class EventCatalogueTest {
 
     @Test
     void goldenSamplesMapOntoThePayloadTypes() {
-        Map<EventType, Class<?>> payloads = Map.of(
-                EventCatalogue.PROBE_RECORDED, ProbeRecorded.class,
-                EventCatalogue.CLIENT_UPSERTED, ClientUpserted.class,
-                EventCatalogue.HEALTH_SCORE_CHANGED, HealthScoreChanged.class,
-                EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class,
-                EventCatalogue.CYCLE_CREATED, CycleCreated.class,
-                EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class,
-                EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class,
-                EventCatalogue.ENGAGEMENT_ACTIVITY_LOGGED, EngagementActivityLogged.class);
+        Map<EventType, Class<?>> payloads = Map.ofEntries(
+                Map.entry(EventCatalogue.PROBE_RECORDED, ProbeRecorded.class),
+                Map.entry(EventCatalogue.CLIENT_UPSERTED, ClientUpserted.class),
+                Map.entry(EventCatalogue.HEALTH_SCORE_CHANGED, HealthScoreChanged.class),
+                Map.entry(EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class),
+                Map.entry(EventCatalogue.CYCLE_CREATED, CycleCreated.class),
+                Map.entry(EventCatalogue.CYCLE_MILESTONE_DUE, CycleMilestoneDue.class),
+                Map.entry(EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class),
+                Map.entry(EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class),
+                Map.entry(EventCatalogue.ENGAGEMENT_ACTIVITY_LOGGED, EngagementActivityLogged.class),
+                Map.entry(EventCatalogue.ALERT_RAISED, AlertRaised.class),
+                Map.entry(EventCatalogue.ALERT_ESCALATED, AlertEscalated.class),
+                Map.entry(EventCatalogue.ALERT_STATUS_CHANGED, AlertStatusChanged.class),
+                Map.entry(EventCatalogue.EXPANSION_SIGNAL_RAISED, ExpansionSignalRaised.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);
