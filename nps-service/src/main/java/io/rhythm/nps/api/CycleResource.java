@@ -51,13 +51,17 @@ public class CycleResource {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    io.rhythm.nps.service.Milestones milestones;
 
     @POST
     @Transactional
     @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
-    @Operation(summary = "Create a survey cycle", description = "Names are unique (409). Publishes CycleCreated on nps.cycles.v1.")
+    @Operation(summary = "Create a survey cycle", description = "Names are unique (409). Generates the milestone plan "
+            + "(the seed's own dates for the 2026 cycles, Appendix A offsets otherwise). Publishes CycleCreated on nps.cycles.v1.")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull CycleRequest request) {
-        LocalDate close = request.closeDate() != null ? request.closeDate() : CycleSchedule.defaultCloseDate(request.openDate());
+        LocalDate close = request.closeDate() != null ? request.closeDate()
+                : CycleSchedule.plan(request.name(), request.openDate()).closeDate();
         if (!close.isAfter(request.openDate())) {
             throw ApiException.invalid("closeDate", "must be after openDate " + request.openDate());
         }
@@ -74,6 +78,7 @@ public class CycleResource {
             cycle.createdBy = caller.username();
             cycle.createdAt = Instant.now(clock);
             cycle.persist();
+            milestones.generate(cycle);
             outbox.publish(EventCatalogue.CYCLE_CREATED, cycle.id.toString(),
                     new CycleCreated(cycle.id.toString(), cycle.name, cycle.openDate, cycle.closeDate));
             return Response.created(URI.create("/api/v1/nps/cycles/" + cycle.id)).entity(CycleView.of(cycle)).build();

@@ -26,4 +26,8 @@ public class SurveyCycle extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "recipients_frozen_at")
+    public Instant recipientsFrozenAt;
+    @Column(name = "recipients_frozen_by")
+    public String recipientsFrozenBy;
 }
