@@ -23,6 +23,7 @@ post() {
 }
 expect() { # expect <what> <status body>: 2xx and 409 are fine, anything else stops the load
   local status=${2%% *}
+  case $2 in *'"REJECTED"'*) echo "  FAILED   $1: a row was rejected: ${2#* }" >&2; exit 1 ;; esac
   case $status in
     2??) echo "  loaded   $1" ;;
     409) echo "  present  $1" ;;
@@ -50,6 +51,26 @@ for _ in $(seq 1 60); do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/segments/clients/$SA_HEALTH" -H "Authorization: Bearer $ADMIN")
   [ "$code" = 200 ] && break
   sleep 0.5
+done
+
+echo "Contacts (as the integration client)"
+while IFS=$'\t' read -r client name email title roles subscribed; do
+  case $client in ''|'#'*) continue ;; esac
+  id=$(id_of "$client")
+  roles_json=$(sed -E 's/([A-Z_]+)/"\1"/g' <<<"$roles")
+  email_json=$([ -n "$email" ] && printf '"%s"' "$email" || printf 'null')
+  expect "$client: $name" "$(post "$INTEGRATION" "/api/v1/clients/$id/contacts" "demo-contact-$id-${name// /-}" \
+    "{\"name\":\"$name\",\"email\":$email_json,\"title\":\"$title\",\"stakeholderRoles\":[$roles_json],\"subscribed\":$subscribed}")"
+done < "$HERE/contacts.tsv"
+
+echo "Signals (usage, support, billing, NPS; every client scored at once)"
+for client in "SA Health" "WA Health" "GHA" "Sunrise" "Northern Care Network" "Coastal Pathology"; do
+  id=$(id_of "$client")
+  slug=$(tr 'A-Z ' 'a-z-' <<<"$client")
+  rows=$(awk -F'\t' -v c="$client" -v id="$id" -v slug="$slug" '$1 == c {
+      printf "%s{\"eventId\":\"demo-%s-%s\",\"clientId\":\"%s\",\"metric\":\"%s\",\"value\":%s,\"occurredAt\":\"2026-11-01T00:00:00Z\"}",
+        (n++ ? "," : ""), slug, $2, id, $2, $3 }' "$HERE/signals.tsv")
+  expect "$client signals" "$(post "$INTEGRATION" /api/v1/signals "demo-signals-$slug" "{\"signals\":[$rows]}")"
 done
 
 echo "NPS, segments, plans and engagements (as admin)"
