@@ -51,14 +51,16 @@ public class HealthScoring {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    ModelRegistry models;
 
     /** A stored score: when, why, and its explanation. */
     public record StoredScore(long id, UUID clientId, Instant scoredAt, HealthScore score, String triggerKind, String triggerId) {
     }
 
-    /** The active scoring model (model versions and activation come with the model API). */
+    /** The active scoring model. */
     public ScoringModel activeModel() {
-        return DefaultScoringModel.v1();
+        return models.active();
     }
 
     /**
