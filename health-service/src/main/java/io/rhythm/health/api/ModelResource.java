@@ -10,6 +10,7 @@ import io.rhythm.health.domain.scoring.Component;
 import io.rhythm.health.domain.scoring.ComponentDefinition;
 import io.rhythm.health.domain.scoring.InvalidScoringModelException;
 import io.rhythm.health.domain.scoring.ScoringModel;
+import io.rhythm.health.service.Backtests;
 import io.rhythm.health.service.ModelRegistry;
 import io.rhythm.health.service.RecomputeJobs;
 import io.rhythm.platform.web.problem.ApiException;
@@ -54,6 +55,10 @@ public class ModelResource {
     ObjectMapper mapper;
     @Inject
     Caller caller;
+    @Inject
+    Backtests backtests;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @GET
     @Path("/models")
@@ -142,6 +147,43 @@ public class ModelResource {
             + "how many changed score, and the rate.")
     public RecomputeJobs.Job job(@PathParam("id") UUID id) {
         return jobs.find(id).orElseThrow(() -> ApiException.notFound("Recompute", id));
+    }
+
+    @POST
+    @Path("/outcomes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.AVP, Roles.VP})
+    @Operation(summary = "Record a client's outcome", description = "CHURNED or RENEWED on a date (one per client and date; "
+            + "recording it again replaces it): the ground truth of backtests.")
+    public Response outcome(@jakarta.validation.Valid @NotNull OutcomeRequest request) {
+        if (io.rhythm.health.domain.Client.findById(request.clientId()) == null) {
+            throw ApiException.notFound("Client", request.clientId());
+        }
+        em.createNativeQuery("""
+                        insert into client_outcome (client_id, outcome, outcome_date, recorded_by, recorded_at) values (?1, ?2, ?3, ?4, now())
+                        on conflict (client_id, outcome_date) do update set outcome = excluded.outcome,
+                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
+                .setParameter(1, request.clientId()).setParameter(2, request.outcome())
+                .setParameter(3, java.sql.Date.valueOf(request.date())).setParameter(4, caller.username()).executeUpdate();
+        return Response.status(Response.Status.CREATED).entity(request).build();
+    }
+
+    @POST
+    @Path("/models/{version}/backtest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Backtest a model version against actual outcomes", description = "Replays the stored signals of every "
+            + "client with an outcome between from and to through the model as of horizonDays before the outcome, and reports "
+            + "AUC, precision and recall of At-Risk+Critical as a churn warning, the confusion counts, and the lead time from "
+            + "warning to churn (month-end replays over the year before), with each client's prediction.")
+    public Backtests.Report backtest(@PathParam("version") int version, @jakarta.validation.Valid @NotNull BacktestRequest request) {
+        ScoringModel model = models.find(version).orElseThrow(() -> ApiException.notFound("Scoring model version", version)).model();
+        if (request.from().isAfter(request.to())) {
+            throw ApiException.invalid("from", "must not be after to");
+        }
+        return backtests.run(model, request.from(), request.to(), request.horizonDays() == null ? 90 : request.horizonDays());
     }
 
     private Response accepted(UUID job) {

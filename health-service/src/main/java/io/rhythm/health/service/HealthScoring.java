@@ -140,11 +140,17 @@ public class HealthScoring {
             Object[] columns = (Object[]) row;
             inputs.put((String) columns[0], ((Number) columns[1]).doubleValue());
         }
-        LocalDate today = LocalDate.now(clock);
+        inputs.putAll(engagementInputs(clientId, LocalDate.now(clock)));
+        return inputs;
+    }
+
+    /** Engagement inputs as of a day: days since the last logged engagement and engagements in the 90 days before. */
+    public Map<String, Double> engagementInputs(UUID clientId, LocalDate today) {
+        Map<String, Double> inputs = new HashMap<>();
         Object[] engagement = (Object[]) em.createNativeQuery("""
                         select max(occurred_on), count(*) filter (where occurred_on > cast(?2 as date))
-                        from engagement_signal where client_id = ?1""")
-                .setParameter(1, clientId).setParameter(2, today.minusDays(90)).getSingleResult();
+                        from engagement_signal where client_id = ?1 and occurred_on <= cast(?3 as date)""")
+                .setParameter(1, clientId).setParameter(2, today.minusDays(90)).setParameter(3, today).getSingleResult();
         if (engagement[0] != null) {
             LocalDate last = SqlValues.localDate(engagement[0]);
             inputs.put(DefaultScoringModel.DAYS_SINCE_LAST_ENGAGEMENT, (double) Math.max(0, ChronoUnit.DAYS.between(last, today)));
