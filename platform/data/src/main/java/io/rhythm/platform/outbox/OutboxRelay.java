@@ -10,6 +10,8 @@ import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.KafkaCloudEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Future;
 
 /**
@@ -68,6 +73,21 @@ public class OutboxRelay {
     private Counter published;
     private Counter failures;
 
+    /** Set while a relay is queued or running, so that commits arriving meanwhile add no more work. */
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-nudge"));
+
+    /** Relays right after a transaction that wrote to the outbox commits, instead of waiting for the next tick. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (nudged.compareAndSet(false, true)) {
+            nudges.submit(() -> {
+                nudged.set(false);
+                tick();
+            });
+        }
+    }
+
+    /** The safety net: also relays what a nudge missed (another replica's rows, a failed send). */
     @Scheduled(every = "${rhythm.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
@@ -248,6 +268,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        nudges.shutdownNow();
         resetProducer();
     }
 

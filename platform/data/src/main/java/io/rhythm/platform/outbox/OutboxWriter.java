@@ -8,6 +8,7 @@ import io.rhythm.platform.events.EventType;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.web.correlation.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +34,9 @@ public class OutboxWriter {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Event<OutboxWritten> written;
+
     /**
      * @param subject the aggregate id: the Kafka key and {@code ce_subject}
      * @param payload the event data; it must match the type's JSON Schema (a mismatch is a bug and fails the transaction)
@@ -56,6 +60,7 @@ public class OutboxWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + type.type() + " to the outbox", e);
         }
+        written.fire(new OutboxWritten(type.topic())); // the relay picks it up as soon as the transaction commits
         return event;
     }
 }
