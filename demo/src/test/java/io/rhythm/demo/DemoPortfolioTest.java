@@ -1,0 +1,85 @@
+package io.rhythm.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoPortfolioTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    @Test
+    void theSameSeedGivesTheSamePortfolio() {
+        assertThat(DemoPortfolio.generate(7, TODAY)).isEqualTo(DemoPortfolio.generate(7, TODAY));
+        assertThat(DemoPortfolio.generate(7, TODAY)).isNotEqualTo(DemoPortfolio.generate(8, TODAY));
+    }
+
+    @Test
+    void revenueIsConcentratedAsSeed000Says() {
+        DemoPortfolio.Portfolio portfolio = DemoPortfolio.generate(DemoLoader.DEFAULT_SEED, TODAY);
+        assertThat(portfolio.clients()).hasSize(25);
+        BigDecimal total = portfolio.totalRevenue();
+        BigDecimal topFour = portfolio.clients().stream().map(DemoPortfolio.Client::maintenanceRevenue)
+                .sorted(Comparator.reverseOrder()).limit(4).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(share(topFour, total)).isBetween(new BigDecimal("0.78"), new BigDecimal("0.82"));
+        BigDecimal saHealth = portfolio.clients().stream().filter(c -> c.name().equals("SA Health")).findFirst().orElseThrow()
+                .maintenanceRevenue();
+        assertThat(share(saHealth, total)).isEqualByComparingTo("0.21");
+        assertThat(portfolio.clients()).extracting(DemoPortfolio.Client::name).doesNotHaveDuplicates()
+                .contains("SA Health", "WA Health", "GHA", "Sunrise");
+    }
+
+    @Test
+    void everyBandSeveralOwnersAndRenewalsWithinEighteenMonths() {
+        DemoPortfolio.Portfolio portfolio = DemoPortfolio.generate(DemoLoader.DEFAULT_SEED, TODAY);
+        assertThat(portfolio.clients().stream().map(DemoPortfolio.Client::profile).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(DemoPortfolio.Profile.class));
+        Set<String> cses = portfolio.clients().stream().map(DemoPortfolio.Client::ownerCse).collect(Collectors.toSet());
+        Set<String> cams = portfolio.clients().stream().map(DemoPortfolio.Client::ownerCam).collect(Collectors.toSet());
+        assertThat(cses).containsExactlyInAnyOrder("cse", "cse2", "cse3");
+        assertThat(cams).containsExactlyInAnyOrder("cam", "cam2");
+        assertThat(portfolio.clients()).allSatisfy(c -> assertThat(c.renewalDate()).isAfter(TODAY).isBeforeOrEqualTo(TODAY.plusMonths(18)));
+    }
+
+    @Test
+    void signalsCoverThreeMonthsAndContactsIncludeProblemsForTheRecipientCheck() {
+        DemoPortfolio.Portfolio portfolio = DemoPortfolio.generate(DemoLoader.DEFAULT_SEED, TODAY);
+        assertThat(portfolio.signals()).extracting(DemoPortfolio.Signal::monthsAgo).containsOnly(0, 1, 2);
+        assertThat(portfolio.signals()).hasSize(25 * 3 * 14);
+        assertThat(portfolio.signals()).allSatisfy(s -> assertThat(s.value()).isBetween(0.0, 100.0));
+        assertThat(portfolio.signals()).filteredOn(s -> s.clientKey().equals("sa-health")
+                && s.metric().equals("relational.latest_nps_score") && s.monthsAgo() == 0)
+                .singleElement().satisfies(s -> assertThat(s.value()).isBetween(6.0, 7.2));
+        assertThat(portfolio.contacts()).anySatisfy(c -> assertThat(c.email()).isNull());
+        assertThat(portfolio.contacts()).anySatisfy(c -> assertThat(c.subscribed()).isFalse());
+        assertThat(portfolio.contacts().stream().map(DemoPortfolio.Contact::email).filter(e -> e != null))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLargerPortfolioForBenchmarksKeepsTheSameShape() {
+        DemoPortfolio.Portfolio large = DemoPortfolio.generate(1, TODAY, 996);
+        assertThat(large.clients()).hasSize(1000);
+        assertThat(large.clients()).extracting(DemoPortfolio.Client::key).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void splitsAddUpExactly() {
+        var shares = DemoPortfolio.split(new BigDecimal("6500000"), 21, new Random(3));
+        assertThat(shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("6500000.00");
+        assertThat(shares).allSatisfy(s -> assertThat(s).isPositive());
+    }
+
+    private static BigDecimal share(BigDecimal part, BigDecimal total) {
+        return part.divide(total, 2, RoundingMode.HALF_EVEN);
+    }
+}
