@@ -33,6 +33,37 @@ public class SignalResource {
     SignalReader reader;
     @Inject
     SignalIngestion ingestion;
+    @Inject
+    io.rhythm.health.service.SegmentMessages segment;
+
+    @POST
+    @Path("/segment")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Ingest Segment track/group calls", description = "Segment's batch shape {\"batch\": [...]} (up to "
+            + "1,000 calls): groupId is the client (Rhythm id, or external id for source segment); each numeric property "
+            + "(track) or trait (group) naming a model input, in full or by its last part (active_users_pct), becomes a "
+            + "signal with event id messageId:metric. Per-call results.")
+    public List<SegmentResult> segment(@Valid @NotNull SegmentBatch batch) {
+        if (batch.batch().isEmpty() || batch.batch().size() > MAX_SIGNALS) {
+            throw ApiException.invalid("batch", "must hold 1 to " + MAX_SIGNALS + " calls (got " + batch.batch().size() + ")");
+        }
+        List<SegmentResult> results = new ArrayList<>();
+        for (int i = 0; i < batch.batch().size(); i++) {
+            var message = batch.batch().get(i);
+            var read = segment.read(message);
+            String messageId = message != null && message.hasNonNull("messageId") ? message.get("messageId").asText() : null;
+            if (!read.problems().isEmpty()) {
+                results.add(new SegmentResult(i, messageId, List.of(), read.ignored(), read.problems()));
+                continue;
+            }
+            List<SignalResult> signals = new ArrayList<>();
+            for (var signal : read.signals()) {
+                signals.add(store(signals.size(), signal, "segment"));
+            }
+            results.add(new SegmentResult(i, messageId, signals, read.ignored(), List.of()));
+        }
+        return results;
+    }
 
     @POST
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
@@ -52,15 +83,20 @@ public class SignalResource {
                 results.add(new SignalResult(i, eventId, "REJECTED", null, null, read.problems()));
                 continue;
             }
-            try {
-                SignalIngestion.Result result = QuarkusTransaction.requiringNew().call(() -> ingestion.ingest(read.signal(), "http"));
-                results.add(new SignalResult(i, read.signal().eventId(), result.outcome().name(),
-                        result.clientId() == null ? null : result.clientId().toString(), result.detail(), List.of()));
-            } catch (RuntimeException e) {
-                results.add(new SignalResult(i, read.signal().eventId(), "REJECTED", null, null,
-                        List.of(new RowProblem("signal", "could not be stored, retry it: " + e.getClass().getSimpleName()))));
-            }
+            results.add(store(i, read.signal(), "http"));
         }
         return results;
+    }
+
+    /** Each signal in its own transaction: one failure never takes the others with it. */
+    private SignalResult store(int row, io.rhythm.health.domain.SignalInput signal, String channel) {
+        try {
+            SignalIngestion.Result result = QuarkusTransaction.requiringNew().call(() -> ingestion.ingest(signal, channel));
+            return new SignalResult(row, signal.eventId(), result.outcome().name(),
+                    result.clientId() == null ? null : result.clientId().toString(), result.detail(), List.of());
+        } catch (RuntimeException e) {
+            return new SignalResult(row, signal.eventId(), "REJECTED", null, null,
+                    List.of(new RowProblem("signal", "could not be stored, retry it: " + e.getClass().getSimpleName())));
+        }
     }
 }
