@@ -14,6 +14,7 @@ import io.rhythm.platform.events.payload.ExpansionSignalRaised;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
 import io.rhythm.platform.events.payload.ProbeRecorded;
 import io.rhythm.platform.events.payload.SegmentMigrated;
+import io.rhythm.platform.events.payload.SurveyResponseSubmitted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +57,7 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class),
                 Map.entry(EventCatalogue.CYCLE_CREATED, CycleCreated.class),
                 Map.entry(EventCatalogue.CYCLE_MILESTONE_DUE, CycleMilestoneDue.class),
+                Map.entry(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, SurveyResponseSubmitted.class),
                 Map.entry(EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class),
                 Map.entry(EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class),
                 Map.entry(EventCatalogue.ENGAGEMENT_ACTIVITY_LOGGED, EngagementActivityLogged.class),

@@ -1,0 +1,92 @@
+package io.rhythm.nps.api;
+
+import io.rhythm.nps.domain.delivery.FixedWindowRateLimiter;
+import io.rhythm.nps.service.delivery.RespondRateLimits;
+import io.rhythm.nps.service.delivery.SurveyResponses;
+import io.rhythm.platform.web.correlation.CorrelationId;
+import io.rhythm.platform.web.problem.Problem;
+import io.rhythm.platform.web.problem.ProblemType;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/**
+ * The public survey page's API: no login, the token in the path is the only credential. Rate-limited per
+ * client IP (the first {@code X-Forwarded-For} address, which the gateway sets, else the peer address) and per
+ * token, in memory per replica; over the limit → 429 with {@code Retry-After}.
+ */
+@Path("/api/v1/surveys/respond/{token}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Survey responses", description = "Public, token-based NPS answers (no authentication)")
+public class RespondResource {
+
+    @Inject
+    SurveyResponses responses;
+    @Inject
+    RespondRateLimits limits;
+
+    @GET
+    @Operation(summary = "The survey question for a link", description = "404 for an unknown link, 409 once answered, "
+            + "410 once expired, 429 when rate-limited.")
+    public Response question(@PathParam("token") String token, @Context HttpServerRequest request) {
+        Response limited = limited(token, request);
+        if (limited != null) {
+            return limited;
+        }
+        return Response.ok(responses.question(token)).build();
+    }
+
+    @POST
+    @Operation(summary = "Answer the survey", description = "A whole-number score 0–10 and an optional comment of at most "
+            + "2,000 characters; 201 with a receipt. The link then cannot be used again (409); 400 for a bad score, "
+            + "404/410 for an unknown/expired link, 429 when rate-limited.")
+    public Response answer(@PathParam("token") String token, SurveyAnswer answer, @Context HttpServerRequest request) {
+        Response limited = limited(token, request);
+        if (limited != null) {
+            return limited;
+        }
+        SurveyAnswer valid = SurveyAnswer.requireValid(answer);
+        SurveyResponses.Receipt receipt = responses.answer(token, valid.validScore(), valid.comment());
+        return Response.created(URI.create("/api/v1/surveys/respond/" + token)).entity(receipt).build();
+    }
+
+    private Response limited(String token, HttpServerRequest request) {
+        FixedWindowRateLimiter.Decision decision = limits.check(clientIp(request), token);
+        if (decision.allowed()) {
+            return null;
+        }
+        ProblemType type = ProblemType.TOO_MANY_REQUESTS;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(),
+                "Too many requests for this survey link or from this address; try again in "
+                        + decision.retryAfterSeconds() + " s", request.path(), CorrelationId.current(), null);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).header("Retry-After", decision.retryAfterSeconds())
+                .entity(problem).build();
+    }
+
+    /** The first X-Forwarded-For address (set by the gateway), else the peer's address. */
+    static String clientIp(HttpServerRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null) {
+            String first = forwarded.split(",", 2)[0].strip();
+            if (!first.isEmpty()) {
+                return first;
+            }
+        }
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

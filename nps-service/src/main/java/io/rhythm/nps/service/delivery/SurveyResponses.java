@@ -1,0 +1,151 @@
+package io.rhythm.nps.service.delivery;
+
+import io.rhythm.nps.domain.NpsCategory;
+import io.rhythm.nps.domain.delivery.SurveyTokens;
+import io.rhythm.nps.domain.themes.Sentiment;
+import io.rhythm.platform.clients.ClientDirectory;
+import io.rhythm.platform.clients.DirectoryEntry;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.payload.SurveyResponseSubmitted;
+import io.rhythm.platform.outbox.OutboxWriter;
+import io.rhythm.platform.persistence.SqlValues;
+import io.rhythm.platform.web.problem.ApiException;
+import io.rhythm.platform.web.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Answers through survey links: shows the question for a token and records the one answer it allows.
+ *
+ * <p>A token is looked up by its SHA-256. Unknown (or malformed) → 404; the invitation already answered →
+ * 409 (whichever of its links was used); past the invitation's expiry → 410 Gone. The answer, its automatic
+ * analysis (themes, sentiment), the invitation marked answered and the {@code SurveyResponseSubmitted}
+ * event are one transaction; the invitation row is locked first, so two simultaneous answers cannot both win.
+ */
+@ApplicationScoped
+public class SurveyResponses {
+
+    public static final int COMMENT_MAX_LENGTH = 2000;
+    public static final String CHANNEL = "SURVEY_LINK";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ClientDirectory clients;
+    @Inject
+    SurveyMail mail;
+    @Inject
+    ResponseAnalysis analysis;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    Clock clock;
+
+    /** What the respondent sees. */
+    public record Question(String question, Scale scale, String cycleName, String clientName, int commentMaxLength,
+                           Instant expiresAt) {
+    }
+
+    /** The 0–10 scale and its ends. */
+    public record Scale(int min, int max, String minLabel, String maxLabel) {
+    }
+
+    /** The recorded answer, as the respondent is told. */
+    public record Receipt(String responseId, int score, String message, Instant respondedAt) {
+    }
+
+    private record Invitation(UUID cycleId, UUID contactId, UUID clientId, String cycleName, Instant expiresAt,
+                              Instant respondedAt) {
+    }
+
+    /** Thrown for an expired link: 410 Gone (no platform problem type has that status). */
+    public static final class ExpiredLink extends RuntimeException {
+        public ExpiredLink(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Transactional
+    public Question question(String token) {
+        Invitation invitation = usable(token, false);
+        String clientName = clients.find(invitation.clientId()).map(DirectoryEntry::name).orElse(null);
+        return new Question(mail.question(), new Scale(NpsCategory.MIN_SCORE, NpsCategory.MAX_SCORE, "Not at all likely",
+                "Extremely likely"), invitation.cycleName(), clientName, COMMENT_MAX_LENGTH, invitation.expiresAt());
+    }
+
+    /** Records the answer; the score and comment must have been validated. */
+    @Transactional
+    public Receipt answer(String token, int score, String comment) {
+        Invitation invitation = usable(token, true);
+        NpsCategory category = NpsCategory.of(score);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        List<String> themes = analysis.themes(text);
+        Sentiment sentiment = analysis.sentiment(text);
+        BigDecimal sentimentScore = BigDecimal.valueOf(sentiment.score()).setScale(4, RoundingMode.HALF_UP);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        UUID responseId = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into survey_response (id, cycle_id, client_id, contact_id, score, category, comment, themes,
+                            sentiment_score, sentiment_label, channel, responded_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as text[]), ?9, ?10, ?11, ?12)""")
+                .setParameter(1, responseId).setParameter(2, invitation.cycleId()).setParameter(3, invitation.clientId())
+                .setParameter(4, invitation.contactId()).setParameter(5, (short) score).setParameter(6, category.name())
+                .setParameter(7, text).setParameter(8, "{" + String.join(",", themes) + "}")
+                .setParameter(9, sentimentScore).setParameter(10, sentiment.label().name()).setParameter(11, CHANNEL)
+                .setParameter(12, Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery("update survey_invitation set responded_at = ?1 where cycle_id = ?2 and contact_id = ?3")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, invitation.cycleId())
+                .setParameter(3, invitation.contactId()).executeUpdate();
+        outbox.publish(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, invitation.clientId().toString(),
+                new SurveyResponseSubmitted(responseId.toString(), invitation.cycleId().toString(),
+                        invitation.clientId().toString(), invitation.contactId().toString(), score, category.name(), themes,
+                        new SurveyResponseSubmitted.Sentiment(sentimentScore.doubleValue(), sentiment.label().name()),
+                        CHANNEL, now));
+        return new Receipt(responseId.toString(), score, "Thank you: your answer was recorded.", now);
+    }
+
+    /** The invitation behind a token, if it can still be answered (locked when {@code lock}). */
+    private Invitation usable(String token, boolean lock) {
+        if (!SurveyTokens.isWellFormed(token)) {
+            throw unknown();
+        }
+        List<?> rows = em.createNativeQuery("""
+                        select i.cycle_id, i.contact_id, i.client_id, c.name, i.expires_at, i.responded_at
+                        from survey_token t
+                        join survey_invitation i on i.cycle_id = t.cycle_id and i.contact_id = t.contact_id
+                        join survey_cycle c on c.id = i.cycle_id
+                        where t.token_hash = ?1""" + (lock ? " for update of i" : ""))
+                .setParameter(1, SurveyTokens.hash(token)).getResultList();
+        if (rows.isEmpty()) {
+            throw unknown();
+        }
+        Object[] c = (Object[]) rows.get(0);
+        Invitation invitation = new Invitation((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3],
+                SqlValues.instant(c[4]), SqlValues.instant(c[5]));
+        if (invitation.respondedAt() != null) {
+            throw ApiException.conflict("This survey link has already been used: an answer was recorded at "
+                    + invitation.respondedAt() + ". Each invitation takes one answer.");
+        }
+        if (!Instant.now(clock).isBefore(invitation.expiresAt())) {
+            throw new ExpiredLink("This survey link expired at " + invitation.expiresAt() + " (" + invitation.cycleName()
+                    + " has closed).");
+        }
+        return invitation;
+    }
+
+    private static ApiException unknown() {
+        return new ApiException(ProblemType.NOT_FOUND,
+                "This survey link is not valid: check that the whole link from the e-mail was used");
+    }
+}
