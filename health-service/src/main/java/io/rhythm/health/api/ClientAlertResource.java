@@ -1,9 +1,7 @@
 package io.rhythm.health.api;
 
-import io.rhythm.health.domain.Client;
+import io.rhythm.health.service.ClientAccess;
 import io.rhythm.platform.web.paging.Page;
-import io.rhythm.platform.web.problem.ApiException;
-import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +29,7 @@ public class ClientAlertResource {
     @Inject
     AlertListing alerts;
     @Inject
-    Caller caller;
+    ClientAccess access;
 
     @GET
     @Transactional
@@ -41,11 +39,7 @@ public class ClientAlertResource {
     public Page<AlertView> listClientAlerts(@PathParam("id") UUID id,
                                 @Parameter(description = "1-200, default 50") @QueryParam("limit") Integer limit,
                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Client client = Client.findById(id);
-        if (client == null) {
-            throw ApiException.notFound("Client", id);
-        }
-        caller.requireVisible(client.ownership(), "Client", id);
+        access.visible(id);
         return alerts.page(null, null, null, null, id, false, limit, cursor);
     }
 }

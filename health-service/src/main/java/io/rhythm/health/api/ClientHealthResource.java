@@ -1,5 +1,6 @@
 package io.rhythm.health.api;
 
+import io.rhythm.health.service.ClientAccess;
 import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.scoring.HealthFlags;
 import io.rhythm.health.domain.scoring.ScoreComparison;
@@ -8,7 +9,6 @@ import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.ApiException;
-import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ public class ClientHealthResource {
     @Inject
     HealthScoring scoring;
     @Inject
-    Caller caller;
+    ClientAccess access;
     @Inject
     Clock clock;
 
@@ -50,7 +50,7 @@ public class ClientHealthResource {
             + "value, weight, contribution in points and inputs, and the change since the previous score and since a month "
             + "ago with the components that drove it. 404 when the client has no score yet or is outside your portfolio.")
     public ClientHealthView current(@PathParam("id") UUID id) {
-        Client client = visible(id);
+        Client client = access.visible(id);
         HealthScoring.StoredScore latest = scoring.latest(id)
                 .orElseThrow(() -> ApiException.notFound("Health score of client", id + " (no signals yet)"));
         Optional<HealthScoring.StoredScore> previous = scoring.history(id, Instant.EPOCH, latest.scoredAt(), latest.scoredAt(),
@@ -76,7 +76,7 @@ public class ClientHealthResource {
                                            @Parameter(description = "from (inclusive), e.g. 2026-01-01T00:00:00Z") @QueryParam("from") String from,
                                            @Parameter(description = "to (inclusive)") @QueryParam("to") String to,
                                            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        visible(id);
+        access.visible(id);
         PageRequest page = PageRequest.of(limit, cursor);
         Instant end = to == null ? Instant.now(clock) : instant("to", to);
         Instant start = from == null ? end.atZone(ZoneOffset.UTC).minusMonths(12).toInstant() : instant("from", from);
@@ -99,14 +99,6 @@ public class ClientHealthResource {
                         s.triggerKind(), s.triggerId()));
     }
 
-    private Client visible(UUID id) {
-        Client client = Client.findById(id);
-        if (client == null) {
-            throw ApiException.notFound("Client", id);
-        }
-        caller.requireVisible(client.ownership(), "Client", id);
-        return client;
-    }
 
     private static ClientHealthView.Change change(HealthScoring.StoredScore earlier, HealthScoring.StoredScore later) {
         ScoreComparison comparison = ScoreComparison.between(earlier.score(), later.score());

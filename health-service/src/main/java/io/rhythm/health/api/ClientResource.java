@@ -1,5 +1,6 @@
 package io.rhythm.health.api;
 
+import io.rhythm.health.service.ClientAccess;
 import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.EngagementSignal;
 import io.rhythm.health.service.ClientRegistry;
@@ -7,7 +8,6 @@ import io.rhythm.platform.idempotency.IdempotentRequests;
 import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
-import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.Versions;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
@@ -52,6 +52,8 @@ public class ClientResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    ClientAccess access;
 
     @POST
     @Transactional
@@ -72,7 +74,7 @@ public class ClientResource {
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "Read a client", description = "404 when the client does not exist or is outside your portfolio.")
     public Response get(@PathParam("id") UUID id) {
-        Client client = visible(id);
+        Client client = access.visible(id);
         return Response.ok(ClientView.of(client)).tag(Versions.etag(client.version)).build();
     }
 
@@ -117,16 +119,8 @@ public class ClientResource {
     @Operation(summary = "Recent engagements with a client", description = "Engagement activities logged in the "
             + "calendar, as received on calendar.activities.v1 (newest first, at most 100).")
     public List<EngagementView> engagements(@PathParam("id") UUID id) {
-        visible(id);
+        access.visible(id);
         return EngagementSignal.recentFor(id, 100).stream().map(EngagementView::of).toList();
     }
 
-    private Client visible(UUID id) {
-        Client client = Client.findById(id);
-        if (client == null) {
-            throw ApiException.notFound("Client", id);
-        }
-        caller.requireVisible(client.ownership(), "Client", id);
-        return client;
-    }
 }

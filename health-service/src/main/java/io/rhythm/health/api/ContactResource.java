@@ -1,5 +1,6 @@
 package io.rhythm.health.api;
 
+import io.rhythm.health.service.ClientAccess;
 import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.Contact;
 import io.rhythm.platform.events.EventCatalogue;
@@ -60,6 +61,8 @@ public class ContactResource {
     @Inject
     Caller caller;
     @Inject
+    ClientAccess access;
+    @Inject
     Clock clock;
 
     @POST
@@ -109,7 +112,7 @@ public class ContactResource {
     @Operation(summary = "A client's contacts, by name", description = "Cursor paging; ?active=false includes former contacts.")
     public Page<ContactView> list(@PathParam("clientId") UUID clientId, @QueryParam("active") Boolean active,
                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        visible(clientId);
+        access.visible(clientId);
         PageRequest page = PageRequest.of(limit, cursor);
         String query = "clientId = :client" + (Boolean.FALSE.equals(active) ? "" : " and active = true");
         Parameters params = Parameters.with("client", clientId);
@@ -150,14 +153,6 @@ public class ContactResource {
         }
     }
 
-    private Client visible(UUID clientId) {
-        Client client = Client.findById(clientId);
-        if (client == null) {
-            throw ApiException.notFound("Client", clientId);
-        }
-        caller.requireVisible(client.ownership(), "Client", clientId);
-        return client;
-    }
 
     /** Integrations and leaders write any client's contacts; CSEs and CAMs their own clients'. */
     private Client writable(UUID clientId) {
@@ -168,6 +163,6 @@ public class ContactResource {
             }
             return client;
         }
-        return visible(clientId);
+        return access.visible(clientId);
     }
 }
