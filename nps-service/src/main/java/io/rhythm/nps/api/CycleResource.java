@@ -53,6 +53,8 @@ public class CycleResource {
     Clock clock;
     @Inject
     io.rhythm.nps.service.Milestones milestones;
+    @Inject
+    io.rhythm.nps.service.CycleResults results;
 
     @POST
     @Transactional
@@ -94,6 +96,18 @@ public class CycleResource {
             throw ApiException.notFound("Survey cycle", id);
         }
         return CycleView.of(cycle);
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "A cycle's results", description = "Within your portfolio: NPS (exact and rounded) with its 95 % "
+            + "confidence interval and a caveat on small samples, promoters/passives/detractors, average, range and standard "
+            + "deviation, response rate against the > 40 % target, the NPS weighted by client revenue beside the unweighted "
+            + "one, and all of it per client, business unit and CSE.")
+    public io.rhythm.nps.service.CycleResults.Results results(@PathParam("id") UUID id) {
+        return results.of(id);
     }
 
     @GET
