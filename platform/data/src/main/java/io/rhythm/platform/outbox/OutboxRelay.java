@@ -88,7 +88,7 @@ public class OutboxRelay {
     }
 
     /** The safety net: also relays what a nudge missed (another replica's rows, a failed send). */
-    @Scheduled(every = "${rhythm.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${rhythm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             int sent;
