@@ -69,13 +69,19 @@ public class AlertEvaluation {
 
         int raised = 0;
         List<AlertDraft> drafts = AlertRules.evaluate(new AlertFacts(metrics, health, now));
-        List<?> open = drafts.isEmpty() ? List.of() : em.createNativeQuery(
-                        "select type from alert where client_id = ?1 and status <> 'RESOLVED'")
+        List<?> open = em.createNativeQuery("select type from alert where client_id = ?1 and status <> 'RESOLVED'")
                 .setParameter(1, clientId).getResultList();
         for (AlertDraft draft : drafts) {
             // open already: nothing to raise (raise() would find it too; this spares the hot path a write)
             if (!open.contains(draft.type().name()) && alerts.raise(client, draft, now).isPresent()) {
                 raised++;
+            }
+        }
+        // what no rule raises any more and nobody has taken up resolves itself (e.g. a login after an inactivity alert)
+        java.util.Set<String> due = drafts.stream().map(draft -> draft.type().name()).collect(java.util.stream.Collectors.toSet());
+        for (Object type : open) {
+            if (!due.contains(type)) {
+                alerts.resolveCleared(clientId, io.rhythm.health.domain.alerts.AlertType.valueOf((String) type), now);
             }
         }
         MetricReading usage = metrics.get(DefaultScoringModel.PLAN_LIMIT_USAGE_PCT);

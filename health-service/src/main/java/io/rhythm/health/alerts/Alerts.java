@@ -117,6 +117,29 @@ public class Alerts {
             throw ApiException.conflict("An alert in status " + alert.status() + " cannot move to " + to
                     + (alert.status().isOpen() ? "; next: " + allowedFrom(alert.status()) : "; it is resolved"));
         }
+        move(alert, to, note, by, now);
+        return find(alertId).orElseThrow();
+    }
+
+    /**
+     * Resolves the client's alert of this type if it is still OPEN (nobody has acknowledged it) and its
+     * condition no longer holds. Alerts a person has taken up are left for them to finish.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean resolveCleared(UUID clientId, AlertType type, Instant now) {
+        List<?> ids = em.createNativeQuery("select id from alert where client_id = ?1 and type = ?2 and status = 'OPEN' for update")
+                .setParameter(1, clientId).setParameter(2, type.name()).getResultList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Alert alert = lockedOrThrow((UUID) ids.get(0));
+        move(alert, AlertStatus.RESOLVED, "Condition cleared before anyone acknowledged the alert", "rhythm", now);
+        return true;
+    }
+
+    /** The effects of a status change: the alert, its history, its SLA timers, and AlertStatusChanged. */
+    private void move(Alert alert, AlertStatus to, String note, String by, Instant now) {
+        UUID alertId = alert.id();
         em.createNativeQuery("update alert set status = ?2, version = version + 1, updated_at = ?3 where id = ?1")
                 .setParameter(1, alertId).setParameter(2, to.name()).setParameter(3, Timestamp.from(now)).executeUpdate();
         em.createNativeQuery("""
@@ -134,7 +157,6 @@ public class Alerts {
         outbox.publish(EventCatalogue.ALERT_STATUS_CHANGED, alert.clientId().toString(), new AlertStatusChanged(
                 alertId.toString(), alert.clientId().toString(), alert.type().name(), alert.status().name(), to.name(), by,
                 note, now));
-        return find(alertId).orElseThrow();
     }
 
     /**
