@@ -33,6 +33,11 @@ import java.util.UUID;
 @Tag(name = "Health scores")
 public class PortfolioResource {
 
+    /** The six segments (segmentation-service's canonical names). */
+    private static final List<String> SEGMENTS = List.of("MAINTAIN", "LEVERAGE", "NURTURE", "COLLABORATE", "SLEEPING_GIANTS", "GIANTS");
+    private static final String FROM = "client c left join client_health h on h.client_id = c.id "
+            + "left join client_segment s on s.client_id = c.id";
+
     @Inject
     EntityManager em;
     @Inject
@@ -43,9 +48,10 @@ public class PortfolioResource {
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "Portfolio health", description = "Your clients (CSEs and CAMs: their own) by name with their "
             + "current score and band, filtered by band (CRITICAL, AT_RISK, STABLE, HEALTHY, UNSCORED), owner (CSE or CAM "
-            + "username) and lifecycle stage, plus the counts by band of the clients matching the other filters.")
+            + "username), lifecycle stage and segment (MAINTAIN, LEVERAGE, NURTURE, COLLABORATE, SLEEPING_GIANTS, GIANTS), plus the "
+            + "counts by band of the clients matching the other filters.")
     public PortfolioView portfolio(@QueryParam("band") String band, @QueryParam("owner") String owner,
-                                   @QueryParam("lifecycleStage") String stage,
+                                   @QueryParam("lifecycleStage") String stage, @QueryParam("segment") String segment,
                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder where = new StringBuilder(" where true");
@@ -65,6 +71,15 @@ public class PortfolioResource {
                     .orElseThrow(() -> ApiException.invalid("lifecycleStage", "must be one of " + Arrays.toString(LifecycleStage.values())));
             where.append(" and c.lifecycle_stage = ?");
             args.add(parsed.name());
+        }
+        if (segment != null) {
+            String spelled = segment.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+            String wanted = SEGMENTS.contains(spelled) ? spelled : spelled + "S"; // singular spellings too: "Sleeping Giant"
+            if (!SEGMENTS.contains(wanted)) {
+                throw ApiException.invalid("segment", "must be one of " + SEGMENTS);
+            }
+            where.append(" and s.segment = ?");
+            args.add(wanted);
         }
         Map<String, Long> counts = counts(where.toString(), args);
 
@@ -87,13 +102,12 @@ public class PortfolioResource {
             itemArgs.add(page.after().uuid());
         }
         List<PortfolioView.Item> rows = new ArrayList<>();
-        for (Object row : query("select c.id, c.name, c.owner_cse, c.owner_cam, c.lifecycle_stage, h.score, h.band, h.scored_at "
-                + "from client c left join client_health h on h.client_id = c.id" + items + " order by c.name, c.id limit "
-                + page.fetchSize(), itemArgs)) {
+        for (Object row : query("select c.id, c.name, c.owner_cse, c.owner_cam, c.lifecycle_stage, h.score, h.band, h.scored_at, "
+                + "s.segment from " + FROM + items + " order by c.name, c.id limit " + page.fetchSize(), itemArgs)) {
             Object[] c = (Object[]) row;
             Instant scoredAt = SqlValues.instant(c[7]);
             rows.add(new PortfolioView.Item(((UUID) c[0]).toString(), (String) c[1], (String) c[2], (String) c[3], (String) c[4],
-                    c[5] == null ? null : ((Number) c[5]).doubleValue(), (String) c[6], scoredAt));
+                    c[5] == null ? null : ((Number) c[5]).doubleValue(), (String) c[6], scoredAt, (String) c[8]));
         }
         var result = io.rhythm.platform.web.paging.Page.of(rows, page, i -> new Cursor(i.name(), i.clientId()), i -> i);
         return new PortfolioView(result.items(), result.nextCursor(), counts);
@@ -105,8 +119,7 @@ public class PortfolioResource {
             counts.put(b.name(), 0L);
         }
         counts.put("UNSCORED", 0L);
-        for (Object row : query("select coalesce(h.band, 'UNSCORED'), count(*) from client c left join client_health h "
-                + "on h.client_id = c.id" + where + " group by 1", args)) {
+        for (Object row : query("select coalesce(h.band, 'UNSCORED'), count(*) from " + FROM + where + " group by 1", args)) {
             Object[] c = (Object[]) row;
             counts.put((String) c[0], ((Number) c[1]).longValue());
         }

@@ -8,6 +8,6 @@ import java.util.Map;
 public record PortfolioView(List<Item> items, String nextCursor, Map<String, Long> countsByBand) {
 
     public record Item(String clientId, String name, String ownerCse, String ownerCam, String lifecycleStage,
-                       Double score, String band, Instant scoredAt) {
+                       Double score, String band, Instant scoredAt, String segment) {
     }
 }
