@@ -35,6 +35,8 @@ public class RecomputeJobs {
     EntityManager em;
     @Inject
     HealthScoring scoring;
+    @Inject
+    ModelRegistry models;
     /** One job at a time per replica; jobs queue behind each other. */
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "health-recompute"));
     @Inject
@@ -66,6 +68,21 @@ public class RecomputeJobs {
     @PreDestroy
     void stop() {
         executor.shutdownNow(); // an interrupted job stays RUNNING and resumes at the next start
+    }
+
+    /**
+     * Time moves inputs without any signal (days since the last engagement): rescore everyone daily.
+     * Skipped while another job is still running.
+     */
+    @io.quarkus.scheduler.Scheduled(cron = "${rhythm.recompute.daily-cron:0 30 2 * * ?}", identity = "daily-recompute")
+    void daily() {
+        UUID job = QuarkusTransaction.requiringNew().call(() -> {
+            boolean running = !em.createNativeQuery("select 1 from recompute_job where status = 'RUNNING'").getResultList().isEmpty();
+            return running ? null : create(models.active().version(), "recompute", "rhythm (daily)");
+        });
+        if (job != null) {
+            run(job);
+        }
     }
 
     void resumeInterrupted(@Observes StartupEvent startup) {
