@@ -9,6 +9,7 @@
 : "${RHYTHM_TOOLS:=$RHYTHM_HOME/tools}"
 : "${RHYTHM_KAFKA_VERSION:=4.4.0}"
 : "${RHYTHM_KEYCLOAK_VERSION:=26.7.3}"
+: "${RHYTHM_GREENMAIL_VERSION:=2.1.8}"   # mail sink of env up (same as nps-service's test GreenMail)
 : "${RHYTHM_READY_TIMEOUT:=180}"   # seconds per service readiness wait
 : "${RHYTHM_STOP_TIMEOUT:=20}"     # seconds between SIGTERM and SIGKILL
 
@@ -31,6 +32,8 @@ env_select() {
       KAFKA_CONTROLLER_PORT="${RHYTHM_KAFKA_CONTROLLER_PORT:-19093}"
       KC_PORT="${RHYTHM_KEYCLOAK_PORT:-18080}"
       KC_MGMT_PORT="${RHYTHM_KEYCLOAK_MANAGEMENT_PORT:-18090}"
+      SMTP_PORT="${RHYTHM_SMTP_PORT:-2525}"
+      MAIL_UI_PORT="${RHYTHM_MAIL_UI_PORT:-18025}"
       ;;
     test)
       PG_PORT="${RHYTHM_TEST_PG_PORT:-25432}"
@@ -38,6 +41,9 @@ env_select() {
       KAFKA_CONTROLLER_PORT="${RHYTHM_TEST_KAFKA_CONTROLLER_PORT:-29093}"
       KC_PORT="${RHYTHM_TEST_KEYCLOAK_PORT:-28080}"
       KC_MGMT_PORT="${RHYTHM_TEST_KEYCLOAK_MANAGEMENT_PORT:-28090}"
+      # No mail sink: the nps-service tests run their own GreenMail in-process on 28125.
+      SMTP_PORT=''
+      MAIL_UI_PORT=''
       ;;
     *) die "unknown environment '$RHYTHM_ENV' (expected: up or test)" ;;
   esac
@@ -54,6 +60,7 @@ env_select() {
   LOG_DIR="$ENV_DIR/logs"
   SECRETS_FILE="$ENV_DIR/secrets.env"
   KC_URL="http://127.0.0.1:$KC_PORT"
+  MAIL_URL="${MAIL_UI_PORT:+http://127.0.0.1:$MAIL_UI_PORT}"
 }
 
 env_prepare_dirs() {

@@ -1,20 +1,23 @@
 # shellcheck shell=bash disable=SC2034
-# Orchestration of the infrastructure of one environment (PostgreSQL, Kafka, Keycloak).
+# Orchestration of the infrastructure of one environment (PostgreSQL, Kafka, Keycloak, and in
+# env up only the mail sink).
 
-INFRA_COMPONENTS=(postgres kafka keycloak)
+INFRA_COMPONENTS=(postgres mail kafka keycloak)
 
 infra_up() {
   env_prepare_dirs
   load_secrets
   pg_start
+  if mail_enabled; then mail_start; fi
   kafka_start
   keycloak_start
 }
 
-# infra_down: Keycloak first (it uses PostgreSQL), then Kafka, then PostgreSQL.
+# infra_down: Keycloak first (it uses PostgreSQL), then Kafka, the mail sink, PostgreSQL.
 infra_down() {
   keycloak_stop || true
   kafka_stop || true
+  if mail_enabled; then mail_stop || true; fi
   pg_stop || true
 }
 
@@ -23,12 +26,16 @@ infra_component() {
   local action="$1" comp="$2"
   case "$action:$comp" in
     start:postgres) env_prepare_dirs; load_secrets; pg_start ;;
+    start:mail) env_prepare_dirs; mail_start ;;
     start:kafka) env_prepare_dirs; kafka_start ;;
     start:keycloak)
       env_prepare_dirs; load_secrets
       pg_running || die "keycloak needs PostgreSQL: ./rhythm infra start postgres --env $RHYTHM_ENV"
       keycloak_start ;;
     stop:postgres) pg_stop || step_skip postgres "not running" ;;
+    stop:mail)
+      mail_enabled || die "mail: env $RHYTHM_ENV has no mail sink (env up only)"
+      mail_stop || step_skip mail "not running" ;;
     stop:kafka) kafka_stop || step_skip kafka "not running" ;;
     stop:keycloak) keycloak_stop || step_skip keycloak "not running" ;;
     *) die "unknown component '$comp' (expected: ${INFRA_COMPONENTS[*]})" ;;
@@ -52,6 +59,11 @@ infra_status_rows() {
   pg_paths
   run=0; pg_running && run=1
   status_row postgres "$( ((run)) && pg_pid)" "$PG_PORT" "$run" "$( ((run)) && pg_health || echo -)"
+  if mail_enabled; then
+    mail_paths
+    run=0; mail_running && run=1
+    status_row mail "$( ((run)) && mail_pid)" "$SMTP_PORT" "$run" "$( ((run)) && mail_health || echo -)"
+  fi
   kafka_paths
   run=0; kafka_running && run=1
   status_row kafka "$( ((run)) && kafka_pid)" "$KAFKA_PORT" "$run" "$( ((run)) && kafka_health || echo -)"

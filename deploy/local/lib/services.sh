@@ -46,6 +46,10 @@ service_start() {
     export RHYTHM_DB_PASSWORD
     export RHYTHM_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
     export RHYTHM_KEYCLOAK_URL="$KC_URL"
+    # nps-service's prod profile sends over SMTP to quarkus.mailer.host/port: env up's mail sink.
+    if mail_enabled; then
+      export QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT"
+    fi
     if [[ "$name" == gateway ]]; then
       local s
       for s in health nps segmentation planning calendar; do
