@@ -2,12 +2,9 @@ package io.rhythm.nps.service.delivery;
 
 import io.rhythm.nps.domain.NpsCategory;
 import io.rhythm.nps.domain.delivery.SurveyTokens;
-import io.rhythm.nps.domain.themes.Sentiment;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
-import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.payload.SurveyResponseSubmitted;
-import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.ProblemType;
@@ -16,9 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,9 +40,7 @@ public class SurveyResponses {
     @Inject
     SurveyMail mail;
     @Inject
-    ResponseAnalysis analysis;
-    @Inject
-    OutboxWriter outbox;
+    ResponseRecorder recorder;
     @Inject
     Clock clock;
 
@@ -88,30 +80,9 @@ public class SurveyResponses {
     @Transactional
     public Receipt answer(String token, int score, String comment) {
         Invitation invitation = usable(token, true);
-        NpsCategory category = NpsCategory.of(score);
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
-        List<String> themes = analysis.themes(text);
-        Sentiment sentiment = analysis.sentiment(text);
-        BigDecimal sentimentScore = BigDecimal.valueOf(sentiment.score()).setScale(4, RoundingMode.HALF_UP);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        UUID responseId = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into survey_response (id, cycle_id, client_id, contact_id, score, category, comment, themes,
-                            sentiment_score, sentiment_label, channel, responded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as text[]), ?9, ?10, ?11, ?12)""")
-                .setParameter(1, responseId).setParameter(2, invitation.cycleId()).setParameter(3, invitation.clientId())
-                .setParameter(4, invitation.contactId()).setParameter(5, (short) score).setParameter(6, category.name())
-                .setParameter(7, text).setParameter(8, "{" + String.join(",", themes) + "}")
-                .setParameter(9, sentimentScore).setParameter(10, sentiment.label().name()).setParameter(11, CHANNEL)
-                .setParameter(12, Timestamp.from(now)).executeUpdate();
-        em.createNativeQuery("update survey_invitation set responded_at = ?1 where cycle_id = ?2 and contact_id = ?3")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, invitation.cycleId())
-                .setParameter(3, invitation.contactId()).executeUpdate();
-        outbox.publish(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, invitation.clientId().toString(),
-                new SurveyResponseSubmitted(responseId.toString(), invitation.cycleId().toString(),
-                        invitation.clientId().toString(), invitation.contactId().toString(), score, category.name(), themes,
-                        new SurveyResponseSubmitted.Sentiment(sentimentScore.doubleValue(), sentiment.label().name()),
-                        CHANNEL, now));
+        UUID responseId = recorder.record(invitation.cycleId(), invitation.clientId(), invitation.contactId(), score, comment,
+                CHANNEL, now);
         return new Receipt(responseId.toString(), score, "Thank you: your answer was recorded.", now);
     }
 
