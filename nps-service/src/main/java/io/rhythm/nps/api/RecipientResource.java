@@ -28,6 +28,8 @@ public class RecipientResource {
     RecipientLists lists;
     @Inject
     Caller caller;
+    @Inject
+    io.rhythm.nps.service.delivery.NonResponders nonResponders;
 
     @POST
     @Path("/build")
@@ -58,6 +60,18 @@ public class RecipientResource {
             + "recipient-list deadline (409 after it, or before the list is built, or once frozen).")
     public RecipientLists.ClientList signOff(@PathParam("cycleId") UUID cycleId, @PathParam("clientId") UUID clientId) {
         return lists.signOff(cycleId, clientId, caller);
+    }
+
+    @GET
+    @Path("/non-responders")
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Who has not answered yet", description = "Invited recipients of your clients (or ?clientId=) without "
+            + "an answer, now, with reminders sent; contacts who have since unsubscribed are marked subscribed=false (follow up "
+            + "personally, never by email).")
+    public List<io.rhythm.nps.service.delivery.NonResponders.NonResponder> nonResponders(@PathParam("cycleId") UUID cycleId,
+                                                                                       @QueryParam("clientId") UUID clientId) {
+        return nonResponders.of(cycleId, clientId);
     }
 
     @POST
