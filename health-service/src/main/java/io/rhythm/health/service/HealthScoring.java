@@ -100,7 +100,7 @@ public class HealthScoring {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        Double monthAgo = scoreAt(clientId, now.atZone(ZoneOffset.UTC).minusMonths(1).toInstant()).map(s -> s.score().score()).orElse(null);
+        Double monthAgo = scoreValueAt(clientId, now.atZone(ZoneOffset.UTC).minusMonths(1).toInstant());
         Set<HealthFlag> flags = HealthFlags.evaluate(current.score(), previous.map(p -> p.score().score()).orElse(null), monthAgo);
 
         long id = ((Number) em.createNativeQuery("""
@@ -161,6 +161,15 @@ public class HealthScoring {
 
     public Optional<StoredScore> latest(UUID clientId) {
         return scores("where client_id = ?1 order by scored_at desc, id desc limit 1", clientId).stream().findFirst();
+    }
+
+    /** Just the number the client scored at an instant (no explanation read): for flags on the hot path. */
+    Double scoreValueAt(UUID clientId, Instant at) {
+        List<?> rows = em.createNativeQuery("""
+                        select score from health_score where client_id = ?1 and scored_at <= ?2
+                        order by scored_at desc, id desc limit 1""")
+                .setParameter(1, clientId).setParameter(2, Timestamp.from(at)).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).doubleValue();
     }
 
     /** The score the client had at an instant (the last one scored at or before it). */

@@ -1,6 +1,7 @@
 package io.rhythm.health.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.SignalInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,9 +71,8 @@ public class SignalIngestion {
 
     private UUID resolveClient(SignalInput signal) {
         if (signal.clientId() != null) {
-            List<?> found = em.createNativeQuery("select id from client where id = ?1").setParameter(1, signal.clientId())
-                    .getResultList();
-            return found.isEmpty() ? null : signal.clientId();
+            // the entity, not a bare existence check: rescoring loads it again, from the persistence context
+            return Client.findById(signal.clientId()) == null ? null : signal.clientId();
         }
         List<?> found = em.createNativeQuery("select client_id from client_external_id where source = ?1 and external_id = ?2")
                 .setParameter(1, signal.externalSource()).setParameter(2, signal.externalId()).getResultList();
