@@ -33,6 +33,7 @@ final class Options {
               --rate N                 fixed rate of the latency run, signals/s (5000)
               --rate-seconds N         length of the latency run (30)
               --recompute-clients N    portfolio size for the full recompute (100000)
+              --admin-user U --admin-password P  who activates the model version of the recompute (admin / rhythm)
               --first-event-timeout S  fail when no HealthScoreChanged arrives within S seconds of the first signal (60)
               --idle-timeout S         stop waiting when no new event arrives for S seconds (60)
               --phase-timeout S        longest wait for the events of one run (1800)
@@ -56,6 +57,8 @@ final class Options {
     final int rate;
     final int rateSeconds;
     final int recomputeClients;
+    final String adminUser;
+    final String adminPassword;
     final Duration firstEventTimeout;
     final Duration idleTimeout;
     final Duration phaseTimeout;
@@ -89,6 +92,8 @@ final class Options {
         rate = positive(m, "rate", 5_000);
         rateSeconds = positive(m, "rate-seconds", 30);
         recomputeClients = positive(m, "recompute-clients", 100_000);
+        adminUser = m.getOrDefault("admin-user", "admin");
+        adminPassword = m.getOrDefault("admin-password", "rhythm");
         firstEventTimeout = Duration.ofSeconds(positive(m, "first-event-timeout", 60));
         idleTimeout = Duration.ofSeconds(positive(m, "idle-timeout", 60));
         phaseTimeout = Duration.ofSeconds(positive(m, "phase-timeout", 1800));

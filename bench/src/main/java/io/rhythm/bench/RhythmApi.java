@@ -132,6 +132,27 @@ final class RhythmApi {
         return paths;
     }
 
+    /** A user's token (password grant of the realm's browser client, enabled for tests and demos). */
+    String userToken(String username, String password) throws Exception {
+        String form = "grant_type=password&client_id=rhythm-frontend&username=" + enc(username) + "&password=" + enc(password);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(options.tokenUrl).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("token request for " + username + " answered " + r.statusCode() + ": " + abbreviate(r.body()));
+        }
+        return json.readTree(r.body()).path("access_token").asText();
+    }
+
+    /** A call as someone else than the integration client (bearer = {@link #userToken}); body null for GET. */
+    HttpResponse<String> callAs(String bearer, String method, String path, String body, Duration timeout) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(options.gateway + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String body, Duration timeout) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(options.gateway + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")

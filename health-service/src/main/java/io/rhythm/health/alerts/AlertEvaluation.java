@@ -16,7 +16,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import io.rhythm.health.domain.alerts.AlertType;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,32 +50,70 @@ public class AlertEvaluation {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onRescored(@Observes HealthScoring.Rescored rescored) {
-        evaluate(rescored.clientId(), Instant.now(clock));
+        evaluateAll(rescored.clientIds(), Instant.now(clock));
     }
 
     /** Raises what the rules say should be open and is not; returns how many alerts were raised. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int evaluate(UUID clientId, Instant now) {
+        return evaluateAll(Set.of(clientId), now);
+    }
+
+    /**
+     * {@link #evaluate} for many clients: the facts of all of them are read in three statements (this
+     * runs after every rescore, so on the signal-ingest hot path); only raising, resolving and assessing
+     * an expansion touch a client on its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int evaluateAll(Set<UUID> clientIds, Instant now) {
+        if (clientIds.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Map<String, MetricReading>> metrics = new HashMap<>();
+        Map<UUID, Double> health = new HashMap<>();
+        Map<UUID, List<String>> open = new HashMap<>();
+        String ids = "{" + clientIds.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
+        for (Object row : em.createNativeQuery("""
+                        select client_id, metric, value, occurred_at from client_metric
+                        where client_id = any(cast(?1 as uuid[])) and metric = any(cast(?2 as text[]))""")
+                .setParameter(1, ids).setParameter(2, "{" + String.join(",", RULE_METRICS) + "}").getResultList()) {
+            Object[] c = (Object[]) row;
+            metrics.computeIfAbsent((UUID) c[0], id -> new HashMap<>())
+                    .put((String) c[1], new MetricReading(((Number) c[2]).doubleValue(), SqlValues.instant(c[3])));
+        }
+        for (Object row : em.createNativeQuery("select client_id, score from client_health where client_id = any(cast(?1 as uuid[]))")
+                .setParameter(1, ids).getResultList()) {
+            Object[] c = (Object[]) row;
+            health.put((UUID) c[0], ((Number) c[1]).doubleValue());
+        }
+        for (Object row : em.createNativeQuery("""
+                        select client_id, type from alert where client_id = any(cast(?1 as uuid[])) and status <> 'RESOLVED'""")
+                .setParameter(1, ids).getResultList()) {
+            Object[] c = (Object[]) row;
+            open.computeIfAbsent((UUID) c[0], id -> new ArrayList<>()).add((String) c[1]);
+        }
+        int raised = 0;
+        for (UUID clientId : clientIds) {
+            raised += apply(clientId, metrics.getOrDefault(clientId, Map.of()), health.get(clientId),
+                    open.getOrDefault(clientId, List.of()), now);
+        }
+        return raised;
+    }
+
+    private int apply(UUID clientId, Map<String, MetricReading> metrics, Double health, List<String> open, Instant now) {
+        List<AlertDraft> drafts = AlertRules.evaluate(new AlertFacts(metrics, health, now));
+        MetricReading usage = metrics.get(DefaultScoringModel.PLAN_LIMIT_USAGE_PCT);
+        boolean assessExpansion = health != null && usage != null && expansion.worthAssessing(health, usage.value());
+        Set<String> due = drafts.stream().map(draft -> draft.type().name()).collect(Collectors.toSet());
+        boolean somethingToRaise = drafts.stream().anyMatch(draft -> !open.contains(draft.type().name()));
+        if (!somethingToRaise && !assessExpansion && due.containsAll(open)) {
+            return 0; // the common case on the hot path: nothing to do, and no need to load the client
+        }
         Client client = Client.findById(clientId);
         if (client == null) {
             return 0;
         }
-        Map<String, MetricReading> metrics = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                        select metric, value, occurred_at from client_metric
-                        where client_id = ?1 and metric = any(cast(?2 as text[]))""")
-                .setParameter(1, clientId).setParameter(2, "{" + String.join(",", RULE_METRICS) + "}").getResultList()) {
-            Object[] c = (Object[]) row;
-            metrics.put((String) c[0], new MetricReading(((Number) c[1]).doubleValue(), SqlValues.instant(c[2])));
-        }
-        List<?> score = em.createNativeQuery("select score from client_health where client_id = ?1")
-                .setParameter(1, clientId).getResultList();
-        Double health = score.isEmpty() ? null : ((Number) score.get(0)).doubleValue();
-
         int raised = 0;
-        List<AlertDraft> drafts = AlertRules.evaluate(new AlertFacts(metrics, health, now));
-        List<?> open = em.createNativeQuery("select type from alert where client_id = ?1 and status <> 'RESOLVED'")
-                .setParameter(1, clientId).getResultList();
         for (AlertDraft draft : drafts) {
             // open already: nothing to raise (raise() would find it too; this spares the hot path a write)
             if (!open.contains(draft.type().name()) && alerts.raise(client, draft, now).isPresent()) {
@@ -78,14 +121,12 @@ public class AlertEvaluation {
             }
         }
         // what no rule raises any more and nobody has taken up resolves itself (e.g. a login after an inactivity alert)
-        java.util.Set<String> due = drafts.stream().map(draft -> draft.type().name()).collect(java.util.stream.Collectors.toSet());
-        for (Object type : open) {
+        for (String type : open) {
             if (!due.contains(type)) {
-                alerts.resolveCleared(clientId, io.rhythm.health.domain.alerts.AlertType.valueOf((String) type), now);
+                alerts.resolveCleared(clientId, AlertType.valueOf(type), now);
             }
         }
-        MetricReading usage = metrics.get(DefaultScoringModel.PLAN_LIMIT_USAGE_PCT);
-        if (health != null && usage != null && expansion.worthAssessing(health, usage.value())) {
+        if (assessExpansion) {
             expansion.assess(client, health, now);
         }
         return raised;

@@ -68,32 +68,51 @@ public class SignalResource {
     @POST
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Ingest signals", description = "Up to 1,000 signals, each answered on its own (ACCEPTED, "
-            + "DUPLICATE, STALE, UNMATCHED, REJECTED); each accepted signal rescores its client at once. For high volume, "
+            + "DUPLICATE, STALE — also when a newer value of the same metric is in the same call —, UNMATCHED, REJECTED); "
+            + "each client with an accepted signal is rescored at once. For high volume, "
             + "produce the same JSON to Kafka topic signals.ingest.v1 with the client id as key.")
     public List<SignalResult> ingest(@Valid @NotNull SignalBatch batch) {
         if (batch.signals().isEmpty() || batch.signals().size() > MAX_SIGNALS) {
             throw ApiException.invalid("signals", "must hold 1 to " + MAX_SIGNALS + " signals (got " + batch.signals().size() + ")");
         }
-        List<SignalResult> results = new ArrayList<>(batch.signals().size());
+        SignalResult[] results = new SignalResult[batch.signals().size()];
+        List<Integer> rows = new ArrayList<>();
+        List<io.rhythm.health.domain.SignalInput> signals = new ArrayList<>();
         for (int i = 0; i < batch.signals().size(); i++) {
             SignalReader.Read read = reader.read(batch.signals().get(i));
             if (read.signal() == null) {
                 String eventId = batch.signals().get(i) != null && batch.signals().get(i).hasNonNull("eventId")
                         ? batch.signals().get(i).get("eventId").asText() : null;
-                results.add(new SignalResult(i, eventId, "REJECTED", null, null, read.problems()));
-                continue;
+                results[i] = new SignalResult(i, eventId, "REJECTED", null, null, read.problems());
+            } else {
+                rows.add(i);
+                signals.add(read.signal());
             }
-            results.add(store(i, read.signal(), "http"));
         }
-        return results;
+        if (!signals.isEmpty()) {
+            List<SignalIngestion.Result> stored;
+            try {
+                stored = QuarkusTransaction.requiringNew().call(() -> ingestion.ingestAll(signals, "http"));
+            } catch (RuntimeException batchFailure) {
+                stored = null; // one by one below: a signal that cannot be stored never takes the others with it
+            }
+            for (int k = 0; k < signals.size(); k++) {
+                int row = rows.get(k);
+                results[row] = stored != null ? result(row, signals.get(k), stored.get(k)) : store(row, signals.get(k), "http");
+            }
+        }
+        return List.of(results);
+    }
+
+    private static SignalResult result(int row, io.rhythm.health.domain.SignalInput signal, SignalIngestion.Result result) {
+        return new SignalResult(row, signal.eventId(), result.outcome().name(),
+                result.clientId() == null ? null : result.clientId().toString(), result.detail(), List.of());
     }
 
     /** Each signal in its own transaction: one failure never takes the others with it. */
     private SignalResult store(int row, io.rhythm.health.domain.SignalInput signal, String channel) {
         try {
-            SignalIngestion.Result result = QuarkusTransaction.requiringNew().call(() -> ingestion.ingest(signal, channel));
-            return new SignalResult(row, signal.eventId(), result.outcome().name(),
-                    result.clientId() == null ? null : result.clientId().toString(), result.detail(), List.of());
+            return result(row, signal, QuarkusTransaction.requiringNew().call(() -> ingestion.ingest(signal, channel)));
         } catch (RuntimeException e) {
             return new SignalResult(row, signal.eventId(), "REJECTED", null, null,
                     List.of(new RowProblem("signal", "could not be stored, retry it: " + e.getClass().getSimpleName())));

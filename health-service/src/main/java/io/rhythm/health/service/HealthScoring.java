@@ -2,7 +2,8 @@ package io.rhythm.health.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rhythm.health.domain.Client;
+import io.agroal.api.AgroalDataSource;
+import io.rhythm.health.domain.LifecycleStage;
 import io.rhythm.health.domain.scoring.DefaultScoringModel;
 import io.rhythm.health.domain.scoring.HealthFlag;
 import io.rhythm.health.domain.scoring.HealthFlags;
@@ -22,13 +23,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,83 +70,169 @@ public class HealthScoring {
     }
 
     /**
-     * Fired (synchronously, in the rescoring transaction) after every rescore of an existing client,
-     * whether or not the score changed: its metrics may have (alerts are evaluated on it).
-     *
-     * @param stored the new score, {@code null} when the score did not change
+     * Fired (synchronously, in the rescoring transaction) after every rescore, with the existing
+     * clients that were rescored, whether or not their score changed: their metrics may have (alerts
+     * are evaluated on it).
      */
-    public record Rescored(UUID clientId, StoredScore stored) {
+    public record Rescored(Set<UUID> clientIds) {
     }
 
     @Inject
     Event<Rescored> rescored;
+    @Inject
+    AgroalDataSource dataSource;
 
+    /** Rescores one client; the new score if it changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<StoredScore> rescore(UUID clientId, String triggerKind, String triggerId) {
-        Optional<StoredScore> stored = score(clientId, triggerKind, triggerId);
-        rescored.fire(new Rescored(clientId, stored.orElse(null)));
+        Map<UUID, String> trigger = new HashMap<>();
+        trigger.put(clientId, triggerId);
+        return Optional.ofNullable(rescoreAll(trigger, triggerKind).get(clientId));
+    }
+
+    /**
+     * Rescores many clients at once with a handful of set-based statements (the hot path of signal
+     * ingest and of a full recompute): a new score is stored, and published, for those whose score,
+     * band or model version changed.
+     *
+     * @param triggers client id → the id of what triggered its rescore (may map to {@code null})
+     * @return the new scores, by client
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, StoredScore> rescoreAll(Map<UUID, String> triggers, String triggerKind) {
+        if (triggers.isEmpty()) {
+            return Map.of();
+        }
+        em.flush(); // what this transaction changed through the ORM (a new client, a new stage) is read below
+        ScoringModel model = activeModel();
+        Instant now = Instant.now(clock);
+        Map<UUID, StoredScore> stored = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            BulkSql sql = new BulkSql(connection);
+            Array ids = sql.uuids(triggers.keySet());
+            Map<UUID, LifecycleStage> stages = new HashMap<>();
+            sql.query("select id, lifecycle_stage from client where id = any(?)", row ->
+                    stages.put(row.uuid(1), LifecycleStage.valueOf(row.string(2))), ids);
+            if (stages.isEmpty()) {
+                return Map.of();
+            }
+            Map<UUID, Map<String, Double>> inputs = inputsOf(sql, ids, LocalDate.ofInstant(now, ZoneOffset.UTC));
+            Map<UUID, Previous> previous = new HashMap<>();
+            sql.query("""
+                    select c.client_id, h.id, h.score, h.band, h.model_version from client_health c
+                    join health_score h on h.id = c.score_id where c.client_id = any(?)""", row ->
+                    previous.put(row.uuid(1), new Previous(row.getLong(2), row.getDouble(3), row.string(4), row.getInt(5))), ids);
+
+            Map<UUID, HealthScore> changed = new LinkedHashMap<>();
+            for (var entry : stages.entrySet()) {
+                HealthScore current;
+                try {
+                    current = HealthScorer.score(model, entry.getValue(), inputs.getOrDefault(entry.getKey(), Map.of()));
+                } catch (InsufficientHealthDataException e) {
+                    continue; // nothing known yet that the model weighs
+                }
+                Previous before = previous.get(entry.getKey());
+                if (before == null || before.score() != current.score() || !before.band().equals(current.band().name())
+                        || before.modelVersion() != current.modelVersion()) {
+                    changed.put(entry.getKey(), current);
+                }
+            }
+            if (!changed.isEmpty()) {
+                stored.putAll(store(sql, changed, previous, triggers, triggerKind, now));
+            }
+            rescored.fire(new Rescored(stages.keySet()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot rescore " + triggers.size() + " clients", e);
+        }
         return stored;
     }
 
-    private Optional<StoredScore> score(UUID clientId, String triggerKind, String triggerId) {
-        Client client = Client.findById(clientId);
-        if (client == null) {
-            return Optional.empty();
-        }
-        HealthScore current;
-        try {
-            current = HealthScorer.score(activeModel(), client.lifecycleStage, inputsOf(clientId));
-        } catch (InsufficientHealthDataException e) {
-            return Optional.empty(); // nothing known yet that the model weighs
-        }
-        Optional<StoredScore> previous = latest(clientId);
-        if (previous.isPresent() && previous.get().score().score() == current.score()
-                && previous.get().score().band() == current.band()
-                && previous.get().score().modelVersion() == current.modelVersion()) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now(clock);
-        Double monthAgo = scoreValueAt(clientId, now.atZone(ZoneOffset.UTC).minusMonths(1).toInstant());
-        Set<HealthFlag> flags = HealthFlags.evaluate(current.score(), previous.map(p -> p.score().score()).orElse(null), monthAgo);
-
-        long id = ((Number) em.createNativeQuery("""
-                        insert into health_score (client_id, scored_at, model_version, score, band, explanation, trigger_kind, trigger_id)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8) returning id""")
-                .setParameter(1, clientId).setParameter(2, Timestamp.from(now)).setParameter(3, current.modelVersion())
-                .setParameter(4, BigDecimal.valueOf(current.score())).setParameter(5, current.band().name())
-                .setParameter(6, json(current)).setParameter(7, triggerKind).setParameter(8, triggerId)
-                .getSingleResult()).longValue();
-        em.createNativeQuery("""
-                        insert into client_health (client_id, score_id, score, band, scored_at) values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (client_id) do update set score_id = excluded.score_id, score = excluded.score,
-                            band = excluded.band, scored_at = excluded.scored_at""")
-                .setParameter(1, clientId).setParameter(2, id).setParameter(3, BigDecimal.valueOf(current.score()))
-                .setParameter(4, current.band().name()).setParameter(5, Timestamp.from(now))
-                .executeUpdate();
-
-        List<HealthScoreChanged.Driver> drivers = previous
-                .map(p -> ScoreComparison.between(p.score(), current).drivers().stream()
-                        .map(change -> new HealthScoreChanged.Driver(change.component().name(), change.previousValue(),
-                                change.currentValue(), change.change()))
-                        .toList())
-                .orElse(List.of());
-        outbox.publish(EventCatalogue.HEALTH_SCORE_CHANGED, clientId.toString(), new HealthScoreChanged(
-                clientId.toString(), current.modelVersion(), previous.map(p -> p.score().score()).orElse(null),
-                previous.map(p -> p.score().band().name()).orElse(null), current.score(), current.band().name(),
-                previous.map(p -> round1(current.score() - p.score().score())).orElse(null), drivers,
-                flags.stream().map(Enum::name).sorted().toList(), new HealthScoreChanged.Trigger(triggerKind, triggerId), now));
-        return Optional.of(new StoredScore(id, clientId, now, current, triggerKind, triggerId));
+    private record Previous(long scoreId, double score, String band, int modelVersion) {
     }
 
-    /** The client's inputs: current metric values, plus engagement derived from logged activities. */
-    Map<String, Double> inputsOf(UUID clientId) {
-        Map<String, Double> inputs = new HashMap<>();
-        for (Object row : em.createNativeQuery("select metric, value from client_metric where client_id = ?1")
-                .setParameter(1, clientId).getResultList()) {
-            Object[] columns = (Object[]) row;
-            inputs.put((String) columns[0], ((Number) columns[1]).doubleValue());
+    private Map<UUID, StoredScore> store(BulkSql sql, Map<UUID, HealthScore> changed, Map<UUID, Previous> previous,
+                                         Map<UUID, String> triggers, String triggerKind, Instant now) throws SQLException {
+        Array changedIds = sql.uuids(changed.keySet());
+        Map<UUID, HealthScore> previousScores = new HashMap<>();
+        List<Long> previousIds = changed.keySet().stream().map(previous::get).filter(java.util.Objects::nonNull)
+                .map(Previous::scoreId).toList();
+        if (!previousIds.isEmpty()) {
+            sql.query("select client_id, explanation::text from health_score where id = any(?)", row ->
+                    previousScores.put(row.uuid(1), read(row.string(2))), sql.longs(previousIds));
         }
-        inputs.putAll(engagementInputs(clientId, LocalDate.now(clock)));
+        Map<UUID, Double> monthAgo = new HashMap<>();
+        sql.query("""
+                select u.id, s.score from unnest(?) as u(id) cross join lateral (
+                    select score from health_score where client_id = u.id and scored_at <= ?
+                    order by scored_at desc, id desc limit 1) s""", row ->
+                monthAgo.put(row.uuid(1), row.getDouble(2)), changedIds,
+                Timestamp.from(now.atZone(ZoneOffset.UTC).minusMonths(1).toInstant()));
+
+        List<UUID> clients = new ArrayList<>(changed.keySet());
+        List<Object> scores = new ArrayList<>();
+        List<Object> bands = new ArrayList<>();
+        List<Object> explanations = new ArrayList<>();
+        List<Object> triggerIds = new ArrayList<>();
+        for (UUID client : clients) {
+            HealthScore current = changed.get(client);
+            scores.add(BigDecimal.valueOf(current.score()));
+            bands.add(current.band().name());
+            explanations.add(json(current));
+            triggerIds.add(triggers.get(client));
+        }
+        int modelVersion = changed.values().iterator().next().modelVersion();
+        Map<UUID, Long> ids = new HashMap<>();
+        sql.query("""
+                insert into health_score (client_id, scored_at, model_version, score, band, explanation, trigger_kind, trigger_id)
+                select u.client_id, cast(? as timestamptz), cast(? as integer), u.score, u.band, cast(u.explanation as jsonb), cast(? as text), u.trigger_id
+                from unnest(?, ?, ?, ?, ?) as u(client_id, score, band, explanation, trigger_id)
+                returning client_id, id""", row -> ids.put(row.uuid(1), row.getLong(2)),
+                Timestamp.from(now), modelVersion, triggerKind, sql.uuids(clients), sql.array("numeric", scores),
+                sql.array("text", bands), sql.array("text", explanations), sql.array("text", triggerIds));
+        sql.update("""
+                insert into client_health (client_id, score_id, score, band, scored_at)
+                select u.client_id, u.score_id, u.score, u.band, cast(? as timestamptz) from unnest(?, ?, ?, ?) as u(client_id, score_id, score, band)
+                on conflict (client_id) do update set score_id = excluded.score_id, score = excluded.score,
+                    band = excluded.band, scored_at = excluded.scored_at""",
+                Timestamp.from(now), sql.uuids(clients), sql.longs(clients.stream().map(ids::get).toList()),
+                sql.array("numeric", scores), sql.array("text", bands));
+
+        Map<UUID, StoredScore> stored = new LinkedHashMap<>();
+        List<OutboxWriter.Pending> events = new ArrayList<>(clients.size());
+        for (UUID client : clients) {
+            HealthScore current = changed.get(client);
+            HealthScore before = previousScores.get(client);
+            Double previousValue = before == null ? null : before.score();
+            Set<HealthFlag> flags = HealthFlags.evaluate(current.score(), previousValue, monthAgo.get(client));
+            List<HealthScoreChanged.Driver> drivers = before == null ? List.of()
+                    : ScoreComparison.between(before, current).drivers().stream()
+                    .map(change -> new HealthScoreChanged.Driver(change.component().name(), change.previousValue(),
+                            change.currentValue(), change.change()))
+                    .toList();
+            events.add(new OutboxWriter.Pending(client.toString(), new HealthScoreChanged(
+                    client.toString(), current.modelVersion(), previousValue, before == null ? null : before.band().name(),
+                    current.score(), current.band().name(), before == null ? null : round1(current.score() - before.score()),
+                    drivers, flags.stream().map(Enum::name).sorted().toList(),
+                    new HealthScoreChanged.Trigger(triggerKind, triggers.get(client)), now)));
+            stored.put(client, new StoredScore(ids.get(client), client, now, current, triggerKind, triggers.get(client)));
+        }
+        outbox.publishAll(EventCatalogue.HEALTH_SCORE_CHANGED, events);
+        return stored;
+    }
+
+    /** Current metric values plus engagement derived from logged activities, for many clients. */
+    private Map<UUID, Map<String, Double>> inputsOf(BulkSql sql, Array ids, LocalDate today) throws SQLException {
+        Map<UUID, Map<String, Double>> inputs = new HashMap<>();
+        sql.query("select client_id, metric, value from client_metric where client_id = any(?)", row ->
+                inputs.computeIfAbsent(row.uuid(1), id -> new HashMap<>()).put(row.string(2), row.getDouble(3)), ids);
+        sql.query("""
+                select client_id, max(occurred_on), count(*) filter (where occurred_on > ?)
+                from engagement_signal where client_id = any(?) and occurred_on <= ? group by client_id""", row -> {
+            LocalDate last = row.getDate(2).toLocalDate();
+            Map<String, Double> client = inputs.computeIfAbsent(row.uuid(1), id -> new HashMap<>());
+            client.put(DefaultScoringModel.DAYS_SINCE_LAST_ENGAGEMENT, (double) Math.max(0, ChronoUnit.DAYS.between(last, today)));
+            client.put(DefaultScoringModel.ENGAGEMENTS_LAST_90_DAYS, (double) row.getLong(3));
+        }, java.sql.Date.valueOf(today.minusDays(90)), ids, java.sql.Date.valueOf(today));
         return inputs;
     }
 
@@ -161,15 +253,6 @@ public class HealthScoring {
 
     public Optional<StoredScore> latest(UUID clientId) {
         return scores("where client_id = ?1 order by scored_at desc, id desc limit 1", clientId).stream().findFirst();
-    }
-
-    /** Just the number the client scored at an instant (no explanation read): for flags on the hot path. */
-    Double scoreValueAt(UUID clientId, Instant at) {
-        List<?> rows = em.createNativeQuery("""
-                        select score from health_score where client_id = ?1 and scored_at <= ?2
-                        order by scored_at desc, id desc limit 1""")
-                .setParameter(1, clientId).setParameter(2, Timestamp.from(at)).getResultList();
-        return rows.isEmpty() ? null : ((Number) rows.get(0)).doubleValue();
     }
 
     /** The score the client had at an instant (the last one scored at or before it). */

@@ -15,7 +15,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +43,7 @@ public class RecomputeJobs {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "health-recompute"));
     @Inject
     Clock clock;
-    @ConfigProperty(name = "rhythm.recompute.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "rhythm.recompute.batch-size", defaultValue = "1000")
     int batchSize;
 
     public record Job(String id, int modelVersion, String reason, String status, int total, int done, int changed,
@@ -94,7 +96,7 @@ public class RecomputeJobs {
         });
     }
 
-    /** Rescores every client, in id order, one batch per transaction. */
+    /** Rescores every client, in id order, one batch per transaction (set-based: {@link HealthScoring#rescoreAll}). */
     void execute(UUID jobId) {
         Instant started = Instant.now();
         UUID after = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL (unsigned byte order)
@@ -113,13 +115,9 @@ public class RecomputeJobs {
                     break;
                 }
                 int batchChanged = QuarkusTransaction.requiringNew().timeout(300).call(() -> {
-                    int count = 0;
-                    for (Object id : ids) {
-                        if (scoring.rescore((UUID) id, trigger, jobId.toString()).isPresent()) {
-                            count++;
-                        }
-                    }
-                    return count;
+                    Map<UUID, String> triggers = new LinkedHashMap<>();
+                    ids.forEach(id -> triggers.put((UUID) id, jobId.toString()));
+                    return scoring.rescoreAll(triggers, trigger).size();
                 });
                 done += ids.size();
                 changed += batchChanged;

@@ -27,7 +27,7 @@ class BacktestApiTest {
     @Test
     void aModelThatSawBothChurnsComingScoresPerfectlyWithTheRightLeadTime() {
         // a random stretch of the past, so that reruns against the same database do not meet earlier outcomes
-        LocalDate base = LocalDate.of(1995, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 5000));
+        LocalDate base = LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 36_000));
         LocalDate observed = base.minusDays(200);
         String churnedA = client(10, observed);   // usage 0 → Critical
         String churnedB = client(30, observed);   // usage 16.7 → Critical

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -122,7 +123,55 @@ class HealthScoreApiTest {
             TopicProbe.sendRaw(Topics.SIGNALS_INGEST, clientId, "{\"eventId\": \"p\", \"metric\": 3", Map.of());
             var dead = deadLetters.awaitRecord(r -> clientId.equals(r.key()), Duration.ofSeconds(30));
             assertThat(KafkaCloudEvents.header(dead.headers(), "dead-letter-reason")).contains("not valid JSON");
+
+            // poison amid good signals (one poll's batch, most likely): the good ones are stored, the bad ones dead-lettered
+            String after = "k2-" + UUID.randomUUID();
+            TopicProbe.sendRaw(Topics.SIGNALS_INGEST, clientId, "{\"eventId\": \"k1-" + UUID.randomUUID() + "\", \"clientId\": \""
+                    + clientId + "\", \"metric\": \"financial.overdue_invoices\", \"value\": 1, \"occurredAt\": \""
+                    + T0.plusSeconds(10) + "\"}", Map.of());
+            TopicProbe.sendRaw(Topics.SIGNALS_INGEST, clientId, "{\"eventId\": \"x\", \"clientId\": \"" + clientId
+                    + "\", \"metric\": \"usage.happiness\", \"value\": 1, \"occurredAt\": \"" + T0 + "\"}", Map.of());
+            TopicProbe.sendRaw(Topics.SIGNALS_INGEST, clientId, "{\"eventId\": \"" + after + "\", \"clientId\": \"" + clientId
+                    + "\", \"metric\": \"financial.overdue_invoices\", \"value\": 3, \"occurredAt\": \"" + T0.plusSeconds(20)
+                    + "\"}", Map.of());
+            var invalid = deadLetters.awaitRecord(r -> clientId.equals(r.key()) && r.value().contains("usage.happiness"),
+                    Duration.ofSeconds(30));
+            assertThat(KafkaCloudEvents.header(invalid.headers(), "dead-letter-reason")).contains("invalid signal").contains("metric");
+            CloudEvent later = TopicProbe.validated(scores.awaitRecord(r -> clientId.equals(r.key()) && r.value().contains(after),
+                    Duration.ofSeconds(30)));
+            assertThat(later.data().get("trigger").get("id").asText()).isEqualTo(after);
         }
+    }
+
+    @Test
+    void aBatchRescoresEachClientOnceWithTheNewestValueOfEachMetric() {
+        String first = newClient("cse");
+        String second = newClient("cse");
+        String older = "b1-" + UUID.randomUUID();
+        String newest = "b2-" + UUID.randomUUID();
+        String between = "b3-" + UUID.randomUUID();
+        String other = "b4-" + UUID.randomUUID();
+        try (TopicProbe scores = TopicProbe.watch(Topics.HEALTH_SCORES)) {
+            send(signal(older, first, "usage.active_users_pct", 20, T0),
+                    signal(newest, first, "usage.active_users_pct", 80, T0.plusSeconds(60)),
+                    signal(between, first, "usage.active_users_pct", 50, T0.plusSeconds(30)),
+                    signal(older, first, "usage.active_users_pct", 20, T0),
+                    signal(other, second, "usage.active_users_pct", 50, T0))
+                    .body("outcome", contains("STALE", "ACCEPTED", "STALE", "DUPLICATE", "ACCEPTED"))
+                    .body("[0].detail", containsString("newer"));
+            CloudEvent scored = TopicProbe.validated(scores.awaitRecord(r -> first.equals(r.key()), Duration.ofSeconds(30)));
+            assertThat(scored.data().get("trigger").get("id").asText()).isEqualTo(newest);
+            assertThat(scored.data().get("score").asDouble()).isEqualTo(100.0); // 80 % active users: the top of the range
+            CloudEvent secondScored = TopicProbe.validated(scores.awaitRecord(r -> second.equals(r.key()), Duration.ofSeconds(30)));
+            assertThat(secondScored.data().get("trigger").get("id").asText()).isEqualTo(other);
+            assertThat(secondScored.data().get("score").asDouble()).isEqualTo(50.0);
+        }
+        // one rescore per client for the whole call: one stored score, and every signal but the duplicate kept
+        as("cse").get("/api/v1/clients/" + first + "/health/history").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].score", equalTo(100.0f));
+        as("cse").get("/api/v1/clients/" + first + "/health").then().statusCode(200)
+                .body("components.find { it.component == 'USAGE' }.inputs.find { it.key == 'usage.active_users_pct' }.raw",
+                        equalTo(80.0f));
     }
 
     @Test
