@@ -155,10 +155,15 @@ public final class DemoPortfolio {
         List<Contact> contacts = new ArrayList<>();
         String domain = client.key() + ".example";
         int count = 2 + random.nextInt(3);
+        // SA Health, a state health department, has many stakeholders: ten clean ones answer its NPS (DemoNps)
+        boolean saHealth = client.name().equals("SA Health");
+        if (saHealth) {
+            count = DemoNps.SA_HEALTH_SCORES.size() + 3;
+        }
         for (int i = 0; i < count; i++) {
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
             String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + i + "@" + domain;
-            int quirk = random.nextInt(10);
+            int quirk = saHealth && i < DemoNps.SA_HEALTH_SCORES.size() ? 9 : random.nextInt(10);
             contacts.add(new Contact(client.key(), name,
                     quirk == 0 ? null : email,                                   // ~10 % without email
                     quirk == 1 ? null : TITLES[random.nextInt(TITLES.length)],  // ~10 % without a title
@@ -194,7 +199,8 @@ public final class DemoPortfolio {
         for (int i = 0; i < metrics.length; i++) {
             boolean isCount = i == 1 || i == 2 || (i >= 5 && i <= 7) || (i >= 9 && i <= 12);
             double value = v[i];
-            if (!isCount) { // percentages and scores drift a little, earlier months a little better or worse
+            boolean seedFact = i == 13 && client.name().equals("SA Health"); // 6.1, as it is
+            if (!isCount && !seedFact) { // percentages and scores drift a little, earlier months a little better or worse
                 double trend = client.profile() == Profile.CRITICAL || client.profile() == Profile.AT_RISK ? 2.5 : -1.0;
                 value = value + monthsAgo * trend + (random.nextDouble() * 2 - 1);
                 value = Math.max(0, Math.min(i == 13 ? 10 : 100, Math.round(value * 10) / 10.0));
