@@ -49,24 +49,53 @@ public class ClientSync {
     public record RowResult(int row, Outcome status, String externalId, String clientId, List<RowProblem> errors) {
     }
 
+    /** Rows stored per transaction; a chunk that fails is stored again row by row. */
+    static final int CHUNK = 100;
+
+    /**
+     * Stores the rows a chunk per transaction (one commit, one relay of its events, instead of one per
+     * row); if anything in a chunk fails, the chunk is rolled back and its rows are stored one per
+     * transaction, so a bad row never takes the others with it and nothing of it is kept.
+     */
     public List<RowResult> sync(List<AdaptedRow> rows, List<Map<String, ?>> originals) {
-        List<RowResult> results = new ArrayList<>(rows.size());
+        RowResult[] results = new RowResult[rows.size()];
+        List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            AdaptedRow row = rows.get(i);
-            if (!row.accepted()) {
-                results.add(new RowResult(i, Outcome.REJECTED, null, null, row.problems()));
-                continue;
-            }
-            int index = i;
-            Map<String, ?> original = originals.get(i);
-            try {
-                results.add(QuarkusTransaction.requiringNew().call(() -> upsert(index, row.upsert(), original)));
-            } catch (RuntimeException e) {
-                results.add(new RowResult(i, Outcome.REJECTED, row.upsert().externalId(), null,
-                        List.of(new RowProblem("row", "could not be stored: " + rootMessage(e)))));
+            if (rows.get(i).accepted()) {
+                accepted.add(i);
+            } else {
+                results[i] = new RowResult(i, Outcome.REJECTED, null, null, rows.get(i).problems());
             }
         }
-        return results;
+        for (int start = 0; start < accepted.size(); start += CHUNK) {
+            List<Integer> chunk = accepted.subList(start, Math.min(accepted.size(), start + CHUNK));
+            try {
+                List<RowResult> stored = QuarkusTransaction.requiringNew().call(() -> {
+                    List<RowResult> inChunk = new ArrayList<>(chunk.size());
+                    for (int i : chunk) {
+                        inChunk.add(upsert(i, rows.get(i).upsert(), originals.get(i)));
+                    }
+                    return inChunk;
+                });
+                for (RowResult result : stored) {
+                    results[result.row()] = result;
+                }
+            } catch (RuntimeException chunkFailure) {
+                for (int i : chunk) {
+                    results[i] = syncOne(i, rows.get(i), originals.get(i));
+                }
+            }
+        }
+        return List.of(results);
+    }
+
+    private RowResult syncOne(int index, AdaptedRow row, Map<String, ?> original) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> upsert(index, row.upsert(), original));
+        } catch (RuntimeException e) {
+            return new RowResult(index, Outcome.REJECTED, row.upsert().externalId(), null,
+                    List.of(new RowProblem("row", "could not be stored: " + rootMessage(e))));
+        }
     }
 
     private RowResult upsert(int index, ClientUpsert row, Map<String, ?> original) {
