@@ -1,7 +1,10 @@
 # shellcheck shell=bash disable=SC2034
-# The Rhythm Quarkus services (fast-jar packaging), started from their build output.
+# The Rhythm Quarkus services (fast-jar packaging). Each runs from a copy of its build output taken
+# when it starts ($ENV_DIR/apps/<name>), so a later build (./rhythm up again, ./mvnw package) never
+# changes the jars under a running service.
 
-service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$RHYTHM_ROOT" "${RHYTHM_MODULE[$1]}"; }
+service_build() { printf '%s/%s/target/quarkus-app' "$RHYTHM_ROOT" "${RHYTHM_MODULE[$1]}"; }
+service_jar() { printf '%s/apps/%s/quarkus-run.jar' "$ENV_DIR" "$1"; }
 service_pidfile() { printf '%s/%s.pid' "$RUN_DIR" "$1"; }
 service_log() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 service_url() { printf 'http://127.0.0.1:%s' "${SERVICE_PORT[$1]}"; }
@@ -38,6 +41,8 @@ service_start() {
     return 0
   fi
   require_port_free "$name" "$port"
+  rm -rf "$ENV_DIR/apps/$name" && mkdir -p "$ENV_DIR/apps" && cp -R "$(service_build "$name")" "$ENV_DIR/apps/$name" ||
+    die "$name: cannot copy its build output $(service_build "$name") to $ENV_DIR/apps/$name"
   printf '\n===== %s starting %s =====\n' "$(date -u +%FT%TZ)" "$name" >>"$log"
   (
     export QUARKUS_HTTP_PORT="$port"
@@ -78,10 +83,10 @@ service_wait() {
 services_start() {
   local name missing=() t0=$EPOCHREALTIME
   for name in "${RHYTHM_SERVICES[@]}"; do
-    [[ -f "$(service_jar "$name")" ]] || missing+=("$name")
+    [[ -f "$(service_build "$name")/quarkus-run.jar" ]] || missing+=("$name")
   done
   if ((${#missing[@]})); then
-    step_skip services "not started: no build output for ${missing[*]} ($(service_jar "${missing[0]}") missing; run ./rhythm up without --no-build)"
+    step_skip services "not started: no build output for ${missing[*]} ($(service_build "${missing[0]}")/quarkus-run.jar missing; run ./rhythm up without --no-build)"
     SERVICES_SKIPPED=1
     return 0
   fi
