@@ -74,20 +74,21 @@ public class AlertEvaluation {
         Map<UUID, List<String>> open = new HashMap<>();
         String ids = "{" + clientIds.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
         for (Object row : em.createNativeQuery("""
-                        select client_id, metric, value, occurred_at from client_metric
-                        where client_id = any(cast(?1 as uuid[])) and metric = any(cast(?2 as text[]))""")
+                        select m.client_id, m.metric, m.value, m.occurred_at from unnest(cast(?1 as uuid[])) as u(id)
+                        join client_metric m on m.client_id = u.id where m.metric = any(cast(?2 as text[]))""")
                 .setParameter(1, ids).setParameter(2, "{" + String.join(",", RULE_METRICS) + "}").getResultList()) {
             Object[] c = (Object[]) row;
             metrics.computeIfAbsent((UUID) c[0], id -> new HashMap<>())
                     .put((String) c[1], new MetricReading(((Number) c[2]).doubleValue(), SqlValues.instant(c[3])));
         }
-        for (Object row : em.createNativeQuery("select client_id, score from client_health where client_id = any(cast(?1 as uuid[]))")
+        for (Object row : em.createNativeQuery("select h.client_id, h.score from unnest(cast(?1 as uuid[])) as u(id) join client_health h on h.client_id = u.id")
                 .setParameter(1, ids).getResultList()) {
             Object[] c = (Object[]) row;
             health.put((UUID) c[0], ((Number) c[1]).doubleValue());
         }
         for (Object row : em.createNativeQuery("""
-                        select client_id, type from alert where client_id = any(cast(?1 as uuid[])) and status <> 'RESOLVED'""")
+                        select a.client_id, a.type from unnest(cast(?1 as uuid[])) as u(id)
+                        join alert a on a.client_id = u.id where a.status <> 'RESOLVED'""")
                 .setParameter(1, ids).getResultList()) {
             Object[] c = (Object[]) row;
             open.computeIfAbsent((UUID) c[0], id -> new ArrayList<>()).add((String) c[1]);

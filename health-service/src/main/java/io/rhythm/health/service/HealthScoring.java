@@ -111,7 +111,7 @@ public class HealthScoring {
             BulkSql sql = new BulkSql(connection);
             Array ids = sql.uuids(triggers.keySet());
             Map<UUID, LifecycleStage> stages = new HashMap<>();
-            sql.query("select id, lifecycle_stage from client where id = any(?)", row ->
+            sql.query("select c.id, c.lifecycle_stage from unnest(?) as u(id) join client c on c.id = u.id", row ->
                     stages.put(row.uuid(1), LifecycleStage.valueOf(row.string(2))), ids);
             if (stages.isEmpty()) {
                 return Map.of();
@@ -119,8 +119,8 @@ public class HealthScoring {
             Map<UUID, Map<String, Double>> inputs = inputsOf(sql, ids, LocalDate.ofInstant(now, ZoneOffset.UTC));
             Map<UUID, Previous> previous = new HashMap<>();
             sql.query("""
-                    select c.client_id, h.id, h.score, h.band, h.model_version from client_health c
-                    join health_score h on h.id = c.score_id where c.client_id = any(?)""", row ->
+                    select c.client_id, h.id, h.score, h.band, h.model_version from unnest(?) as u(id)
+                    join client_health c on c.client_id = u.id join health_score h on h.id = c.score_id""", row ->
                     previous.put(row.uuid(1), new Previous(row.getLong(2), row.getDouble(3), row.string(4), row.getInt(5))), ids);
 
             Map<UUID, HealthScore> changed = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ public class HealthScoring {
         List<Long> previousIds = changed.keySet().stream().map(previous::get).filter(java.util.Objects::nonNull)
                 .map(Previous::scoreId).toList();
         if (!previousIds.isEmpty()) {
-            sql.query("select client_id, explanation::text from health_score where id = any(?)", row ->
+            sql.query("select h.client_id, h.explanation::text from unnest(?) as u(id) join health_score h on h.id = u.id", row ->
                     previousScores.put(row.uuid(1), read(row.string(2))), sql.longs(previousIds));
         }
         Map<UUID, Double> monthAgo = new HashMap<>();
@@ -223,11 +223,12 @@ public class HealthScoring {
     /** Current metric values plus engagement derived from logged activities, for many clients. */
     private Map<UUID, Map<String, Double>> inputsOf(BulkSql sql, Array ids, LocalDate today) throws SQLException {
         Map<UUID, Map<String, Double>> inputs = new HashMap<>();
-        sql.query("select client_id, metric, value from client_metric where client_id = any(?)", row ->
+        sql.query("select m.client_id, m.metric, m.value from unnest(?) as u(id) join client_metric m on m.client_id = u.id", row ->
                 inputs.computeIfAbsent(row.uuid(1), id -> new HashMap<>()).put(row.string(2), row.getDouble(3)), ids);
         sql.query("""
-                select client_id, max(occurred_on), count(*) filter (where occurred_on > ?)
-                from engagement_signal where client_id = any(?) and occurred_on <= ? group by client_id""", row -> {
+                select e.client_id, max(e.occurred_on), count(*) filter (where e.occurred_on > ?)
+                from unnest(?) as u(id) join engagement_signal e on e.client_id = u.id
+                where e.occurred_on <= ? group by e.client_id""", row -> {
             LocalDate last = row.getDate(2).toLocalDate();
             Map<String, Double> client = inputs.computeIfAbsent(row.uuid(1), id -> new HashMap<>());
             client.put(DefaultScoringModel.DAYS_SINCE_LAST_ENGAGEMENT, (double) Math.max(0, ChronoUnit.DAYS.between(last, today)));

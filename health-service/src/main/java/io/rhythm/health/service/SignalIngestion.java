@@ -162,7 +162,7 @@ public class SignalIngestion {
         }
         Set<UUID> known = new HashSet<>();
         if (!byId.isEmpty()) {
-            sql.query("select id from client where id = any(?)", row -> known.add(row.uuid(1)), sql.uuids(byId));
+            sql.query("select c.id from unnest(?) as u(id) join client c on c.id = u.id", row -> known.add(row.uuid(1)), sql.uuids(byId));
         }
         Map<String, UUID> external = new HashMap<>();
         if (!byExternal.isEmpty()) {
