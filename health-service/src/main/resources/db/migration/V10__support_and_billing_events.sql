@@ -63,3 +63,12 @@ create table support_billing_state (
     support_as_of timestamptz,
     billing_as_of timestamptz
 );
+
+-- Contacts synced from a CRM export, by their id there (a re-sent row updates the same contact).
+create table contact_external_id (
+    source      text not null,
+    external_id text not null,
+    contact_id  uuid not null references contact (id) on delete cascade,
+    primary key (source, external_id)
+);
+create index contact_external_id_contact on contact_external_id (contact_id);

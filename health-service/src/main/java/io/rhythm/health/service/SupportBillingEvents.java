@@ -144,6 +144,7 @@ public class SupportBillingEvents {
                                 (known1, next) -> known1.later(next.triggerId(), next.at()));
             }
             signals = derive(sql, touched, now, derived);
+            resolveUnmatched(sql, items, results, channel, now);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store " + items.size() + " events", e);
         }
@@ -428,6 +429,22 @@ public class SupportBillingEvents {
                     : external.get(ref.source() + "\u0000" + ref.externalId());
         }
         return clients;
+    }
+
+    /** Events that waited in the unmatched queue and are now taken (their client exists) leave it. */
+    private static void resolveUnmatched(BulkSql sql, List<Incoming> items, Result[] results, String channel, Instant now)
+            throws SQLException {
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (results[i] == null) {
+                taken.add(items.get(i).event().eventId());
+            }
+        }
+        if (!taken.isEmpty()) {
+            sql.update("""
+                    update unmatched_record set resolved_at = ? where source = ? and kind = ? and external_id = any(?)
+                      and resolved_at is null""", ts(now), channel, channel + "-event", sql.array("text", taken));
+        }
     }
 
     private void queueUnmatched(BulkSql sql, Incoming item, String channel, Instant receivedAt) throws SQLException {

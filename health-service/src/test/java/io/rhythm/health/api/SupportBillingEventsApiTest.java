@@ -206,7 +206,7 @@ class SupportBillingEventsApiTest {
         String externalId = "zd-org-" + UUID.randomUUID();
         Map<String, Object> unknown = new HashMap<>(ticket(clientId, "TICKET_OPENED", "U-1", at));
         unknown.remove("clientId");
-        unknown.put("externalId", Map.of("source", "zendesk", "id", externalId));
+        unknown.put("externalId", Map.of("source", "hubspot", "id", externalId));
         Map<String, Object> both = new HashMap<>(ticket(clientId, "TICKET_OPENED", "X", at));
         both.put("externalId", Map.of("source", "zendesk", "id", "1"));
         Map<String, Object> noTicket = new HashMap<>(ticket(clientId, "TICKET_OPENED", "X", at));
@@ -225,7 +225,7 @@ class SupportBillingEventsApiTest {
         asIntegration().body(Map.of("events", events)).post("/api/v1/signals/support").then().statusCode(200)
                 .body("outcome", contains("ACCEPTED", "UNMATCHED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
                         "REJECTED", "REJECTED", "REJECTED"))
-                .body("[1].detail", containsString("zendesk:" + externalId))
+                .body("[1].detail", containsString("hubspot:" + externalId))
                 .body("[2].errors[0].field", equalTo("type"))
                 .body("[3].errors[0].field", equalTo("csat"))
                 .body("[4].errors[0].field", equalTo("priority"))
@@ -248,6 +248,14 @@ class SupportBillingEventsApiTest {
             cursor = page.getString("nextCursor");
         } while (!found && cursor != null);
         assertThat(found).isTrue();
+
+        // once the client exists under that id, the same event is taken and leaves the queue
+        String later = asIntegration().body(ClientApiTest.client("Late " + externalId, "cse", "cam", externalId))
+                .post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        support(List.of(unknown)).body("[0].outcome", equalTo("ACCEPTED")).body("[0].clientId", equalTo(later));
+        support(List.of(unknown)).body("[0].outcome", equalTo("DUPLICATE"));
+        as("admin").get("/api/v1/clients/unmatched?limit=200").then().statusCode(200)
+                .body("items.reason", org.hamcrest.Matchers.not(hasItem(containsString(externalId))));
 
         var billingBad = invoice(clientId, "INVOICE_ISSUED", null, at, "amount", -5, "currency", "dollars");
         billing(List.of(billingBad)).body("[0].outcome", equalTo("REJECTED"))
