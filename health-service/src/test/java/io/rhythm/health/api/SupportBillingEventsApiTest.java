@@ -183,6 +183,13 @@ class SupportBillingEventsApiTest {
                 .body("[1].metrics.'financial.open_billing_disputes'", equalTo(2.0f));
         billing(List.of(invoice(clientId, "DISPUTE_RESOLVED", "INV-2", now.plus(Duration.ofDays(5)).minusSeconds(10))))
                 .body("[0].metrics.'financial.open_billing_disputes'", equalTo(1.0f));
+
+        // 91 days on: the payment failure has left the 90-day window; INV-2 (due on day 10) is 81 days past due
+        clock.freezeAt(now.plus(Duration.ofDays(91)));
+        pass.run();
+        assertThat(input(clientId, "FINANCIAL", "financial.payment_failures_90_days")).isEqualTo(0.0f);
+        assertThat(input(clientId, "FINANCIAL", "financial.overdue_invoices")).isEqualTo(1.0f);
+        assertThat(input(clientId, "FINANCIAL", "financial.aged_receivables_days")).isEqualTo(81.0f);
     }
 
     @Test
