@@ -85,7 +85,10 @@ public class ClientSyncResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Upsert clients from a HubSpot company export", description = "Rows with hs_object_id (or Record ID), "
             + "name, annualrevenue, lifecyclestage, hubspot_owner_id, ... Owners are mapped with owner-mappings/hubspot; "
-            + "unmapped owners put the row in the unmatched queue.")
+            + "unmapped owners put the row in the unmatched queue. Outcomes for backtests: a company whose lifecyclestage "
+            + "is former_customer, former customer or churned is recorded as CHURNED on its churn_date (required then); a "
+            + "renewal_date that rolls forward by 6+ months from a stored one that has come (or is within 90 days) records "
+            + "RENEWED on the stored date. The row's result names the outcome recorded.")
     public BulkResult hubspot(@Valid @NotNull BulkRows body) {
         HubSpotCompanyAdapter adapter = new HubSpotCompanyAdapter(defaultRegion, defaultCurrency);
         return run(body, row -> adapter.read(asMap(row)));
@@ -95,7 +98,9 @@ public class ClientSyncResource {
     @Path("/bulk/salesforce")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Upsert clients from a Salesforce Account export", description = "Rows with Id, Name, Type, "
-            + "Industry, AnnualRevenue, OwnerId, ParentId. Only Customer accounts are clients.")
+            + "Industry, AnnualRevenue, OwnerId, ParentId (and the custom Renewal_Date__c, Churn_Date__c). Only Customer "
+            + "accounts are clients, and former customers: Type Former Customer or Churned records CHURNED on Churn_Date__c "
+            + "(required then); Renewal_Date__c rolling forward records RENEWED as for HubSpot.")
     public BulkResult salesforce(@Valid @NotNull BulkRows body) {
         SalesforceAccountAdapter adapter = new SalesforceAccountAdapter(defaultRegion, defaultCurrency);
         return run(body, row -> adapter.read(asMap(row)));

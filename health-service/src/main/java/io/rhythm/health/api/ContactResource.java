@@ -3,9 +3,7 @@ package io.rhythm.health.api;
 import io.rhythm.health.service.ClientAccess;
 import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.Contact;
-import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.idempotency.IdempotentRequests;
-import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
@@ -16,7 +14,6 @@ import io.rhythm.platform.web.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -38,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -53,10 +49,6 @@ import java.util.UUID;
 public class ContactResource {
 
     @Inject
-    EntityManager em;
-    @Inject
-    OutboxWriter outbox;
-    @Inject
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
@@ -64,6 +56,8 @@ public class ContactResource {
     ClientAccess access;
     @Inject
     Clock clock;
+    @Inject
+    io.rhythm.health.service.ContactWrites writes;
 
     @POST
     @Transactional
@@ -137,18 +131,11 @@ public class ContactResource {
     }
 
     private void publish(Contact contact) {
-        em.flush();
-        outbox.publish(EventCatalogue.CONTACT_UPSERTED, contact.clientId.toString(), contact.toEvent());
+        writes.publish(contact);
     }
 
     private void requireEmailFree(UUID clientId, String email, UUID self) {
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        long taken = Contact.count("clientId = ?1 and lower(email) = ?2" + (self == null ? "" : " and id <> ?3"),
-                self == null ? new Object[]{clientId, email.strip().toLowerCase(Locale.ROOT)}
-                        : new Object[]{clientId, email.strip().toLowerCase(Locale.ROOT), self});
-        if (taken > 0) {
+        if (writes.emailTaken(clientId, email, self)) {
             throw ApiException.conflict("the client already has a contact with email " + email.strip());
         }
     }

@@ -58,7 +58,7 @@ public class ModelResource {
     @Inject
     Backtests backtests;
     @Inject
-    jakarta.persistence.EntityManager em;
+    io.rhythm.health.service.Outcomes outcomes;
 
     @GET
     @Path("/models")
@@ -155,17 +155,13 @@ public class ModelResource {
     @Transactional
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.AVP, Roles.VP})
     @Operation(summary = "Record a client's outcome", description = "CHURNED or RENEWED on a date (one per client and date; "
-            + "recording it again replaces it): the ground truth of backtests.")
+            + "recording it again replaces it): the ground truth of backtests. CRM sync records them too (former customers "
+            + "and renewal dates rolling forward in HubSpot and Salesforce rows, see /api/v1/clients/bulk/hubspot).")
     public Response outcome(@jakarta.validation.Valid @NotNull OutcomeRequest request) {
         if (io.rhythm.health.domain.Client.findById(request.clientId()) == null) {
             throw ApiException.notFound("Client", request.clientId());
         }
-        em.createNativeQuery("""
-                        insert into client_outcome (client_id, outcome, outcome_date, recorded_by, recorded_at) values (?1, ?2, ?3, ?4, now())
-                        on conflict (client_id, outcome_date) do update set outcome = excluded.outcome,
-                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
-                .setParameter(1, request.clientId()).setParameter(2, request.outcome())
-                .setParameter(3, java.sql.Date.valueOf(request.date())).setParameter(4, caller.username()).executeUpdate();
+        outcomes.record(request.clientId(), request.outcome(), request.date(), caller.username());
         return Response.status(Response.Status.CREATED).entity(request).build();
     }
 

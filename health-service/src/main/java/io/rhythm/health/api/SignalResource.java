@@ -35,6 +35,37 @@ public class SignalResource {
     SignalIngestion ingestion;
     @Inject
     io.rhythm.health.service.SegmentMessages segment;
+    @Inject
+    ClientEventIntake clientEvents;
+
+    @POST
+    @Path("/support")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Ingest helpdesk events", description = "{\"events\": [...]}, up to 1,000 TICKET_OPENED / "
+            + "TICKET_UPDATED / TICKET_CLOSED events (ticketId, clientId or externalId, occurredAt; priority LOW, NORMAL, HIGH, "
+            + "URGENT; TICKET_CLOSED may carry csat, a CSAT rating 1-5 where 4 and 5 count as satisfied). Each is answered on "
+            + "its own (ACCEPTED, DUPLICATE by eventId, UNMATCHED: unknown client, kept in the unmatched queue; REJECTED with "
+            + "field errors). A ticket's state follows its latest event whatever the arrival order; from the client's tickets "
+            + "Rhythm derives support.open_tickets, support.open_urgent_tickets, support.backlog_over_30_days (open more than "
+            + "30 days) and support.csat_pct (% satisfied of the ratings of the last 90 days) and ingests those that changed "
+            + "as signals (event id <eventId>:<metric>), so scores and alerts follow at once; an hourly pass updates the "
+            + "inputs that change with time alone.")
+    public List<ClientEventResult> support(@Valid @NotNull ClientEventBatch batch) {
+        return clientEvents.support(batch);
+    }
+
+    @POST
+    @Path("/billing")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Ingest billing-system events", description = "{\"events\": [...]}, up to 1,000 INVOICE_ISSUED "
+            + "(invoiceId, amount, currency, dueDate) / INVOICE_PAID (invoiceId) / PAYMENT_FAILED (invoiceId optional) / "
+            + "DISPUTE_OPENED / DISPUTE_RESOLVED (disputeId, or the invoiceId it is about) events, answered one by one as for "
+            + "support events. Rhythm derives financial.overdue_invoices (unpaid after the due date, UTC), "
+            + "financial.aged_receivables_days (days the oldest of those is past due), financial.payment_failures_90_days "
+            + "and financial.open_billing_disputes, and ingests those that changed as signals.")
+    public List<ClientEventResult> billing(@Valid @NotNull ClientEventBatch batch) {
+        return clientEvents.billing(batch);
+    }
 
     @POST
     @Path("/segment")

@@ -28,6 +28,8 @@ final class BulkSql {
 
         double getDouble(int column) throws SQLException;
 
+        boolean getBoolean(int column) throws SQLException;
+
         Date getDate(int column) throws SQLException;
 
         java.sql.Timestamp getTimestamp(int column) throws SQLException;
@@ -105,6 +107,11 @@ final class BulkSql {
         @Override
         public double getDouble(int column) throws SQLException {
             return rows.getDouble(column);
+        }
+
+        @Override
+        public boolean getBoolean(int column) throws SQLException {
+            return rows.getBoolean(column);
         }
 
         @Override

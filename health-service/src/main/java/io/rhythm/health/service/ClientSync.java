@@ -43,10 +43,17 @@ public class ClientSync {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    Outcomes outcomes;
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED, UNMATCHED }
 
-    public record RowResult(int row, Outcome status, String externalId, String clientId, List<RowProblem> errors) {
+    /** @param outcome a churn or renewal the row recorded for backtests, e.g. "CHURNED 2026-09-30" (else null) */
+    public record RowResult(int row, Outcome status, String externalId, String clientId, List<RowProblem> errors, String outcome) {
+
+        public RowResult(int row, Outcome status, String externalId, String clientId, List<RowProblem> errors) {
+            this(row, status, externalId, clientId, errors, null);
+        }
     }
 
     /** Rows stored per transaction; a chunk that fails is stored again row by row. */
@@ -126,9 +133,11 @@ public class ClientSync {
             client.lifecycleStage = LifecycleStage.ONBOARDING;
             client.externalIds.put(row.source(), row.externalId());
         }
+        java.time.LocalDate storedRenewal = client.renewalDate;
         boolean changed = apply(client, row, owner, parent);
         if (!created && !changed) {
-            return new RowResult(index, Outcome.UNCHANGED, row.externalId(), client.id.toString(), List.of());
+            return new RowResult(index, Outcome.UNCHANGED, row.externalId(), client.id.toString(), List.of(),
+                    recordOutcome(client, row, storedRenewal));
         }
         client.updatedAt = Instant.now(clock);
         if (created) {
@@ -137,10 +146,30 @@ public class ClientSync {
             client.version++;
         }
         em.flush();
+        String outcome = recordOutcome(client, row, created ? null : storedRenewal);
         outbox.publish(EventCatalogue.CLIENT_UPSERTED, client.id.toString(), client.toEvent());
         scoring.rescore(client.id, "client-change", null); // e.g. a new lifecycle stage weighs components differently
         resolveUnmatched(row);
-        return new RowResult(index, created ? Outcome.CREATED : Outcome.UPDATED, row.externalId(), client.id.toString(), List.of());
+        return new RowResult(index, created ? Outcome.CREATED : Outcome.UPDATED, row.externalId(), client.id.toString(), List.of(),
+                outcome);
+    }
+
+    /**
+     * The outcome a row tells (see the adapters): a former customer churned on its churn date; a renewal
+     * date rolled forward by a term from one that had come means a renewal on the stored date.
+     */
+    private String recordOutcome(Client client, ClientUpsert row, java.time.LocalDate storedRenewal) {
+        String by = "crm:" + row.source();
+        if (row.churnedOn() != null) {
+            outcomes.record(client.id, Outcomes.CHURNED, row.churnedOn(), by);
+            return Outcomes.CHURNED + " " + row.churnedOn();
+        }
+        var renewed = io.rhythm.health.domain.crm.CrmOutcomes.renewedOn(storedRenewal, row.renewalDate(), java.time.LocalDate.now(clock));
+        if (renewed.isPresent()) {
+            outcomes.record(client.id, Outcomes.RENEWED, renewed.get(), by);
+            return Outcomes.RENEWED + " " + renewed.get();
+        }
+        return null;
     }
 
     /** Copies the row onto the client; true when anything changed. Absent optional cells keep what is stored. */

@@ -11,9 +11,19 @@ import java.time.LocalDate;
  * it, an owner id to be looked up in the owner mappings.
  *
  * @param lifecycleStage null: keep the current stage (a new client starts at ONBOARDING)
+ * @param churnedOn      set when the CRM says the client is a former customer: the day it churned
  */
 public record ClientUpsert(String source, String externalId, String name, String region, String businessUnit,
                            String ownerCse, String ownerExternalId, String ownerCam, String tier,
                            LifecycleStage lifecycleStage, LocalDate renewalDate, BigDecimal annualRevenue,
-                           String currency, String parentExternalId) {
+                           String currency, String parentExternalId, LocalDate churnedOn) {
+
+    /** A row of a current customer. */
+    public ClientUpsert(String source, String externalId, String name, String region, String businessUnit,
+                        String ownerCse, String ownerExternalId, String ownerCam, String tier,
+                        LifecycleStage lifecycleStage, LocalDate renewalDate, BigDecimal annualRevenue,
+                        String currency, String parentExternalId) {
+        this(source, externalId, name, region, businessUnit, ownerCse, ownerExternalId, ownerCam, tier, lifecycleStage,
+                renewalDate, annualRevenue, currency, parentExternalId, null);
+    }
 }

@@ -72,4 +72,51 @@ final class CrmRows {
         }
         return value.toUpperCase(java.util.Locale.ROOT);
     }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
+    /** An optional email address, checked for shape and length. */
+    static String email(Map<String, ?> row, String field, List<RowProblem> problems) {
+        String value = text(row, field);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+            problems.add(new RowProblem(field, "'" + value + "' is not an email address"));
+            return null;
+        }
+        return value;
+    }
+
+    /** Optional text of at most {@code max} characters. */
+    static String limited(Map<String, ?> row, String field, int max, List<RowProblem> problems) {
+        String value = text(row, field);
+        if (value != null && value.length() > max) {
+            problems.add(new RowProblem(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return value;
+    }
+
+    /** An optional yes/no cell (true/false, yes/no, 1/0 as text or JSON); absent is false. */
+    static boolean flag(Map<String, ?> row, String field, List<RowProblem> problems) {
+        String value = text(row, field);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> {
+                problems.add(new RowProblem(field, "'" + value + "' is not true or false"));
+                yield false;
+            }
+        };
+    }
+
+    /** "First Last", or whichever is given; null when neither is. */
+    static String personName(String first, String last) {
+        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+        return name.isEmpty() ? null : name.length() > 200 ? name.substring(0, 200) : name;
+    }
 }

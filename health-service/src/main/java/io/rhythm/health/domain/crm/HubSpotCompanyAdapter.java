@@ -15,11 +15,21 @@ import java.util.Set;
  * rejected with that reason. HubSpot's lifecycle is a sales funnel, not ours: a company's Rhythm
  * stage comes from the optional {@code rhythm_lifecycle_stage} property, otherwise it is kept (new
  * clients start at ONBOARDING).
+ *
+ * <h2>Outcomes (the ground truth of backtests)</h2>
+ * HubSpot has no standard "churned" lifecycle stage; portals add their own. A company whose
+ * {@code lifecyclestage} is one of {@value #CHURNED_STAGES_TEXT} (case-insensitive) is a former customer:
+ * it is taken like a customer and its client is recorded as CHURNED on the custom property
+ * {@code churn_date} (required for such a row: the export says nothing else about when). A renewal is
+ * read from {@code renewal_date} rolling forward: when a customer's row brings a later renewal date
+ * while the stored one has passed, the client renewed on the stored date (see ClientSync).
  */
 public final class HubSpotCompanyAdapter {
 
     public static final String SOURCE = "hubspot";
     private static final Set<String> CUSTOMER_STAGES = Set.of("customer", "evangelist");
+    static final String CHURNED_STAGES_TEXT = "former_customer, formercustomer, former customer, churned";
+    private static final Set<String> CHURNED_STAGES = Set.of("former_customer", "formercustomer", "former customer", "churned");
 
     private final String defaultRegion;
     private final String defaultCurrency;
@@ -38,9 +48,14 @@ public final class HubSpotCompanyAdapter {
         }
         String name = CrmRows.required(row, "name", problems);
         String hubspotStage = CrmRows.text(row, "lifecyclestage");
-        if (hubspotStage != null && !CUSTOMER_STAGES.contains(hubspotStage.toLowerCase(Locale.ROOT))) {
+        boolean churned = hubspotStage != null && CHURNED_STAGES.contains(hubspotStage.toLowerCase(Locale.ROOT));
+        if (hubspotStage != null && !churned && !CUSTOMER_STAGES.contains(hubspotStage.toLowerCase(Locale.ROOT))) {
             problems.add(new RowProblem("lifecyclestage", "'" + hubspotStage + "' is not a customer: only "
-                    + "customer and evangelist companies are clients"));
+                    + "customer and evangelist companies are clients (and former customers: " + CHURNED_STAGES_TEXT + ")"));
+        }
+        var churnDate = CrmRows.date(row, "churn_date", problems);
+        if (churned && churnDate == null && CrmRows.text(row, "churn_date") == null) {
+            problems.add(new RowProblem("churn_date", "is required for a former customer (lifecyclestage " + hubspotStage + ")"));
         }
         LifecycleStage stage = null;
         String rhythmStage = CrmRows.text(row, "rhythm_lifecycle_stage");
@@ -61,6 +76,7 @@ public final class HubSpotCompanyAdapter {
         String region = CrmRows.text(row, "region");
         return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
                 CrmRows.text(row, "industry"), null, owner, CrmRows.text(row, "rhythm_cam"), CrmRows.text(row, "tier"),
-                stage, renewal, revenue, revenue == null ? null : currency, CrmRows.text(row, "hs_parent_company_id")));
+                stage, renewal, revenue, revenue == null ? null : currency, CrmRows.text(row, "hs_parent_company_id"),
+                churned ? churnDate : null));
     }
 }

@@ -10,6 +10,13 @@ import java.util.Map;
  * {@code Industry}, {@code AnnualRevenue}, {@code OwnerId}, {@code ParentId}). Accounts whose
  * {@code Type} starts with "Customer" are clients (prospects, partners, ... are rejected with that
  * reason); {@code Industry} becomes the business unit and {@code ParentId} the parent account.
+ *
+ * <h2>Outcomes (the ground truth of backtests)</h2>
+ * An account whose {@code Type} is "Former Customer" or "Churned" (case-insensitive; custom picklist
+ * values, Salesforce has none for it) is taken like a customer and its client is recorded as CHURNED
+ * on the custom field {@code Churn_Date__c} (required for such a row). The custom field
+ * {@code Renewal_Date__c}, when present, is the renewal date; a customer's renewal date rolling
+ * forward past a stored one that has passed records a renewal on the stored date (see ClientSync).
  */
 public final class SalesforceAccountAdapter {
 
@@ -31,9 +38,15 @@ public final class SalesforceAccountAdapter {
         }
         String name = CrmRows.required(row, "Name", problems);
         String type = CrmRows.text(row, "Type");
-        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("customer")) {
+        boolean churned = type != null && (type.equalsIgnoreCase("Former Customer") || type.equalsIgnoreCase("Churned"));
+        if (type != null && !churned && !type.toLowerCase(Locale.ROOT).startsWith("customer")) {
             problems.add(new RowProblem("Type", "'" + type + "' is not a customer account"));
         }
+        var churnDate = CrmRows.date(row, "Churn_Date__c", problems);
+        if (churned && churnDate == null && CrmRows.text(row, "Churn_Date__c") == null) {
+            problems.add(new RowProblem("Churn_Date__c", "is required for a former customer (Type " + type + ")"));
+        }
+        var renewal = CrmRows.date(row, "Renewal_Date__c", problems);
         var revenue = CrmRows.money(row, "AnnualRevenue", problems);
         String currency = CrmRows.currency(row, "CurrencyIsoCode", defaultCurrency, problems);
         String owner = CrmRows.required(row, "OwnerId", problems);
@@ -42,7 +55,7 @@ public final class SalesforceAccountAdapter {
         }
         String region = CrmRows.text(row, "Region__c");
         return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
-                CrmRows.text(row, "Industry"), null, owner, null, CrmRows.text(row, "Tier__c"), null, null,
-                revenue, revenue == null ? null : currency, CrmRows.text(row, "ParentId")));
+                CrmRows.text(row, "Industry"), null, owner, null, CrmRows.text(row, "Tier__c"), null, renewal,
+                revenue, revenue == null ? null : currency, CrmRows.text(row, "ParentId"), churned ? churnDate : null));
     }
 }
