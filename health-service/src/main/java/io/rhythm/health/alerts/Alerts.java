@@ -274,16 +274,16 @@ public class Alerts {
         String ids = alerts.stream().map(a -> a.id().toString()).collect(Collectors.joining(",", "{", "}"));
         Map<UUID, List<Alert.Timer>> timers = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
-                        select alert_id, stage, due_at, escalate_to, reached_at, escalated_at from alert_sla_timer
-                        where alert_id = any(cast(?1 as uuid[])) order by due_at""").setParameter(1, ids).getResultList()) {
+                        select t.alert_id, t.stage, t.due_at, t.escalate_to, t.reached_at, t.escalated_at
+                        from unnest(cast(?1 as uuid[])) as u(id) join alert_sla_timer t on t.alert_id = u.id order by t.due_at""").setParameter(1, ids).getResultList()) {
             Object[] c = (Object[]) row;
             timers.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()).add(new Alert.Timer(AlertStatus.valueOf((String) c[1]),
                     instant(c[2]), (String) c[3], instant(c[4]), instant(c[5])));
         }
         Map<UUID, List<Alert.Transition>> moves = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
-                        select alert_id, from_status, to_status, changed_by, changed_at, note from alert_transition
-                        where alert_id = any(cast(?1 as uuid[])) order by id""").setParameter(1, ids).getResultList()) {
+                        select t.alert_id, t.from_status, t.to_status, t.changed_by, t.changed_at, t.note
+                        from unnest(cast(?1 as uuid[])) as u(id) join alert_transition t on t.alert_id = u.id order by t.id""").setParameter(1, ids).getResultList()) {
             Object[] c = (Object[]) row;
             moves.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()).add(new Alert.Transition(AlertStatus.valueOf((String) c[1]),
                     AlertStatus.valueOf((String) c[2]), (String) c[3], instant(c[4]), (String) c[5]));
