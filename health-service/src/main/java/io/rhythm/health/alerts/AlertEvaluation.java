@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -94,9 +95,19 @@ public class AlertEvaluation {
             open.computeIfAbsent((UUID) c[0], id -> new ArrayList<>()).add((String) c[1]);
         }
         int raised = 0;
-        for (UUID clientId : clientIds) {
-            raised += apply(clientId, metrics.getOrDefault(clientId, Map.of()), health.get(clientId),
-                    open.getOrDefault(clientId, List.of()), now);
+        // Everything below writes with native SQL. Left on AUTO, each statement would first flush the
+        // persistence context, dirty-checking every client loaded for raising so far: quadratic when a
+        // model change raises alerts for thousands of clients at once.
+        em.flush();
+        FlushModeType mode = em.getFlushMode();
+        em.setFlushMode(FlushModeType.COMMIT);
+        try {
+            for (UUID clientId : clientIds) {
+                raised += apply(clientId, metrics.getOrDefault(clientId, Map.of()), health.get(clientId),
+                        open.getOrDefault(clientId, List.of()), now);
+            }
+        } finally {
+            em.setFlushMode(mode);
         }
         return raised;
     }
