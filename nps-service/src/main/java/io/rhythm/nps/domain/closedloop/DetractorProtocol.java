@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The timing rules of a detractor case (seed 001 "Detractor Response Protocol"): each stage's deadline
@@ -21,11 +22,17 @@ import java.util.Objects;
 public record DetractorProtocol(Duration outreach, Duration rootCause, Duration actionPlan, Duration followUp,
                                 String escalateTo) {
 
+    /** The roles a breach may escalate to (the owner's leaders). */
+    public static final Set<String> LEADER_ROLES = Set.of("avp", "vp", "evp", "admin");
+
     public static final DetractorProtocol SEED = new DetractorProtocol(Duration.ofHours(24), Duration.ofHours(48),
             Duration.ofHours(72), Duration.ofDays(30), "avp");
 
     public DetractorProtocol {
         Objects.requireNonNull(escalateTo, "escalateTo");
+        if (!LEADER_ROLES.contains(escalateTo)) {
+            throw new IllegalArgumentException("escalations go to a leader role " + LEADER_ROLES + ", not " + escalateTo);
+        }
         for (Duration d : new Duration[] {outreach, rootCause, actionPlan, followUp}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("protocol durations must be positive");

@@ -64,6 +64,9 @@ class DetractorProtocolTest {
                 Duration.ofDays(30), "avp")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DetractorProtocol(Duration.ZERO, Duration.ofHours(24), Duration.ofHours(72),
                 Duration.ofDays(30), "avp")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DetractorProtocol(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72),
+                Duration.ofDays(30), "cse")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leader");
+        assertThat(SEED.escalateTo()).isEqualTo("avp");
     }
 
     @Test
