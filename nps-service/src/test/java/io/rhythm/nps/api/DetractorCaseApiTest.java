@@ -3,6 +3,7 @@ package io.rhythm.nps.api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.rhythm.nps.service.closedloop.ClosedLoop;
 import io.rhythm.nps.service.closedloop.ClosedLoopScheduler;
 import io.rhythm.nps.testing.TestClock;
@@ -16,18 +17,20 @@ import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TestClients;
 import io.rhythm.platform.testing.TopicProbe;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
+import static io.restassured.RestAssured.given;
 import static io.rhythm.platform.testing.Api.as;
 import static io.rhythm.platform.testing.Api.asIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -149,6 +154,37 @@ class DetractorCaseApiTest {
             as("cse").get("/api/v1/nps/cases/" + UUID.randomUUID()).then().statusCode(404);
             as("cse").queryParam("cycleId", s.cycleId()).get("/api/v1/nps/cases").then().statusCode(200)
                     .body("items.id", contains(caseId));
+        }
+    }
+
+    @Test
+    void aDetractorAnswerThroughTheSurveyLinkOpensACase() {
+        SmtpServer.get();
+        Setup s = setup(1);
+        String email = s.emails().get(0);
+        String cycleId = as("avp").body("{\"name\": \"Loop link " + UUID.randomUUID() + "\", \"openDate\": \""
+                + LocalDate.now().plusDays(60) + "\"}").post("/api/v1/nps/cycles").then().statusCode(201)
+                .extract().path("id");
+        as("cse").post("/api/v1/nps/cycles/" + cycleId + "/recipients/build?clientId=" + s.clientId()).then().statusCode(200);
+        as("cse").post("/api/v1/nps/cycles/" + cycleId + "/recipients/" + s.clientId() + "/sign-off").then().statusCode(200);
+        as("avp").post("/api/v1/nps/cycles/" + cycleId + "/recipients/freeze").then().statusCode(200);
+        as("avp").post("/api/v1/nps/cycles/" + cycleId + "/invitations/send").then().statusCode(200).body("invited", equalTo(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> SmtpServer.to(email).size() == 1);
+        String token = SmtpServer.token(SmtpServer.to(email).get(0));
+
+        try (TopicProbe probe = TopicProbe.watch(Topics.NPS_CASES)) {
+            String responseId = given().header("X-Forwarded-For", "203.0.113." + (1 + ThreadLocalRandom.current().nextInt(250)))
+                    .contentType(ContentType.JSON).body(Map.of("score", 6, "comment", "Too many outages"))
+                    .post("/api/v1/surveys/respond/" + token).then().statusCode(201).extract().path("responseId");
+            CloudEvent opened = probe.awaitEvent(EventCatalogue.DETRACTOR_CASE_OPENED.type(), s.clientId(), Duration.ofSeconds(30));
+            assertThat(opened.data().get("responseId").asText()).isEqualTo(responseId);
+            assertThat(opened.data().get("score").asInt()).isEqualTo(6);
+            // the link is single use: a second submission is refused and opens nothing
+            given().header("X-Forwarded-For", "203.0.113.251").contentType(ContentType.JSON)
+                    .body(Map.of("score", 2)).post("/api/v1/surveys/respond/" + token).then().statusCode(409);
+            as("cse").queryParam("clientId", s.clientId()).get("/api/v1/nps/cases").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].responseId", equalTo(responseId))
+                    .body("items[0].cycleId", equalTo(cycleId));
         }
     }
 
@@ -278,7 +314,7 @@ class DetractorCaseApiTest {
         List<String> firstIds = first.path("items.id");
         as("avp").queryParam("clientId", client.toString()).queryParam("limit", 2).queryParam("cursor", next)
                 .get("/api/v1/nps/cases").then().statusCode(200).body("items", hasSize(1))
-                .body("nextCursor", nullValue()).body("items[0].id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.in(firstIds)));
+                .body("nextCursor", nullValue()).body("items[0].id", not(in(firstIds)));
         as("avp").queryParam("cursor", "garbage").get("/api/v1/nps/cases").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         as("avp").queryParam("limit", 0).get("/api/v1/nps/cases").then().statusCode(400)
