@@ -2,6 +2,7 @@ package io.rhythm.nps.service.delivery;
 
 import io.rhythm.nps.domain.NpsCategory;
 import io.rhythm.nps.domain.themes.Sentiment;
+import io.rhythm.nps.service.closedloop.ClosedLoop;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.payload.SurveyResponseSubmitted;
 import io.rhythm.platform.outbox.OutboxWriter;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Records one NPS answer, however it came in (survey link, import, webhook): the answer with the
  * automatic analysis of its comment (themes, sentiment), the invitation marked answered, and
- * SurveyResponseSubmitted in the same transaction.
+ * SurveyResponseSubmitted in the same transaction; then the closed loop starts (a detractor's case, a passive's or
+ * promoter's follow-up), in that transaction too.
  */
 @ApplicationScoped
 public class ResponseRecorder {
@@ -31,6 +33,8 @@ public class ResponseRecorder {
     OutboxWriter outbox;
     @Inject
     ResponseAnalysis analysis;
+    @Inject
+    ClosedLoop closedLoop;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(UUID cycleId, UUID clientId, UUID contactId, int score, String comment, String channel, Instant respondedAt) {
@@ -56,6 +60,7 @@ public class ResponseRecorder {
                         score, category.name(), themes,
                         new SurveyResponseSubmitted.Sentiment(sentimentScore.doubleValue(), sentiment.label().name()),
                         channel, respondedAt));
+        closedLoop.responseRecorded(responseId, cycleId, clientId, contactId, score);
         return responseId;
     }
 }

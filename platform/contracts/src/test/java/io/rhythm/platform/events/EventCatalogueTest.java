@@ -9,6 +9,9 @@ import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.events.payload.CycleMilestoneDue;
+import io.rhythm.platform.events.payload.DetractorCaseClosed;
+import io.rhythm.platform.events.payload.DetractorCaseEscalated;
+import io.rhythm.platform.events.payload.DetractorCaseOpened;
 import io.rhythm.platform.events.payload.EngagementActivityLogged;
 import io.rhythm.platform.events.payload.ExpansionSignalRaised;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
@@ -58,6 +61,9 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.CYCLE_CREATED, CycleCreated.class),
                 Map.entry(EventCatalogue.CYCLE_MILESTONE_DUE, CycleMilestoneDue.class),
                 Map.entry(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, SurveyResponseSubmitted.class),
+                Map.entry(EventCatalogue.DETRACTOR_CASE_OPENED, DetractorCaseOpened.class),
+                Map.entry(EventCatalogue.DETRACTOR_CASE_ESCALATED, DetractorCaseEscalated.class),
+                Map.entry(EventCatalogue.DETRACTOR_CASE_CLOSED, DetractorCaseClosed.class),
                 Map.entry(EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class),
                 Map.entry(EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class),
                 Map.entry(EventCatalogue.ENGAGEMENT_ACTIVITY_LOGGED, EngagementActivityLogged.class),
