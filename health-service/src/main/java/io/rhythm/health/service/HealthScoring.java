@@ -81,6 +81,8 @@ public class HealthScoring {
     Event<Rescored> rescored;
     @Inject
     AgroalDataSource dataSource;
+    /** The explanations of the latest scores, so that the next rescore need not read and parse them again. */
+    private final RecentScores recent = new RecentScores(50_000);
 
     /** Rescores one client; the new score if it changed. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -154,8 +156,18 @@ public class HealthScoring {
                                          Map<UUID, String> triggers, String triggerKind, Instant now) throws SQLException {
         Array changedIds = sql.uuids(changed.keySet());
         Map<UUID, HealthScore> previousScores = new HashMap<>();
-        List<Long> previousIds = changed.keySet().stream().map(previous::get).filter(java.util.Objects::nonNull)
-                .map(Previous::scoreId).toList();
+        List<Long> previousIds = new ArrayList<>();
+        for (UUID client : changed.keySet()) {
+            Previous before = previous.get(client);
+            if (before != null) {
+                HealthScore known = recent.get(client, before.scoreId());
+                if (known != null) {
+                    previousScores.put(client, known);
+                } else {
+                    previousIds.add(before.scoreId());
+                }
+            }
+        }
         if (!previousIds.isEmpty()) {
             sql.query("select h.client_id, h.explanation::text from unnest(?) as u(id) join health_score h on h.id = u.id", row ->
                     previousScores.put(row.uuid(1), read(row.string(2))), sql.longs(previousIds));
@@ -181,14 +193,29 @@ public class HealthScoring {
             triggerIds.add(triggers.get(client));
         }
         int modelVersion = changed.values().iterator().next().modelVersion();
+        // ids first (one round trip), then the rows as one JDBC batch: binding each explanation as a
+        // statement parameter is much cheaper than encoding thousands of JSON documents into one text[]
+        List<Long> newIds = new ArrayList<>(clients.size());
+        sql.query("select nextval(pg_get_serial_sequence('health_score', 'id')) from generate_series(1, ?)",
+                row -> newIds.add(row.getLong(1)), clients.size());
         Map<UUID, Long> ids = new HashMap<>();
-        sql.query("""
-                insert into health_score (client_id, scored_at, model_version, score, band, explanation, trigger_kind, trigger_id)
-                select u.client_id, cast(? as timestamptz), cast(? as integer), u.score, u.band, cast(u.explanation as jsonb), cast(? as text), u.trigger_id
-                from unnest(?, ?, ?, ?, ?) as u(client_id, score, band, explanation, trigger_id)
-                returning client_id, id""", row -> ids.put(row.uuid(1), row.getLong(2)),
-                Timestamp.from(now), modelVersion, triggerKind, sql.uuids(clients), sql.array("numeric", scores),
-                sql.array("text", bands), sql.array("text", explanations), sql.array("text", triggerIds));
+        for (int i = 0; i < clients.size(); i++) {
+            ids.put(clients.get(i), newIds.get(i));
+        }
+        Timestamp scoredAt = Timestamp.from(now);
+        sql.batch("""
+                insert into health_score (id, client_id, scored_at, model_version, score, band, explanation, trigger_kind, trigger_id)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""", clients.size(), (i, row) -> {
+            row.setLong(1, newIds.get(i));
+            row.setObject(2, clients.get(i));
+            row.setTimestamp(3, scoredAt);
+            row.setInt(4, modelVersion);
+            row.setBigDecimal(5, (BigDecimal) scores.get(i));
+            row.setString(6, (String) bands.get(i));
+            row.setString(7, (String) explanations.get(i));
+            row.setString(8, triggerKind);
+            row.setString(9, (String) triggerIds.get(i));
+        });
         sql.update("""
                 insert into client_health (client_id, score_id, score, band, scored_at)
                 select u.client_id, u.score_id, u.score, u.band, cast(? as timestamptz) from unnest(?, ?, ?, ?) as u(client_id, score_id, score, band)
@@ -215,6 +242,7 @@ public class HealthScoring {
                     drivers, flags.stream().map(Enum::name).sorted().toList(),
                     new HealthScoreChanged.Trigger(triggerKind, triggers.get(client)), now)));
             stored.put(client, new StoredScore(ids.get(client), client, now, current, triggerKind, triggers.get(client)));
+            recent.put(client, ids.get(client), current);
         }
         outbox.publishAll(EventCatalogue.HEALTH_SCORE_CHANGED, events);
         return stored;
