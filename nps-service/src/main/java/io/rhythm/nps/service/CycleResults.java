@@ -109,7 +109,9 @@ public class CycleResults {
                 && (filter.cse() == null || filter.cse().equalsIgnoreCase(facts.key(Dimension.CSE)));
         String clientClause = filter.clientId() == null ? "" : " where client_id = ?1";
         Map<UUID, List<Answer>> answersByCycle = new HashMap<>();
-        var answerQuery = em.createNativeQuery("select cycle_id, client_id, score from survey_response" + clientClause);
+        // Aggregated in the database (a score histogram per cycle and client), expanded to answers here.
+        var answerQuery = em.createNativeQuery("select cycle_id, client_id, score, count(*) from survey_response" + clientClause
+                + " group by cycle_id, client_id, score");
         var invitedQuery = em.createNativeQuery("select cycle_id, client_id, count(*) from survey_invitation" + clientClause
                 + " group by cycle_id, client_id");
         if (filter.clientId() != null) {
@@ -119,8 +121,8 @@ public class CycleResults {
         for (Object row : answerQuery.getResultList()) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[1];
-            visible.of(client).filter(matches).ifPresent(facts -> answersByCycle.computeIfAbsent((UUID) c[0], k -> new ArrayList<>())
-                    .add(new Answer(client, ((Number) c[2]).intValue(), facts.entry().arrAmount())));
+            visible.of(client).filter(matches).ifPresent(facts -> add(answersByCycle.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()),
+                    client, ((Number) c[2]).intValue(), ((Number) c[3]).intValue(), facts.entry().arrAmount()));
         }
         Map<UUID, Map<UUID, Integer>> invitedByCycle = new HashMap<>();
         for (Object row : invitedQuery.getResultList()) {
@@ -160,15 +162,24 @@ public class CycleResults {
         return cycle;
     }
 
+    /** The cycle's answers of visible clients, read as a score histogram per client (the database aggregates). */
     private List<Answer> answers(UUID cycleId, VisibleClients visible) {
         List<Answer> answers = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select client_id, score from survey_response where cycle_id = ?1")
+        for (Object row : em.createNativeQuery("select client_id, score, count(*) from survey_response where cycle_id = ?1 group by client_id, score")
                 .setParameter(1, cycleId).getResultList()) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[0];
-            visible.of(client).ifPresent(facts -> answers.add(new Answer(client, ((Number) c[1]).intValue(), facts.entry().arrAmount())));
+            visible.of(client).ifPresent(facts -> add(answers, client, ((Number) c[1]).intValue(), ((Number) c[2]).intValue(),
+                    facts.entry().arrAmount()));
         }
         return answers;
+    }
+
+    private static void add(List<Answer> answers, UUID client, int score, int count, java.math.BigDecimal weight) {
+        Answer answer = new Answer(client, score, weight);
+        for (int i = 0; i < count; i++) {
+            answers.add(answer);
+        }
     }
 
     private Map<UUID, Integer> invited(UUID cycleId, VisibleClients visible) {

@@ -199,30 +199,36 @@ public class ResponseThemes {
         record Acc(String name, int[] totals, Map<String, int[]> themes) {
         }
         Map<String, Acc> groups = new TreeMap<>();
-        for (Object row : em.createNativeQuery("select client_id, category, comment is not null, " + EFFECTIVE_SQL
-                + " from survey_response where cycle_id = ?1").setParameter(1, cycleId).getResultList()) {
+        Map<UUID, Acc> byClient = new HashMap<>();
+        // Aggregated in the database: responses per client, then effective themes per client and category.
+        for (Object row : em.createNativeQuery("select client_id, count(*), count(comment) from survey_response where cycle_id = ?1 group by client_id")
+                .setParameter(1, cycleId).getResultList()) {
             Object[] c = (Object[]) row;
-            var facts = visible.of((UUID) c[0]);
-            if (facts.isEmpty()) {
+            UUID client = (UUID) c[0];
+            visible.of(client).ifPresent(facts -> {
+                String key = by == null ? cycleId.toString() : facts.key(by);
+                Acc acc = groups.computeIfAbsent(key, k -> new Acc(by == null ? cycle.name : facts.name(by), new int[2], new HashMap<>()));
+                acc.totals()[0] += ((Number) c[1]).intValue();
+                acc.totals()[1] += ((Number) c[2]).intValue();
+                byClient.put(client, acc);
+            });
+        }
+        for (Object row : em.createNativeQuery("select client_id, category, theme, count(*) from survey_response, unnest(" + EFFECTIVE_SQL
+                + ") as theme where cycle_id = ?1 group by client_id, category, theme").setParameter(1, cycleId).getResultList()) {
+            Object[] c = (Object[]) row;
+            Acc acc = byClient.get((UUID) c[0]);
+            if (acc == null) {
                 continue;
-            }
-            String key = by == null ? cycleId.toString() : facts.get().key(by);
-            String name = by == null ? cycle.name : facts.get().name(by);
-            Acc acc = groups.computeIfAbsent(key, k -> new Acc(name, new int[2], new HashMap<>()));
-            acc.totals()[0]++;
-            if (Boolean.TRUE.equals(c[2])) {
-                acc.totals()[1]++;
             }
             int category = switch ((String) c[1]) {
                 case "PROMOTER" -> 1;
                 case "PASSIVE" -> 2;
                 default -> 3;
             };
-            for (String code : ThemeCatalog.strings(c[3])) {
-                int[] counts = acc.themes().computeIfAbsent(code, k -> new int[4]);
-                counts[0]++;
-                counts[category]++;
-            }
+            int n = ((Number) c[3]).intValue();
+            int[] counts = acc.themes().computeIfAbsent((String) c[2], k -> new int[4]);
+            counts[0] += n;
+            counts[category] += n;
         }
         List<ThemeGroup> result = new ArrayList<>();
         groups.forEach((key, acc) -> {
