@@ -55,6 +55,8 @@ public class CycleResource {
     io.rhythm.nps.service.Milestones milestones;
     @Inject
     io.rhythm.nps.service.CycleResults results;
+    @Inject
+    io.rhythm.nps.service.themes.ResponseThemes responseThemes;
 
     @POST
     @Transactional
@@ -105,9 +107,34 @@ public class CycleResource {
     @Operation(summary = "A cycle's results", description = "Within your portfolio: NPS (exact and rounded) with its 95 % "
             + "confidence interval and a caveat on small samples, promoters/passives/detractors, average, range and standard "
             + "deviation, response rate against the > 40 % target, the NPS weighted by client revenue beside the unweighted "
-            + "one, and all of it per client, business unit and CSE.")
+            + "one, and all of it per client, business unit, CSE and segment.")
     public io.rhythm.nps.service.CycleResults.Results results(@PathParam("id") UUID id) {
         return results.of(id);
+    }
+
+    @GET
+    @Path("/{id}/breakdown")
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "A cycle's results broken down by one dimension", description = "groupBy=client|segment|businessUnit|cse "
+            + "(required; 400 otherwise). The whole cycle (overall) and one group per client / segment (from segments.migrations.v1; "
+            + "'(none)' when unknown) / business unit / owner CSE, each with counts, NPS and its 95 % interval and caveat, average, "
+            + "min-max, standard deviation, response rate against the > 40 % target and the revenue-weighted NPS. Within your portfolio.")
+    public io.rhythm.nps.service.CycleResults.Breakdown breakdown(@PathParam("id") UUID id, @QueryParam("groupBy") String groupBy) {
+        io.rhythm.nps.service.Dimension by = io.rhythm.nps.service.Dimension.parse(groupBy);
+        return results.breakdown(id, by);
+    }
+
+    @GET
+    @Path("/{id}/themes")
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Theme counts of a cycle", description = "Effective themes (a manual tag wins over the automatic one) of the "
+            + "cycle's responses within your portfolio, for the whole cycle or per groupBy=client|segment|businessUnit|cse, with each "
+            + "theme's owner business function, its share of the commented responses and its split by NPS category.")
+    public io.rhythm.nps.service.themes.ResponseThemes.CycleThemes themes(@PathParam("id") UUID id, @QueryParam("groupBy") String groupBy) {
+        io.rhythm.nps.service.Dimension by = groupBy == null || groupBy.isBlank() ? null : io.rhythm.nps.service.Dimension.parse(groupBy);
+        return responseThemes.ofCycle(id, by);
     }
 
     @GET

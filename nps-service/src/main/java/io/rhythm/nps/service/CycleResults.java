@@ -1,35 +1,36 @@
 package io.rhythm.nps.service;
 
 import io.rhythm.nps.domain.SurveyCycle;
-import io.rhythm.nps.domain.analytics.NpsCalculator;
+import io.rhythm.nps.domain.analytics.Breakdowns;
+import io.rhythm.nps.domain.analytics.Breakdowns.Answer;
+import io.rhythm.nps.domain.analytics.Breakdowns.Figures;
+import io.rhythm.nps.domain.analytics.Breakdowns.GroupKey;
 import io.rhythm.nps.domain.analytics.NpsSummary;
+import io.rhythm.nps.domain.analytics.NpsTrend;
 import io.rhythm.nps.domain.analytics.ResponseRate;
 import io.rhythm.nps.domain.analytics.WeightedNpsSummary;
-import io.rhythm.nps.domain.analytics.WeightedScore;
 import io.rhythm.platform.clients.ClientDirectory;
-import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A cycle's results within the caller's portfolio: NPS with its confidence interval (and a plain-words
  * caveat on small samples), the spread of scores, the response rate against the > 40 % target, the
- * NPS weighted by client revenue next to the unweighted one, and the same per client, business unit
- * and CSE.
+ * NPS weighted by client revenue next to the unweighted one, and the same per client, segment, business
+ * unit and CSE; and the same figures over cycles (the trend). The arithmetic is {@link Breakdowns} and
+ * {@link NpsTrend}; this class loads answers and invitations and decides what the caller may see.
  */
 @ApplicationScoped
 public class CycleResults {
@@ -41,7 +42,8 @@ public class CycleResults {
     @Inject
     Caller caller;
 
-    public record Group(String key, String name, NpsSummary summary, Rate responseRate, String caveat) {
+    public record Group(String key, String name, NpsSummary summary, Rate responseRate, String caveat,
+                        WeightedNpsSummary weightedByRevenue) {
     }
 
     public record Rate(int responses, int invited, double percent, int targetPercent, boolean targetMet) {
@@ -49,89 +51,163 @@ public class CycleResults {
 
     public record Results(String cycleId, String cycleName, NpsSummary overall, String caveat, Rate responseRate,
                           WeightedNpsSummary weightedByRevenue, List<Group> byClient, List<Group> byBusinessUnit,
-                          List<Group> byCse) {
+                          List<Group> byCse, List<Group> bySegment) {
     }
 
-    private record Answer(UUID clientId, int score) {
+    /** One breakdown of a cycle ({@code groupBy}). */
+    public record Breakdown(String cycleId, String cycleName, String groupBy, Group overall, List<Group> groups) {
+    }
+
+    /** The filter of a trend: every set field must match (row-level access applies on top). */
+    public record TrendFilter(UUID clientId, String segment, String businessUnit, String cse) {
+    }
+
+    public record TrendPoint(String cycleId, String cycleName, LocalDate openDate, LocalDate closeDate, NpsSummary summary,
+                             Rate responseRate, WeightedNpsSummary weightedByRevenue, String caveat,
+                             NpsTrend.Change changeFromPrevious) {
+    }
+
+    public record Trend(TrendFilter filter, List<TrendPoint> cycles) {
     }
 
     public Results of(UUID cycleId) {
+        SurveyCycle cycle = requireCycle(cycleId);
+        VisibleClients visible = new VisibleClients(em, clients, caller);
+        List<Answer> answers = answers(cycleId, visible);
+        Map<UUID, Integer> invited = invited(cycleId, visible);
+        Group overall = group(Breakdowns.total(cycleId.toString(), cycle.name, answers, invited));
+        return new Results(cycleId.toString(), cycle.name, overall.summary(), overall.caveat(), overall.responseRate(),
+                overall.weightedByRevenue(),
+                groups(answers, invited, visible, Dimension.CLIENT), groups(answers, invited, visible, Dimension.BUSINESS_UNIT),
+                groups(answers, invited, visible, Dimension.CSE), groups(answers, invited, visible, Dimension.SEGMENT));
+    }
+
+    public Breakdown breakdown(UUID cycleId, Dimension by) {
+        SurveyCycle cycle = requireCycle(cycleId);
+        VisibleClients visible = new VisibleClients(em, clients, caller);
+        List<Answer> answers = answers(cycleId, visible);
+        Map<UUID, Integer> invited = invited(cycleId, visible);
+        return new Breakdown(cycleId.toString(), cycle.name, by.parameter(),
+                group(Breakdowns.total(cycleId.toString(), cycle.name, answers, invited)), groups(answers, invited, visible, by));
+    }
+
+    /**
+     * Every cycle in order of open date (then name) with the figures of the answers matching the filter, and the
+     * change from the previous cycle with answers. Cycles in which the filter has neither answers nor invitations
+     * are left out.
+     *
+     * @throws ApiException 404 when the filter names a client the caller cannot see
+     */
+    public Trend trend(TrendFilter filter) {
+        VisibleClients visible = new VisibleClients(em, clients, caller);
+        if (filter.clientId() != null && visible.of(filter.clientId()).isEmpty()) {
+            throw ApiException.notFound("Client", filter.clientId());
+        }
+        Predicate<VisibleClients.Facts> matches = facts -> (filter.clientId() == null || filter.clientId().equals(facts.entry().clientId()))
+                && (filter.segment() == null || filter.segment().equalsIgnoreCase(facts.key(Dimension.SEGMENT)))
+                && (filter.businessUnit() == null || filter.businessUnit().equalsIgnoreCase(facts.key(Dimension.BUSINESS_UNIT)))
+                && (filter.cse() == null || filter.cse().equalsIgnoreCase(facts.key(Dimension.CSE)));
+        String clientClause = filter.clientId() == null ? "" : " where client_id = ?1";
+        Map<UUID, List<Answer>> answersByCycle = new HashMap<>();
+        // Aggregated in the database (a score histogram per cycle and client), expanded to answers here.
+        var answerQuery = em.createNativeQuery("select cycle_id, client_id, score, count(*) from survey_response" + clientClause
+                + " group by cycle_id, client_id, score");
+        var invitedQuery = em.createNativeQuery("select cycle_id, client_id, count(*) from survey_invitation" + clientClause
+                + " group by cycle_id, client_id");
+        if (filter.clientId() != null) {
+            answerQuery.setParameter(1, filter.clientId());
+            invitedQuery.setParameter(1, filter.clientId());
+        }
+        for (Object row : answerQuery.getResultList()) {
+            Object[] c = (Object[]) row;
+            UUID client = (UUID) c[1];
+            visible.of(client).filter(matches).ifPresent(facts -> add(answersByCycle.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()),
+                    client, ((Number) c[2]).intValue(), ((Number) c[3]).intValue(), facts.entry().arrAmount()));
+        }
+        Map<UUID, Map<UUID, Integer>> invitedByCycle = new HashMap<>();
+        for (Object row : invitedQuery.getResultList()) {
+            Object[] c = (Object[]) row;
+            UUID client = (UUID) c[1];
+            if (visible.of(client).filter(matches).isPresent()) {
+                invitedByCycle.computeIfAbsent((UUID) c[0], k -> new HashMap<>()).put(client, ((Number) c[2]).intValue());
+            }
+        }
+        List<NpsTrend.Period<SurveyCycle>> periods = new ArrayList<>();
+        Map<SurveyCycle, Figures> figures = new LinkedHashMap<>();
+        for (SurveyCycle cycle : SurveyCycle.<SurveyCycle>list("order by openDate, name, id")) {
+            List<Answer> answers = answersByCycle.getOrDefault(cycle.id, List.of());
+            Map<UUID, Integer> invited = invitedByCycle.getOrDefault(cycle.id, Map.of());
+            if (answers.isEmpty() && invited.isEmpty()) {
+                continue;
+            }
+            Figures f = Breakdowns.total(cycle.id.toString(), cycle.name, answers, invited);
+            figures.put(cycle, f);
+            periods.add(new NpsTrend.Period<>(cycle, f.summary(), f.responseRate()));
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        for (NpsTrend.Point<SurveyCycle> point : NpsTrend.of(periods)) {
+            SurveyCycle cycle = point.period().period();
+            Group g = group(figures.get(cycle));
+            points.add(new TrendPoint(cycle.id.toString(), cycle.name, cycle.openDate, cycle.closeDate, g.summary(),
+                    g.responseRate(), g.weightedByRevenue(), g.caveat(), point.change()));
+        }
+        return new Trend(filter, points);
+    }
+
+    private SurveyCycle requireCycle(UUID cycleId) {
         SurveyCycle cycle = SurveyCycle.findById(cycleId);
         if (cycle == null) {
             throw ApiException.notFound("Survey cycle", cycleId);
         }
-        Map<UUID, Optional<DirectoryEntry>> known = new HashMap<>();
-        Function<UUID, Optional<DirectoryEntry>> visible = id -> known.computeIfAbsent(id,
-                key -> clients.find(key).filter(entry -> caller.canSee(entry.ownership())));
+        return cycle;
+    }
 
+    /** The cycle's answers of visible clients, read as a score histogram per client (the database aggregates). */
+    private List<Answer> answers(UUID cycleId, VisibleClients visible) {
         List<Answer> answers = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select client_id, score from survey_response where cycle_id = ?1")
+        for (Object row : em.createNativeQuery("select client_id, score, count(*) from survey_response where cycle_id = ?1 group by client_id, score")
                 .setParameter(1, cycleId).getResultList()) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[0];
-            if (visible.apply(client).isPresent()) {
-                answers.add(new Answer(client, ((Number) c[1]).intValue()));
-            }
+            visible.of(client).ifPresent(facts -> add(answers, client, ((Number) c[1]).intValue(), ((Number) c[2]).intValue(),
+                    facts.entry().arrAmount()));
         }
+        return answers;
+    }
+
+    private static void add(List<Answer> answers, UUID client, int score, int count, java.math.BigDecimal weight) {
+        Answer answer = new Answer(client, score, weight);
+        for (int i = 0; i < count; i++) {
+            answers.add(answer);
+        }
+    }
+
+    private Map<UUID, Integer> invited(UUID cycleId, VisibleClients visible) {
         Map<UUID, Integer> invited = new HashMap<>();
         for (Object row : em.createNativeQuery("select client_id, count(*) from survey_invitation where cycle_id = ?1 group by client_id")
                 .setParameter(1, cycleId).getResultList()) {
             Object[] c = (Object[]) row;
-            if (visible.apply((UUID) c[0]).isPresent()) {
+            if (visible.of((UUID) c[0]).isPresent()) {
                 invited.put((UUID) c[0], ((Number) c[1]).intValue());
             }
         }
-
-        List<WeightedScore> weighted = new ArrayList<>();
-        for (Answer answer : answers) {
-            BigDecimal revenue = visible.apply(answer.clientId()).map(DirectoryEntry::arrAmount).orElse(null);
-            if (revenue != null && revenue.signum() > 0) {
-                weighted.add(new WeightedScore(answer.score(), revenue));
-            }
-        }
-        NpsSummary overall = summary(answers);
-        return new Results(cycleId.toString(), cycle.name, overall, caveat(overall),
-                rate(answers.size(), invited.values().stream().mapToInt(Integer::intValue).sum()),
-                weighted.isEmpty() ? null : NpsCalculator.summariseWeighted(weighted),
-                groups(answers, invited, visible, entry -> entry.clientId().toString(), DirectoryEntry::name),
-                groups(answers, invited, visible, entry -> orNone(entry.businessUnit()), entry -> orNone(entry.businessUnit())),
-                groups(answers, invited, visible, DirectoryEntry::ownerCse, DirectoryEntry::ownerCse));
+        return invited;
     }
 
-    private List<Group> groups(List<Answer> answers, Map<UUID, Integer> invited, Function<UUID, Optional<DirectoryEntry>> visible,
-                               Function<DirectoryEntry, String> key, Function<DirectoryEntry, String> name) {
-        Map<String, List<Answer>> byKey = new TreeMap<>();
-        Map<String, Integer> invitedByKey = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        for (Answer answer : answers) {
-            DirectoryEntry entry = visible.apply(answer.clientId()).orElseThrow();
-            byKey.computeIfAbsent(key.apply(entry), k -> new ArrayList<>()).add(answer);
-            names.put(key.apply(entry), name.apply(entry));
-        }
-        invited.forEach((client, count) -> visible.apply(client).ifPresent(entry -> {
-            invitedByKey.merge(key.apply(entry), count, Integer::sum);
-            byKey.computeIfAbsent(key.apply(entry), k -> new ArrayList<>());
-            names.put(key.apply(entry), name.apply(entry));
-        }));
-        List<Group> groups = new ArrayList<>();
-        byKey.forEach((k, list) -> {
-            NpsSummary summary = summary(list);
-            groups.add(new Group(k, names.get(k), summary, rate(list.size(), invitedByKey.getOrDefault(k, 0)), caveat(summary)));
-        });
-        groups.sort(Comparator.comparing(Group::name, Comparator.nullsLast(Comparator.naturalOrder())));
-        return groups;
+    private List<Group> groups(List<Answer> answers, Map<UUID, Integer> invited, VisibleClients visible, Dimension by) {
+        return Breakdowns.group(answers, invited, client -> visible.of(client).map(facts -> new GroupKey(facts.key(by), facts.name(by))))
+                .stream().map(CycleResults::group).toList();
     }
 
-    private static NpsSummary summary(List<Answer> answers) {
-        return NpsCalculator.summarise(answers.stream().map(Answer::score).toList());
+    private static Group group(Figures f) {
+        return new Group(f.key(), f.name(), f.summary(), rate(f.summary().count(), f.responseRate()), caveat(f.summary()), f.weighted());
     }
 
-    private static Rate rate(int responses, int invited) {
-        if (invited == 0) {
+    private static Rate rate(int responses, ResponseRate rate) {
+        if (rate == null) {
             return null;
         }
-        ResponseRate rate = ResponseRate.of(Math.min(responses, invited), invited);
-        return new Rate(responses, invited, Math.round(rate.percent() * 10) / 10.0, rate.targetPercent(), rate.targetMet());
+        return new Rate(responses, rate.recipients(), Math.round(rate.percent() * 10) / 10.0, rate.targetPercent(), rate.targetMet());
     }
 
     /** NPS is a noisy number on small samples: say so, with the interval, in words people read. */
@@ -145,9 +221,5 @@ public class CycleResults {
         return "Only " + summary.count() + " answer" + (summary.count() == 1 ? "" : "s") + ": this NPS of " + summary.npsRounded()
                 + " could plausibly be anywhere from " + Math.round(summary.confidenceInterval().lower()) + " to "
                 + Math.round(summary.confidenceInterval().upper()) + " (95 % interval); read it as a direction, not a measurement.";
-    }
-
-    private static String orNone(String value) {
-        return value == null ? "(none)" : value;
     }
 }

@@ -2,21 +2,27 @@ package io.rhythm.nps.service.delivery;
 
 import io.rhythm.nps.domain.themes.Sentiment;
 import io.rhythm.nps.domain.themes.SentimentScorer;
-import io.rhythm.nps.domain.themes.ThemeTagger;
+import io.rhythm.nps.service.themes.ThemeCatalog;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** The automatic analysis of a response's comment: theme codes (default taxonomy) and lexicon sentiment. */
+/** The automatic analysis of a response's comment: theme codes (the current taxonomy, {@link ThemeCatalog}) and lexicon sentiment. */
 @ApplicationScoped
 public class ResponseAnalysis {
 
-    private final ThemeTagger tagger = ThemeTagger.withDefaultTaxonomy();
+    @Inject
+    ThemeCatalog catalog;
+
     private final SentimentScorer scorer = new SentimentScorer();
 
     public List<String> themes(String comment) {
-        return tagger.themeCodes(comment);
+        if (comment == null || comment.isBlank()) {
+            return List.of();
+        }
+        return catalog.tagger().themeCodes(comment);
     }
 
     public Sentiment sentiment(String comment) {
@@ -25,7 +31,6 @@ public class ResponseAnalysis {
 
     @PreDestroy
     void close() {
-        tagger.close();
         scorer.close();
     }
 }

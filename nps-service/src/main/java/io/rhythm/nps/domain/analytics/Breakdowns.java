@@ -1,0 +1,106 @@
+package io.rhythm.nps.domain.analytics;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * NPS figures per group of clients (a breakdown by client, segment, business unit, CSE …): every answer and
+ * every invitation belongs to a client, and each client falls into one group. Per group: the
+ * {@link NpsSummary} (counts, NPS, confidence interval, average, min–max, sample standard deviation), the
+ * response rate against the &gt; 40 % target (answers / invitations of the group's clients; none when the
+ * group's clients were not invited through Rhythm, e.g. answers imported from HubSpot), and the NPS weighted
+ * by client value beside the unweighted one (none when no answering client has a positive weight).
+ *
+ * <p>A group with invitations but no answers is listed with an empty summary, so a silent business unit is
+ * visible. Clients the caller must not see are simply absent from the input. Groups are ordered by name, then key.
+ */
+public final class Breakdowns {
+
+    private Breakdowns() {
+    }
+
+    /**
+     * One answer.
+     *
+     * @param clientId the client who answered
+     * @param score    0–10
+     * @param weight   the client's value (ARR), or null when unknown
+     */
+    public record Answer(UUID clientId, int score, BigDecimal weight) {
+        public Answer {
+            Objects.requireNonNull(clientId, "clientId");
+        }
+    }
+
+    /** The group a client falls into: a stable key and a display name. */
+    public record GroupKey(String key, String name) {
+        public GroupKey {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * One group's figures.
+     *
+     * @param responseRate null when nobody in the group was invited
+     * @param weighted     null when no answer carries a positive weight
+     */
+    public record Figures(String key, String name, NpsSummary summary, ResponseRate responseRate, WeightedNpsSummary weighted) {
+    }
+
+    /** The figures of all answers and invitations together (the whole cycle within what the caller sees). */
+    public static Figures total(String key, String name, List<Answer> answers, Map<UUID, Integer> invitedByClient) {
+        int invited = invitedByClient.values().stream().mapToInt(Integer::intValue).sum();
+        return figures(key, name, answers, invited);
+    }
+
+    /**
+     * @param answers         the answers (of visible clients only)
+     * @param invitedByClient invitations per client (of visible clients only)
+     * @param groupOf         the group of a client; empty leaves the client out
+     */
+    public static List<Figures> group(List<Answer> answers, Map<UUID, Integer> invitedByClient,
+                                      Function<UUID, Optional<GroupKey>> groupOf) {
+        Map<UUID, Optional<GroupKey>> known = new HashMap<>();
+        Function<UUID, Optional<GroupKey>> cached = client -> known.computeIfAbsent(client, groupOf);
+        Map<String, List<Answer>> answersByKey = new TreeMap<>();
+        Map<String, Integer> invitedByKey = new HashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Answer answer : answers) {
+            cached.apply(answer.clientId()).ifPresent(group -> {
+                answersByKey.computeIfAbsent(group.key(), k -> new ArrayList<>()).add(answer);
+                names.putIfAbsent(group.key(), group.name());
+            });
+        }
+        invitedByClient.forEach((client, count) -> cached.apply(client).ifPresent(group -> {
+            invitedByKey.merge(group.key(), count, Integer::sum);
+            answersByKey.computeIfAbsent(group.key(), k -> new ArrayList<>());
+            names.putIfAbsent(group.key(), group.name());
+        }));
+        List<Figures> groups = new ArrayList<>();
+        answersByKey.forEach((key, list) -> groups.add(figures(key, names.get(key), list, invitedByKey.getOrDefault(key, 0))));
+        groups.sort(Comparator.comparing(Figures::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Figures::key));
+        return groups;
+    }
+
+    static Figures figures(String key, String name, List<Answer> answers, int invited) {
+        NpsSummary summary = NpsCalculator.summarise(answers.stream().map(Answer::score).toList());
+        ResponseRate rate = invited == 0 ? null : ResponseRate.of(Math.min(answers.size(), invited), invited);
+        List<WeightedScore> weighted = answers.stream()
+                .filter(a -> a.weight() != null && a.weight().signum() > 0)
+                .map(a -> new WeightedScore(a.score(), a.weight()))
+                .toList();
+        return new Figures(key, name, summary, rate, weighted.isEmpty() ? null : NpsCalculator.summariseWeighted(weighted));
+    }
+}
