@@ -44,6 +44,7 @@ say() { printf '[bench] %s\n' "$*"; }
 GATEWAY_PORT="${RHYTHM_GATEWAY_PORT:-8080}"
 KAFKA_PORT="${RHYTHM_KAFKA_PORT:-19092}"
 KC_PORT="${RHYTHM_KEYCLOAK_PORT:-18080}"
+PG_PORT="${RHYTHM_PG_PORT:-15432}"
 
 env_ready() {
   curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 2>/dev/null \
@@ -72,6 +73,12 @@ fi
 section="$(mktemp "${TMPDIR:-/tmp}/rhythm-bench-section.XXXXXX")"
 trap 'rm -f "$section" "$section.full"' EXIT
 
+# The recompute seeds its portfolio in health-service's database: env up's generated password
+if [[ -z "${RHYTHM_DB_PASSWORD:-}" && -f "$ROOT/.rhythm/up/secrets.env" ]]; then
+  RHYTHM_DB_PASSWORD="$(sed -n 's/^RHYTHM_DB_PASSWORD=//p' "$ROOT/.rhythm/up/secrets.env")"
+fi
+export RHYTHM_DB_PASSWORD
+
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "running the harness: ${args[*]:-(defaults)}"
@@ -80,6 +87,7 @@ timeout --signal=TERM --kill-after=30 "${RHYTHM_BENCH_TIMEOUT:-7200}" \
   "$JAVA" -Xms512m -Xmx2g -XX:+UseParallelGC -jar "$BENCH/target/rhythm-bench.jar" \
     --bootstrap "127.0.0.1:$KAFKA_PORT" --gateway "http://127.0.0.1:$GATEWAY_PORT" \
     --token-url "http://127.0.0.1:$KC_PORT/realms/rhythm/protocol/openid-connect/token" \
+    --health-db "jdbc:postgresql://127.0.0.1:$PG_PORT/health" \
     "${args[@]}" --report "$section"
 rc=$?
 set -e
@@ -93,7 +101,7 @@ keycloak_version="$(ls -d "$ROOT"/.rhythm/tools/keycloak-* 2>/dev/null | sed 's/
 quarkus_version="$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
 head="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 dirty="$(git -C "$ROOT" status --porcelain -- . ':!bench' 2>/dev/null | wc -l)"
-health_jar="$ROOT/health-service/target/quarkus-app/app/health-service-0.1.0-SNAPSHOT.jar"
+health_jar="$ROOT/.rhythm/up/apps/health/app/health-service-0.1.0-SNAPSHOT.jar" # the copy the running service started from
 health_built="$( [[ -f "$health_jar" ]] && date -u -r "$health_jar" +%Y-%m-%dT%H:%M:%SZ || echo '?')"
 cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 

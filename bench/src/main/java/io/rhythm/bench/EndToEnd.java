@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,9 @@ final class EndToEnd implements AutoCloseable {
     private final Signals signals;
     private final long[] sentNanos;
     private final long[] receivedNanos;
+    /** Per signal, its client; per client, its signals not yet carried by an event (in send order). */
+    private final int[] clientOfSeq;
+    private final ArrayDeque<Long>[] pending;
     private final AtomicLong matched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong otherEvents = new AtomicLong();
@@ -62,6 +66,13 @@ final class EndToEnd implements AutoCloseable {
         this.options = options;
         this.signals = new Signals(clientIds);
         this.sentNanos = new long[Math.toIntExact(capacity)];
+        this.clientOfSeq = new int[Math.toIntExact(capacity)];
+        @SuppressWarnings("unchecked")
+        ArrayDeque<Long>[] queues = new ArrayDeque[signals.clients()];
+        for (int i = 0; i < queues.length; i++) {
+            queues[i] = new ArrayDeque<>();
+        }
+        this.pending = queues;
         this.receivedNanos = new long[Math.toIntExact(capacity)];
         this.producer = new KafkaProducer<>(KafkaSupport.producer(options.bootstrap, "rhythm-bench-signals"));
         this.listener = new Thread(this::listen, "health-scores-listener");
@@ -147,6 +158,10 @@ final class EndToEnd implements AutoCloseable {
     private void send(int client) {
         long seq = nextSeq++;
         String value = signals.next(client, seq);
+        clientOfSeq[(int) seq] = client;
+        synchronized (pending[client]) {
+            pending[client].addLast(seq);
+        }
         sentNanos[(int) seq] = System.nanoTime();
         producer.send(new ProducerRecord<>(options.signalsTopic, signals.clientId(client), value), (md, e) -> {
             if (e != null) {
@@ -254,8 +269,17 @@ final class EndToEnd implements AutoCloseable {
                     } else if (receivedNanos[(int) seq] != 0) {
                         duplicates.incrementAndGet();
                     } else {
-                        receivedNanos[(int) seq] = now;
-                        matched.incrementAndGet();
+                        // the event carries this signal and every earlier one of the client folded into the same rescore
+                        ArrayDeque<Long> waiting = pending[clientOfSeq[(int) seq]];
+                        synchronized (waiting) {
+                            while (!waiting.isEmpty() && waiting.peekFirst() <= seq) {
+                                int covered = (int) (long) waiting.pollFirst();
+                                if (receivedNanos[covered] == 0) {
+                                    receivedNanos[covered] = now;
+                                    matched.incrementAndGet();
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -197,10 +197,10 @@ public final class HealthBench {
             RecomputeBench.Result r = recomputeResult;
             return String.format(Locale.ROOT, "**%.1f s** = %s clients/s (job's own start → finish; %.1f s wall, polled) — "
                             + "model v%d → v%d activated, %s of %s clients done, %s rescored and published, status %s%s; "
-                            + "portfolio ensured in %.1f s, one seed signal per client in %.1f s (%s stored or already known)",
+                            + "portfolio of %s clients seeded in health-service's database in %.1f s (%s first inputs added)",
                     r.serverSeconds(), num(r.clientsPerSecond()), r.wallSeconds(), r.fromVersion(), r.toVersion(), num(r.done()),
                     num(r.total()), num(r.changed()), r.status(), r.error() == null ? "" : " (" + r.error() + ")",
-                    r.clientSeconds(), r.seedSeconds(), num(r.seeded()));
+                    num(r.clients()), r.seedSeconds(), num(r.seeded()));
         } catch (Exception e) {
             Progress.log("recompute FAILED: " + describe(e));
             return "FAILED: " + describe(e);
@@ -230,14 +230,16 @@ public final class HealthBench {
         }
         if (o.runs("e2e") || o.runs("rate")) {
             md.append("- End-to-end: ").append(num(o.clients)).append(" clients (`Bench 00001`…, source `bench`, MATURE, owner `cse`); ")
-                    .append("warm-up ").append(o.warmupPerClient).append(o.warmupPerClient == 1 ? " signal" : " signals").append(" per client (not measured; it also re-aligns ")
-                    .append("the alternation with what an earlier run left, so its first signal per client may change nothing and have no event), then ")
+                    .append("warm-up ").append(o.warmupPerClient).append(o.warmupPerClient == 1 ? " signal" : " signals").append(" per client (not measured), then ")
                     .append(num(o.signals)).append(" signals as fast as the producer goes, then ").append(num(o.rate)).append(" signals/s for ")
-                    .append(o.rateSeconds).append(" s. Signals round-robin over the clients; each client's `usage.active_users_pct` alternates ")
-                    .append(Signals.LOW).append("/").append(Signals.HIGH).append(" with strictly increasing `occurredAt`, so every signal ")
-                    .append("changes its client's score. Latency = receipt of the HealthScoreChanged (matched by `trigger.id`) minus the ")
-                    .append("time the signal was handed to the producer, both in this JVM. Throughput = signals with an event / (last ")
-                    .append("event − first signal).");
+                    .append(o.rateSeconds).append(" s. Signals round-robin over the clients; each client's `usage.active_users_pct` climbs ")
+                    .append("by 0.1 per signal from ").append(Signals.LOW).append(" and wraps at ").append(Signals.HIGH)
+                    .append(" (score 75–100: no alert rule fires) with strictly increasing `occurredAt`, so every signal changes its client's ")
+                    .append("score. health-service consumes a poll's batch at a time and rescores a client once per batch, so one ")
+                    .append("HealthScoreChanged (its `trigger.id` = the newest signal) can carry several signals of a client: a signal counts ")
+                    .append("as arrived when the first event of its client with a trigger at or after it arrives. Latency = that receipt minus ")
+                    .append("the time the signal was handed to the producer, both in this JVM. Throughput = signals arrived / (last event − ")
+                    .append("first signal).");
             if (!o.runs("e2e")) {
                 md.append(" (This run skipped the as-fast-as-possible part.)");
             }

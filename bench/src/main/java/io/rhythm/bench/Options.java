@@ -34,6 +34,8 @@ final class Options {
               --rate-seconds N         length of the latency run (30)
               --recompute-clients N    portfolio size for the full recompute (100000)
               --admin-user U --admin-password P  who activates the model version of the recompute (admin / rhythm)
+              --health-db URL          health-service's database, where the recompute portfolio is seeded
+                                       (jdbc:postgresql://127.0.0.1:15432/health; user health, password $RHYTHM_DB_PASSWORD)
               --first-event-timeout S  fail when no HealthScoreChanged arrives within S seconds of the first signal (60)
               --idle-timeout S         stop waiting when no new event arrives for S seconds (60)
               --phase-timeout S        longest wait for the events of one run (1800)
@@ -59,6 +61,7 @@ final class Options {
     final int recomputeClients;
     final String adminUser;
     final String adminPassword;
+    final String healthDb;
     final Duration firstEventTimeout;
     final Duration idleTimeout;
     final Duration phaseTimeout;
@@ -94,6 +97,7 @@ final class Options {
         recomputeClients = positive(m, "recompute-clients", 100_000);
         adminUser = m.getOrDefault("admin-user", "admin");
         adminPassword = m.getOrDefault("admin-password", "rhythm");
+        healthDb = m.getOrDefault("health-db", "jdbc:postgresql://127.0.0.1:15432/health");
         firstEventTimeout = Duration.ofSeconds(positive(m, "first-event-timeout", 60));
         idleTimeout = Duration.ofSeconds(positive(m, "idle-timeout", 60));
         phaseTimeout = Duration.ofSeconds(positive(m, "phase-timeout", 1800));

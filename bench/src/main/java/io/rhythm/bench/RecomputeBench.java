@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * The full recompute of issue 4: a portfolio of {@code --recompute-clients} clients, each with at least one
- * input, then a new scoring-model version (a copy of the active one) is activated, which rescores every
+ * input (seeded in health-service's database: see {@link #seedPortfolio}), then a new scoring-model version (a copy of the active one) is activated, which rescores every
  * client — each one's score is stored anew under the new version and published — and the recompute job's
  * own start and finish times (server side) give the duration; the harness also reports its wall time.
  */
@@ -34,10 +37,10 @@ final class RecomputeBench {
 
     static Result run(Options o, RhythmApi api) throws Exception {
         Progress.log("== full recompute: " + String.format(Locale.ROOT, "%,d", o.recomputeClients) + " clients");
-        RhythmApi.Clients clients = api.ensureClients(o.recomputeClients);
         long t0 = System.nanoTime();
-        int seeded = seed(api, clients.ids());
+        int[] seeded = seedPortfolio(o);
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        RhythmApi.Clients clients = new RhythmApi.Clients(new String[seeded[0]], seedSeconds, seeded[1], 0, seeded[0] - seeded[1]);
 
         String admin = api.userToken(o.adminUser, o.adminPassword);
         JsonNode active = null;
@@ -77,7 +80,7 @@ final class RecomputeBench {
         Instant started = Instant.parse(job.path("startedAt").asText());
         Instant finished = job.hasNonNull("finishedAt") ? Instant.parse(job.path("finishedAt").asText()) : null;
         double server = finished == null ? wall : Duration.between(started, finished).toMillis() / 1000.0;
-        Result result = new Result(clients.ids().length, clients.seconds(), seeded, seedSeconds, active.path("version").asInt(),
+        Result result = new Result(clients.ids().length, clients.seconds(), seeded[2], seedSeconds, active.path("version").asInt(),
                 version, job.path("status").asText(), job.path("total").asInt(), job.path("done").asInt(),
                 job.path("changed").asInt(), server, wall, job.path("error").isNull() ? null : job.path("error").asText(null));
         Progress.log(String.format(Locale.ROOT, "recompute %s: %s, %,d of %,d clients, %,d rescored, %.1f s (server), %.1f s (wall)",
@@ -85,28 +88,46 @@ final class RecomputeBench {
         return result;
     }
 
-    /** One signal per client, dated long ago (it never overrides a newer value), so that every client has a score. */
-    private static int seed(RhythmApi api, String[] ids) throws Exception {
-        int accepted = 0;
-        Progress progress = new Progress("seed signals");
-        for (int start = 0; start < ids.length; start += RhythmApi.MAX_ROWS) {
-            int end = Math.min(ids.length, start + RhythmApi.MAX_ROWS);
-            ObjectNode batch = JSON.createObjectNode();
-            ArrayNode signals = batch.putArray("signals");
-            for (int i = start; i < end; i++) {
-                signals.add(JSON.readTree(Signals.json("bench-recompute-seed-" + ids[i], ids[i], 50 + i % 40,
-                        Instant.parse("2026-01-01T00:00:00Z").toEpochMilli())));
+    /**
+     * Tops health-service's portfolio up to {@code --recompute-clients} clients ("Recompute 000001"…,
+     * MATURE, owner cse) and gives every client without any input one usage value, straight in its
+     * database: creating 100,000 clients through the CRM endpoint would take the better part of an hour
+     * on this machine (~95 rows/s measured), and what is measured here is the recompute. Idempotent
+     * (ids derived from the number). Returns {clients in the portfolio, clients added, inputs added}.
+     */
+    private static int[] seedPortfolio(Options o) throws Exception {
+        String password = System.getenv().getOrDefault("RHYTHM_DB_PASSWORD", "rhythm");
+        try (Connection db = DriverManager.getConnection(o.healthDb, "health", password)) {
+            int existing = count(db, "select count(*) from client where name not like 'Recompute %'");
+            int wanted = Math.max(0, o.recomputeClients - existing);
+            int added;
+            try (PreparedStatement insert = db.prepareStatement("""
+                    insert into client (id, name, region, owner_cse, owner_cam, lifecycle_stage)
+                    select md5('rhythm-bench-recompute-' || n)::uuid, 'Recompute ' || lpad(n::text, 6, '0'), 'APAC', 'cse', 'cam', 'MATURE'
+                    from generate_series(1, ?) n on conflict (id) do nothing""")) {
+                insert.setInt(1, wanted);
+                added = insert.executeUpdate();
             }
-            JsonNode results = body(api.post("/api/v1/signals", JSON.writeValueAsString(batch), CALL), "POST /api/v1/signals");
-            for (JsonNode result : results) {
-                if (!result.path("outcome").asText().equals("REJECTED")) {
-                    accepted++;
-                }
+            int inputs;
+            try (PreparedStatement insert = db.prepareStatement("""
+                    insert into client_metric (client_id, metric, value, occurred_at, event_id)
+                    select c.id, 'usage.active_users_pct', 40 + abs(hashtext(c.id::text)) % 41, timestamptz '2026-01-01 00:00:00+00',
+                           'bench-recompute-seed-' || c.id
+                    from client c where not exists (select 1 from client_metric m where m.client_id = c.id)
+                    on conflict do nothing""")) {
+                inputs = insert.executeUpdate();
             }
-            int done = end;
-            progress.tick(() -> String.format(Locale.ROOT, "%,d of %,d clients", done, ids.length));
+            int total = count(db, "select count(*) from client");
+            Progress.log(String.format(Locale.ROOT, "portfolio: %,d clients (%,d added), %,d given a first input", total, added, inputs));
+            return new int[]{total, added, inputs};
         }
-        return accepted;
+    }
+
+    private static int count(Connection db, String sql) throws Exception {
+        try (var statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static JsonNode body(HttpResponse<String> r, String call) throws Exception {

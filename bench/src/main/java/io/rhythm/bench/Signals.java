@@ -12,16 +12,22 @@ import java.util.UUID;
  * carries the signal's sequence number, so the {@code trigger.id} of a HealthScoreChanged leads
  * straight back to the signal (no map of a million strings).
  *
- * <p>Every signal of a client must change its score: the value alternates between {@link #LOW} and
- * {@link #HIGH} (both inside the default model's 20–80 % linear range, so the usage component moves
- * by ~83 points), and {@code occurredAt} strictly increases per client (health-service keeps the value
- * with the latest event time, so an older or equal time would be "stale" and change nothing).
+ * <p>Every signal of a client must change its score, also when health-service takes several of them in
+ * one batch (it then rescores the client once, with the newest value): the value climbs from {@link #LOW}
+ * by 0.1 per signal of the client and wraps after {@link #HIGH} (inside the default model's 20–80 %
+ * linear range, so the usage component moves by ~0.17 points per step), so the newest value always
+ * differs from the one before the batch; and {@code occurredAt} strictly increases per client
+ * (health-service keeps the value with the latest event time). All values keep the score above 50, so no
+ * alert rule fires: real usage does not flip a client between Critical and Healthy every few seconds, and
+ * an alert raised and auto-resolved on every signal would measure alert churn, not scoring (runs before
+ * 2026-11-23T17:40Z alternated 25/75 and did exactly that).
  */
 final class Signals {
 
     static final String METRIC = "usage.active_users_pct";
-    static final int LOW = 25;
-    static final int HIGH = 75;
+    static final int LOW = 65;
+    static final int HIGH = 80;
+    private static final int STEPS = (HIGH - LOW) * 10;
 
     private static final long VARIANT = 0x8000_0000_0000_0000L;
     private static final long SEQ_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
@@ -29,12 +35,12 @@ final class Signals {
     final long runMsb;
     private final String[] clientIds;
     private final long[] lastOccurredMillis;
-    private final boolean[] high;
+    private final int[] steps;
 
     Signals(String[] clientIds) {
         this.clientIds = clientIds;
         this.lastOccurredMillis = new long[clientIds.length];
-        this.high = new boolean[clientIds.length];
+        this.steps = new int[clientIds.length];
         long msb = new SecureRandom().nextLong();
         this.runMsb = (msb & ~0xF000L) | 0x4000L; // version 4
     }
@@ -52,8 +58,8 @@ final class Signals {
         long now = System.currentTimeMillis();
         long occurred = Math.max(now, lastOccurredMillis[client] + 1);
         lastOccurredMillis[client] = occurred;
-        high[client] = !high[client];
-        return json(eventId(seq), clientIds[client], high[client] ? HIGH : LOW, occurred);
+        int step = steps[client]++ % STEPS;
+        return json(eventId(seq), clientIds[client], LOW + step / 10.0, occurred);
     }
 
     String eventId(long seq) {
@@ -73,7 +79,7 @@ final class Signals {
         }
     }
 
-    static String json(String eventId, String clientId, int value, long occurredMillis) {
+    static String json(String eventId, String clientId, double value, long occurredMillis) {
         return new StringBuilder(200)
                 .append("{\"eventId\":\"").append(eventId)
                 .append("\",\"clientId\":\"").append(clientId)
