@@ -6,6 +6,7 @@ import io.rhythm.nps.domain.initiatives.InitiativeStatus;
 import io.rhythm.nps.domain.initiatives.ProgressEntry;
 import io.rhythm.nps.domain.initiatives.Quarter;
 import io.rhythm.nps.service.initiatives.Initiatives;
+import io.rhythm.platform.idempotency.IdempotentRequests;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.ApiException;
@@ -51,6 +52,8 @@ public class InitiativeResource {
     Initiatives initiatives;
     @Inject
     Clock clock;
+    @Inject
+    IdempotentRequests idempotent;
 
     public record ProgressView(String id, LocalDate reportedOn, String author, String text, int percentComplete) {
         static ProgressView of(ProgressEntry e) {
@@ -69,12 +72,15 @@ public class InitiativeResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
-    @Operation(summary = "Create an initiative", description = "Leaders (AVP, VP, EVP, admin) for any clients; a CSE/CAM "
+    @Operation(summary = "Create an initiative", description = "Idempotency-Key supported. Leaders (AVP, VP, EVP, admin) for any clients; a CSE/CAM "
             + "only for clients of their own (at least one).")
-    public Response create(@Valid @NotNull InitiativeRequest request) {
-        Initiative initiative = initiatives.create(details(request));
-        return Response.created(URI.create("/api/v1/nps/initiatives/" + initiative.id))
-                .tag(Versions.etag(initiative.version)).entity(InitiativeView.of(initiative)).build();
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @Valid @NotNull InitiativeRequest request) {
+        return idempotent.execute(idempotencyKey, "POST /api/v1/nps/initiatives", request, () -> {
+            Initiative initiative = initiatives.create(details(request));
+            return Response.created(URI.create("/api/v1/nps/initiatives/" + initiative.id))
+                    .tag(Versions.etag(initiative.version)).entity(InitiativeView.of(initiative)).build();
+        });
     }
 
     @GET
@@ -149,11 +155,14 @@ public class InitiativeResource {
     @Path("/{id}/progress")
     @Transactional
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
-    @Operation(summary = "Report progress", description = "Append-only (date, author = you, text, percent complete); "
+    @Operation(summary = "Report progress", description = "Idempotency-Key supported. Append-only (date, author = you, text, percent complete); "
             + "409 when the initiative is DONE or CANCELLED.")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest request) {
-        InitiativeProgress progress = initiatives.report(id, request.reportedOn(), request.text(), request.percentComplete());
-        return Response.status(Response.Status.CREATED).entity(ProgressView.of(progress.entry())).build();
+    public Response report(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @Valid @NotNull ProgressRequest request) {
+        return idempotent.execute(idempotencyKey, "POST /api/v1/nps/initiatives/" + id + "/progress", request, () -> {
+            InitiativeProgress progress = initiatives.report(id, request.reportedOn(), request.text(), request.percentComplete());
+            return Response.status(Response.Status.CREATED).entity(ProgressView.of(progress.entry())).build();
+        });
     }
 
     @GET

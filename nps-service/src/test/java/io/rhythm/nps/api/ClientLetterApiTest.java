@@ -94,6 +94,8 @@ class ClientLetterApiTest {
                 .body("body", containsString("average score of 6.1"))
                 .body("body", containsString("fallen by 130 points"))
                 .body("body", containsString("Product perception"))
+                .body("body", startsWith("Dear " + saHealthName + " team,\n\nThank you for taking part"))
+                .body("body", not(containsString("\n\n\n")))
                 .extract();
         String etag = read.header("ETag");
         assertThat(etag).isNotBlank();

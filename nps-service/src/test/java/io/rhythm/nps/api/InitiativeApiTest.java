@@ -56,6 +56,11 @@ class InitiativeApiTest {
                 .body("clientIds", contains(mine, theirs)).body("createdBy", equalTo("avp")).extract().path("id");
         String own = as("cse").body(request("Roadmap briefing", "IN_PROGRESS", mine)).post(BASE).then().statusCode(201)
                 .body("status", equalTo("IN_PROGRESS")).extract().path("id");
+        String key = "initiative-" + UUID.randomUUID();
+        String once = as("cam").header("Idempotency-Key", key).body(request("Training refresh", null, mine)).post(BASE).then()
+                .statusCode(201).extract().path("id");
+        as("cam").header("Idempotency-Key", key).body(request("Training refresh", null, mine)).post(BASE).then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(once));
         as("cse").body(request("Not mine", null, theirs)).post(BASE).then().statusCode(400)
                 .body("errors.field", contains("clientIds[0]"));
         as("cse").body(request("Nobody's", null)).post(BASE).then().statusCode(403);
@@ -69,18 +74,18 @@ class InitiativeApiTest {
         as("avp").body("{\"title\": \"x\", \"owner\": \"y\", \"status\": \"FINISHED\"}").post(BASE).then().statusCode(400);
 
         // read: row-level (a CSE sees initiatives of their clients), filters, paging
-        as("cse").get(BASE + "?clientId=" + mine).then().statusCode(200).body("items.id", containsInAnyOrder(shared, own));
+        as("cse").get(BASE + "?clientId=" + mine).then().statusCode(200).body("items.id", containsInAnyOrder(shared, own, once));
         as("cse2").get(BASE + "?clientId=" + mine).then().statusCode(200).body("items.id", contains(shared));
         as("cse2").get(BASE + "/" + own).then().statusCode(404);
         as("cse2").get(BASE + "/" + shared).then().statusCode(200);
         as("marketing").get(BASE + "/" + own).then().statusCode(200);
         as("avp").get(BASE + "/" + UUID.randomUUID()).then().statusCode(404);
         as("avp").get(BASE + "?clientId=" + mine + "&status=IN_PROGRESS").then().body("items.id", contains(own));
-        as("avp").get(BASE + "?clientId=" + mine + "&theme=product_perception").then().body("items", hasSize(2));
+        as("avp").get(BASE + "?clientId=" + mine + "&theme=product_perception").then().body("items", hasSize(3));
         as("avp").get(BASE + "?clientId=" + mine + "&theme=TRAINING").then().body("items", hasSize(0));
-        String next = as("avp").get(BASE + "?clientId=" + mine + "&limit=1").then().statusCode(200)
-                .body("items.id", contains(own)).body("nextCursor", notNullValue()).extract().path("nextCursor");
-        as("avp").get(BASE + "?clientId=" + mine + "&limit=1&cursor=" + next).then().statusCode(200)
+        String next = as("avp").get(BASE + "?clientId=" + mine + "&limit=2").then().statusCode(200)
+                .body("items.id", contains(once, own)).body("nextCursor", notNullValue()).extract().path("nextCursor");
+        as("avp").get(BASE + "?clientId=" + mine + "&limit=2&cursor=" + next).then().statusCode(200)
                 .body("items.id", contains(shared)).body("nextCursor", nullValue());
         as("avp").get(BASE + "?status=WHATEVER").then().statusCode(400).body("errors.field", contains("status"));
         as("avp").get(BASE + "?clientId=nope").then().statusCode(400).body("errors.field", contains("clientId"));
@@ -125,9 +130,11 @@ class InitiativeApiTest {
         as("avp").get(BASE + "/quarterly-update?quarter=" + quarter + "&clientId=" + mine).then().statusCode(200)
                 .body("quarter", equalTo(quarter.toString()))
                 .body("from", equalTo(quarter.start().toString()))
-                .body("initiatives", hasSize(2))
+                .body("initiatives", hasSize(3))
                 .body("byStatus.IN_PROGRESS", equalTo(2))
-                .body("withoutUpdateInQuarter", equalTo(1))
+                .body("byStatus.PLANNED", equalTo(1))
+                .body("byStatus.DONE", equalTo(0))
+                .body("withoutUpdateInQuarter", equalTo(2))
                 .body("initiatives.find { it.initiative.id == '" + own + "' }.latestProgress.percentComplete", equalTo(40))
                 .body("initiatives.find { it.initiative.id == '" + own + "' }.updatedInQuarter", equalTo(true))
                 .body("initiatives.find { it.initiative.id == '" + own + "' }.updatesInQuarter.text", contains("Two briefings held"))

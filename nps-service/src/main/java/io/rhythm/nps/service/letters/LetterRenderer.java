@@ -35,7 +35,9 @@ public class LetterRenderer {
     }
 
     public String draftBody(ClientLetterFacts facts) {
-        return body.data("facts", facts).data("vendorName", vendorName).render().strip();
+        // template conditionals leave blank lines behind: at most one blank line between paragraphs
+        return body.data("facts", facts).data("vendorName", vendorName).render()
+                .replaceAll("[ \\t]+\\R", "\n").replaceAll("(\\R){3,}", "\n\n").strip();
     }
 
     public String html(ClientLetterFacts facts, String subject, String text, boolean approved) {
