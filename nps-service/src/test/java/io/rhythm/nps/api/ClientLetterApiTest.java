@@ -6,7 +6,11 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.testing.RealInfrastructureResource;
+import io.rhythm.platform.events.CloudEvent;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.testing.TestClients;
+import io.rhythm.platform.testing.TopicProbe;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.pdfbox.Loader;
@@ -15,6 +19,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -148,9 +153,16 @@ class ClientLetterApiTest {
                 .body("errors.field", contains("sentOn"));
         as("cse2").body("{}").post("/api/v1/nps/letters/" + letterId + "/sent").then().statusCode(404);
         as("marketing").body("{}").post("/api/v1/nps/letters/" + letterId + "/sent").then().statusCode(403);
-        as("cse").body("{}").post("/api/v1/nps/letters/" + letterId + "/sent").then().statusCode(200)
-                .body("status", equalTo("SENT")).body("sentOn", equalTo(LocalDate.now(ZoneOffset.UTC).toString()))
-                .body("sentBy", equalTo("cse"));
+        try (TopicProbe cycles = TopicProbe.watch(Topics.NPS_CYCLES)) {
+            as("cse").body("{}").post("/api/v1/nps/letters/" + letterId + "/sent").then().statusCode(200)
+                    .body("status", equalTo("SENT")).body("sentOn", equalTo(LocalDate.now(ZoneOffset.UTC).toString()))
+                    .body("sentBy", equalTo("cse"));
+            CloudEvent event = cycles.awaitEvent(EventCatalogue.CLIENT_LETTER_SENT.type(), saHealth, Duration.ofSeconds(30));
+            assertThat(event.data().get("letterId").asText()).isEqualTo(letterId);
+            assertThat(event.data().get("nps").asInt()).isEqualTo(-30);
+            assertThat(event.data().get("approvedBy").asText()).isEqualTo("evp");
+            assertThat(event.data().get("sentOn").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        }
         as("cse").body("{}").post("/api/v1/nps/letters/" + letterId + "/sent").then().statusCode(409);
         assertThat(edited).isNotBlank();
 

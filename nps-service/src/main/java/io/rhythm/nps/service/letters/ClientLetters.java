@@ -6,7 +6,10 @@ import io.rhythm.nps.domain.letters.ClientLetterFacts;
 import io.rhythm.nps.domain.letters.LetterStatus;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
+import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
+import io.rhythm.platform.events.payload.ClientLetterSent;
+import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
@@ -31,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * Client letters of a cycle: drafted for every client with answers (regeneration replaces drafts only),
- * edited by the client's CSE/CAM while a draft, approved by the EVP, then marked sent. Callers must run
+ * edited by the client's CSE/CAM while a draft, approved by the EVP, then marked sent (ClientLetterSent on
+ * nps.cycles.v1, through the outbox). Callers must run
  * these in a transaction; row-level access (the client's CSE/CAM, or the whole portfolio for leaders) is
  * checked here.
  */
@@ -50,6 +54,8 @@ public class ClientLetters {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    OutboxWriter outbox;
 
     public record Generation(String cycleId, int drafted, int redrafted, int keptApproved, List<String> skippedClientIds) {
     }
@@ -207,6 +213,10 @@ public class ClientLetters {
         letter.sentAt = Instant.now(clock);
         letter.sentBy = caller.username();
         em.flush();
+        ClientLetterFacts sent = factsOf(letter);
+        outbox.publish(EventCatalogue.CLIENT_LETTER_SENT, letter.clientId.toString(), new ClientLetterSent(
+                letter.id.toString(), letter.cycleId.toString(), sent.cycleName(), letter.clientId.toString(), on,
+                letter.approvedBy, letter.sentBy, sent.figures().responses(), sent.figures().nps()));
         return letter;
     }
 

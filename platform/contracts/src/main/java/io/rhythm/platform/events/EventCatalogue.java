@@ -35,6 +35,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.nps.CycleMilestoneDue.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType SURVEY_RESPONSE_SUBMITTED =
             new EventType("io.rhythm.nps.SurveyResponseSubmitted.v1", Topics.NPS_RESPONSES, Sources.NPS);
+    public static final EventType CLIENT_LETTER_SENT =
+            new EventType("io.rhythm.nps.ClientLetterSent.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType SEGMENT_MIGRATED =
             new EventType("io.rhythm.segmentation.SegmentMigrated.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType ACCOUNT_PLAN_CREATED =
@@ -44,7 +46,8 @@ public final class EventCatalogue {
 
     private static final List<EventType> ALL = List.of(
             PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
-            ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED);
+            ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
+            CLIENT_LETTER_SENT);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
