@@ -14,6 +14,7 @@ import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,11 @@ public class BusinessUnitTalkingPoints {
     }
 
     public Generation generate(UUID cycleId) {
-        SurveyCycle cycle = requireCycle(cycleId);
+        // one generation per cycle at a time: concurrent runs would both insert the same drafts
+        SurveyCycle cycle = SurveyCycle.findById(cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (cycle == null) {
+            throw ApiException.notFound("Survey cycle", cycleId);
+        }
         Map<UUID, Integer> invited = facts.invited(cycleId);
         List<ClientCycleData> data = new ArrayList<>();
         for (UUID clientId : facts.respondingClients(cycleId)) {

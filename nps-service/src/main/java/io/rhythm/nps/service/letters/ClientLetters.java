@@ -18,6 +18,7 @@ import io.rhythm.platform.web.problem.Versions;
 import io.rhythm.platform.web.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -65,7 +66,11 @@ public class ClientLetters {
 
     /** Drafts a letter for every client (visible to the caller) with answers in the cycle. */
     public Generation generate(UUID cycleId) {
-        SurveyCycle cycle = requireCycle(cycleId);
+        // one generation per cycle at a time: concurrent runs would both insert the same drafts
+        SurveyCycle cycle = SurveyCycle.findById(cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (cycle == null) {
+            throw ApiException.notFound("Survey cycle", cycleId);
+        }
         int drafted = 0, redrafted = 0, kept = 0;
         List<String> skipped = new ArrayList<>();
         Instant now = Instant.now(clock);
@@ -234,14 +239,6 @@ public class ClientLetters {
 
     public byte[] pdf(ClientLetter letter) {
         return renderer.pdf(html(letter));
-    }
-
-    private SurveyCycle requireCycle(UUID cycleId) {
-        SurveyCycle cycle = SurveyCycle.findById(cycleId);
-        if (cycle == null) {
-            throw ApiException.notFound("Survey cycle", cycleId);
-        }
-        return cycle;
     }
 
     private static <T> T transition(java.util.function.Supplier<T> step) {
