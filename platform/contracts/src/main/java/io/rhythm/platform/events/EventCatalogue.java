@@ -41,6 +41,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.nps.DetractorCaseEscalated.v1", Topics.NPS_CASES, Sources.NPS);
     public static final EventType DETRACTOR_CASE_CLOSED =
             new EventType("io.rhythm.nps.DetractorCaseClosed.v1", Topics.NPS_CASES, Sources.NPS);
+    public static final EventType CLIENT_LETTER_SENT =
+            new EventType("io.rhythm.nps.ClientLetterSent.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType SEGMENT_MIGRATED =
             new EventType("io.rhythm.segmentation.SegmentMigrated.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType ACCOUNT_PLAN_CREATED =
@@ -51,7 +53,7 @@ public final class EventCatalogue {
     private static final List<EventType> ALL = List.of(
             PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
             ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
-            DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED);
+            DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED, CLIENT_LETTER_SENT);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

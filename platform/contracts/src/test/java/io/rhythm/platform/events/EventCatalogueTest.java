@@ -7,6 +7,7 @@ import io.rhythm.platform.events.payload.AlertRaised;
 import io.rhythm.platform.events.payload.AlertStatusChanged;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
+import io.rhythm.platform.events.payload.ClientLetterSent;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.events.payload.CycleMilestoneDue;
 import io.rhythm.platform.events.payload.DetractorCaseClosed;
@@ -70,7 +71,8 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.ALERT_RAISED, AlertRaised.class),
                 Map.entry(EventCatalogue.ALERT_ESCALATED, AlertEscalated.class),
                 Map.entry(EventCatalogue.ALERT_STATUS_CHANGED, AlertStatusChanged.class),
-                Map.entry(EventCatalogue.EXPANSION_SIGNAL_RAISED, ExpansionSignalRaised.class));
+                Map.entry(EventCatalogue.EXPANSION_SIGNAL_RAISED, ExpansionSignalRaised.class),
+                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);

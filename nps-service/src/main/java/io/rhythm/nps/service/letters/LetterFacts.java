@@ -1,0 +1,107 @@
+package io.rhythm.nps.service.letters;
+
+import io.rhythm.nps.domain.SurveyCycle;
+import io.rhythm.nps.domain.analytics.NpsCalculator;
+import io.rhythm.nps.domain.letters.ClientCycleData;
+import io.rhythm.nps.domain.letters.ClientLetterFacts;
+import io.rhythm.nps.domain.letters.LetterTrend;
+import io.rhythm.nps.domain.letters.ScoreFigures;
+import io.rhythm.nps.domain.letters.ThemeCount;
+import io.rhythm.nps.domain.themes.Theme;
+import io.rhythm.nps.domain.themes.ThemeTaxonomy;
+import io.rhythm.platform.clients.DirectoryEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads what letters and talking points are built from: a client's scores, themes and previous cycle. */
+@ApplicationScoped
+public class LetterFacts {
+
+    public static final int LETTER_THEMES = 3;
+    private static final ThemeTaxonomy TAXONOMY = ThemeTaxonomy.defaults();
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Theme code → number of the client's comments in the cycle that carry it, most frequent first. The one
+     * place letters and talking points read comment themes (today the automatic tags in survey_response.themes).
+     */
+    public Map<String, Integer> themesFor(UUID cycleId, UUID clientId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("""
+                        select t.theme, count(*) from survey_response r, unnest(r.themes) as t(theme)
+                        where r.cycle_id = ?1 and r.client_id = ?2 group by t.theme order by count(*) desc, t.theme""")
+                .setParameter(1, cycleId).setParameter(2, clientId).getResultList()) {
+            Object[] c = (Object[]) row;
+            counts.put((String) c[0], ((Number) c[1]).intValue());
+        }
+        return counts;
+    }
+
+    public static String themeName(String code) {
+        return TAXONOMY.theme(code).map(Theme::name).orElse(code);
+    }
+
+    public List<Integer> scores(UUID cycleId, UUID clientId) {
+        return em.createNativeQuery("select score from survey_response where cycle_id = ?1 and client_id = ?2")
+                .setParameter(1, cycleId).setParameter(2, clientId).getResultList().stream()
+                .map(v -> ((Number) v).intValue()).toList();
+    }
+
+    /** The latest cycle opened before this one in which the client answered. */
+    public Optional<SurveyCycle> previousCycle(SurveyCycle cycle, UUID clientId) {
+        List<?> ids = em.createNativeQuery("""
+                        select c.id from survey_cycle c where c.open_date < ?1 and exists
+                          (select 1 from survey_response r where r.cycle_id = c.id and r.client_id = ?2)
+                        order by c.open_date desc, c.id limit 1""")
+                .setParameter(1, cycle.openDate).setParameter(2, clientId).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(SurveyCycle.findById(ids.get(0)));
+    }
+
+    /** Every client with at least one answer in the cycle. */
+    public List<UUID> respondingClients(UUID cycleId) {
+        return em.createNativeQuery("select distinct client_id from survey_response where cycle_id = ?1 order by client_id")
+                .setParameter(1, cycleId).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    /** Client → contacts invited through Rhythm in the cycle. */
+    public Map<UUID, Integer> invited(UUID cycleId) {
+        Map<UUID, Integer> invited = new HashMap<>();
+        for (Object row : em.createNativeQuery("select client_id, count(*) from survey_invitation where cycle_id = ?1 group by client_id")
+                .setParameter(1, cycleId).getResultList()) {
+            Object[] c = (Object[]) row;
+            invited.put((UUID) c[0], ((Number) c[1]).intValue());
+        }
+        return invited;
+    }
+
+    public ClientLetterFacts factsFor(SurveyCycle cycle, DirectoryEntry client) {
+        ScoreFigures figures = ScoreFigures.of(NpsCalculator.summarise(scores(cycle.id, client.clientId())));
+        LetterTrend trend = previousCycle(cycle, client.clientId()).map(previous -> LetterTrend.between(figures,
+                previous.id.toString(), previous.name,
+                ScoreFigures.of(NpsCalculator.summarise(scores(previous.id, client.clientId()))))).orElse(null);
+        List<ThemeCount> themes = ThemeCount.top(themesFor(cycle.id, client.clientId()), LETTER_THEMES, LetterFacts::themeName);
+        return new ClientLetterFacts(client.clientId().toString(), client.name(), businessUnit(client), cycle.id.toString(),
+                cycle.name, figures, trend, themes);
+    }
+
+    public ClientCycleData dataFor(SurveyCycle cycle, DirectoryEntry client, int invited) {
+        List<Integer> previous = previousCycle(cycle, client.clientId()).map(p -> scores(p.id, client.clientId())).orElse(List.of());
+        return new ClientCycleData(client.clientId(), client.name(), client.businessUnit(), scores(cycle.id, client.clientId()),
+                previous, invited, themesFor(cycle.id, client.clientId()));
+    }
+
+    static String businessUnit(DirectoryEntry client) {
+        return client.businessUnit() == null || client.businessUnit().isBlank()
+                ? io.rhythm.nps.domain.letters.TalkingPoints.NO_BUSINESS_UNIT : client.businessUnit();
+    }
+}
