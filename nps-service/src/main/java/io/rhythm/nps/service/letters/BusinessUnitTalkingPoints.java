@@ -69,7 +69,7 @@ public class BusinessUnitTalkingPoints {
         int drafted = 0, kept = 0;
         List<String> units = new ArrayList<>();
         Instant now = Instant.now(clock);
-        for (BusinessUnitPoints points : TalkingPoints.build(cycleId.toString(), cycle.name, data, LetterFacts::themeName)) {
+        for (BusinessUnitPoints points : TalkingPoints.build(cycleId.toString(), cycle.name, data, facts::themeName)) {
             units.add(points.businessUnit());
             BuTalkingPoints stored = BuTalkingPoints.findById(new BuTalkingPoints.Key(cycleId, points.businessUnit()));
             if (stored != null && APPROVED.equals(stored.status)) {

@@ -8,7 +8,8 @@ import io.rhythm.nps.domain.letters.LetterTrend;
 import io.rhythm.nps.domain.letters.ScoreFigures;
 import io.rhythm.nps.domain.letters.ThemeCount;
 import io.rhythm.nps.domain.themes.Theme;
-import io.rhythm.nps.domain.themes.ThemeTaxonomy;
+import io.rhythm.nps.service.themes.ResponseThemes;
+import io.rhythm.nps.service.themes.ThemeCatalog;
 import io.rhythm.platform.clients.DirectoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,20 +27,21 @@ import java.util.UUID;
 public class LetterFacts {
 
     public static final int LETTER_THEMES = 3;
-    private static final ThemeTaxonomy TAXONOMY = ThemeTaxonomy.defaults();
 
     @Inject
     EntityManager em;
+    @Inject
+    ThemeCatalog catalog;
 
     /**
      * Theme code → number of the client's comments in the cycle that carry it, most frequent first. The one
-     * place letters and talking points read comment themes (today the automatic tags in survey_response.themes).
+     * place letters and talking points read comment themes: the effective ones (a person's re-tagging wins).
      */
     public Map<String, Integer> themesFor(UUID cycleId, UUID clientId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("""
-                        select t.theme, count(*) from survey_response r, unnest(r.themes) as t(theme)
-                        where r.cycle_id = ?1 and r.client_id = ?2 group by t.theme order by count(*) desc, t.theme""")
+        for (Object row : em.createNativeQuery("select t.theme, count(*) from (select " + ResponseThemes.EFFECTIVE_SQL
+                        + " as themes from survey_response where cycle_id = ?1 and client_id = ?2) r, unnest(r.themes) as t(theme)"
+                        + " group by t.theme order by count(*) desc, t.theme")
                 .setParameter(1, cycleId).setParameter(2, clientId).getResultList()) {
             Object[] c = (Object[]) row;
             counts.put((String) c[0], ((Number) c[1]).intValue());
@@ -47,8 +49,9 @@ public class LetterFacts {
         return counts;
     }
 
-    public static String themeName(String code) {
-        return TAXONOMY.theme(code).map(Theme::name).orElse(code);
+    /** A theme's name in the current (configurable) taxonomy; the code of a theme deleted since. */
+    public String themeName(String code) {
+        return catalog.taxonomy().theme(code).map(Theme::name).orElse(code);
     }
 
     public List<Integer> scores(UUID cycleId, UUID clientId) {
@@ -89,7 +92,7 @@ public class LetterFacts {
         LetterTrend trend = previousCycle(cycle, client.clientId()).map(previous -> LetterTrend.between(figures,
                 previous.id.toString(), previous.name,
                 ScoreFigures.of(NpsCalculator.summarise(scores(previous.id, client.clientId()))))).orElse(null);
-        List<ThemeCount> themes = ThemeCount.top(themesFor(cycle.id, client.clientId()), LETTER_THEMES, LetterFacts::themeName);
+        List<ThemeCount> themes = ThemeCount.top(themesFor(cycle.id, client.clientId()), LETTER_THEMES, this::themeName);
         return new ClientLetterFacts(client.clientId().toString(), client.name(), businessUnit(client), cycle.id.toString(),
                 cycle.name, figures, trend, themes);
     }
