@@ -7,6 +7,7 @@ import io.rhythm.platform.events.payload.AlertRaised;
 import io.rhythm.platform.events.payload.AlertStatusChanged;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
+import io.rhythm.platform.events.payload.CycleClosed;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.events.payload.CycleMilestoneDue;
 import io.rhythm.platform.events.payload.EngagementActivityLogged;
@@ -57,6 +58,7 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class),
                 Map.entry(EventCatalogue.CYCLE_CREATED, CycleCreated.class),
                 Map.entry(EventCatalogue.CYCLE_MILESTONE_DUE, CycleMilestoneDue.class),
+                Map.entry(EventCatalogue.CYCLE_CLOSED, CycleClosed.class),
                 Map.entry(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, SurveyResponseSubmitted.class),
                 Map.entry(EventCatalogue.SEGMENT_MIGRATED, SegmentMigrated.class),
                 Map.entry(EventCatalogue.ACCOUNT_PLAN_CREATED, AccountPlanCreated.class),
