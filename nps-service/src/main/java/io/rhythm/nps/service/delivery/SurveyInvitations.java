@@ -206,7 +206,8 @@ public class SurveyInvitations {
         int updated = em.createNativeQuery("""
                         update survey_invitation set reminded_at = ?1, reminders = reminders + 1
                         where cycle_id = ?2 and contact_id = ?3 and responded_at is null and expires_at > ?1
-                          and (reminded_at is null or reminded_at <= ?4)""")
+                          and (reminded_at is null or reminded_at <= ?4)
+                          and exists (select 1 from survey_cycle c where c.id = ?2 and c.status = 'OPEN')""")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, cycle.id()).setParameter(3, invitation.contactId())
                 .setParameter(4, Timestamp.from(remindedBefore)).executeUpdate();
         if (updated == 0) {
