@@ -57,6 +57,8 @@ public class CycleResource {
     io.rhythm.nps.service.CycleResults results;
     @Inject
     io.rhythm.nps.service.themes.ResponseThemes responseThemes;
+    @Inject
+    io.rhythm.nps.service.operations.CycleClosing closing;
 
     @POST
     @Transactional
@@ -110,6 +112,33 @@ public class CycleResource {
             + "one, and all of it per client, business unit, CSE and segment.")
     public io.rhythm.nps.service.CycleResults.Results results(@PathParam("id") UUID id) {
         return results.of(id);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Transactional
+    @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Close a survey cycle", description = "By AVP, VP, EVP or admin, at any time (the milestone scan "
+            + "closes it by itself once its close date has ended, as 'system'). Status CLOSED; its survey links answer 410 "
+            + "Gone from now on, imports are refused and nothing more is sent; the whole cycle's results are frozen (see "
+            + "…/closed-results) and published in CycleClosed on nps.cycles.v1; the SURVEY_CLOSE milestone is completed. "
+            + "409 if it is closed already, 404 for an unknown cycle.")
+    public io.rhythm.nps.service.operations.CycleClosing.Closing close(@PathParam("id") UUID id) {
+        return closing.close(id, caller.username());
+    }
+
+    @GET
+    @Path("/{id}/closed-results")
+    @Transactional
+    @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "A closed cycle's frozen results", description = "The whole cycle's results as they were when it "
+            + "closed (exactly those of its CycleClosed event): responses, invited, response rate against the > 40 % target, "
+            + "NPS with its 95 % interval, promoters/passives/detractors, average, min, max, standard deviation, top themes. "
+            + "Whole portfolio, so for portfolio-wide roles only; 409 while the cycle is open (…/results has the live "
+            + "figures).")
+    public io.rhythm.nps.service.operations.CycleClosing.Closing closedResults(@PathParam("id") UUID id) {
+        return closing.of(id).orElseThrow(() -> ApiException.conflict("The cycle is still open: its results are frozen when "
+                + "it closes; GET …/results has the live figures"));
     }
 
     @GET

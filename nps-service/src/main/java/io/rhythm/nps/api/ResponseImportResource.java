@@ -41,10 +41,15 @@ public class ResponseImportResource {
     @Operation(summary = "Import HubSpot feedback submissions", description = "NPS rows only (hs_survey_type), hs_value 0-10 "
             + "(checked against hs_response_group), hs_content, hs_submission_timestamp, email matched to one contact. Per-row "
             + "IMPORTED / DUPLICATE (already answered the cycle) / UNMATCHED (kept in the unmatched queue) / REJECTED. Each "
-            + "import publishes SurveyResponseSubmitted (channel IMPORT).")
+            + "import publishes SurveyResponseSubmitted (channel IMPORT). 409 once the cycle is closed.")
     public List<HubSpotResponseImport.RowResult> importRows(@PathParam("cycleId") UUID cycleId, @Valid @NotNull Rows body) {
-        if (SurveyCycle.findById(cycleId) == null) {
+        SurveyCycle cycle = SurveyCycle.findById(cycleId);
+        if (cycle == null) {
             throw ApiException.notFound("Survey cycle", cycleId);
+        }
+        if (cycle.isClosed()) {
+            throw ApiException.conflict(cycle.name + " closed at " + cycle.closedAt + ": its results are frozen, so nothing "
+                    + "more is imported into it");
         }
         if (body.rows().isEmpty() || body.rows().size() > MAX_ROWS) {
             throw ApiException.invalid("rows", "must hold 1 to " + MAX_ROWS + " rows (got " + body.rows().size() + ")");

@@ -30,4 +30,17 @@ public class SurveyCycle extends PanacheEntityBase {
     public Instant recipientsFrozenAt;
     @Column(name = "recipients_frozen_by")
     public String recipientsFrozenBy;
+    /** {@value #OPEN} or {@value #CLOSED}; only ever changed by the close (native SQL, with the cycle row locked). */
+    public String status = OPEN;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+
+    public boolean isClosed() {
+        return CLOSED.equals(status);
+    }
 }

@@ -34,7 +34,8 @@ import java.util.UUID;
 /**
  * A cycle's milestones: generated from its plan when it is created, completed by their owners, and
  * announced (CycleMilestoneDue) once when due — or overdue and still open — by a scheduled scan that
- * works from the database, so it is right across restarts.
+ * works from the database, so it is right across restarts. The same scan runs the cycle's automatic operations
+ * ({@link io.rhythm.nps.service.operations.CycleAutomation}).
  */
 @ApplicationScoped
 public class Milestones {
@@ -48,6 +49,8 @@ public class Milestones {
     OutboxWriter outbox;
     @Inject
     Clock clock;
+    @Inject
+    io.rhythm.nps.service.operations.CycleAutomation automation;
 
     public record MilestoneView(String code, String name, List<String> ownerRoles, LocalDate startDate, LocalDate dueDate,
                                 String status, boolean overdue, Instant completedAt, String completedBy) {
@@ -103,9 +106,25 @@ public class Milestones {
         return of(cycleId).stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
     }
 
-    @Scheduled(every = "10m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scan() {
+    /** Completes a milestone that is still open, e.g. by {@code system} when the scan did its work; false if done already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean completeIfOpen(UUID cycleId, String code, String by) {
+        return em.createNativeQuery("""
+                        update cycle_milestone set completed_at = ?1, completed_by = ?2
+                        where cycle_id = ?3 and code = ?4 and completed_at is null""")
+                .setParameter(1, Timestamp.from(Instant.now(clock))).setParameter(2, by)
+                .setParameter(3, cycleId).setParameter(4, code).executeUpdate() == 1;
+    }
+
+    /**
+     * The milestone scan: announces what is due, then lets {@link io.rhythm.nps.service.operations.CycleAutomation} do what is due by itself (pulls,
+     * reminders, close). Off in the test profile: tests call both directly with the TestClock.
+     */
+    @Scheduled(every = "${rhythm.nps.milestone-scan.every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void scan() {
         QuarkusTransaction.requiringNew().run(() -> announceDue(LocalDate.now(clock)));
+        automation.runDue();
     }
 
     /** Publishes CycleMilestoneDue for each open milestone due on or before {@code today} not yet announced. */

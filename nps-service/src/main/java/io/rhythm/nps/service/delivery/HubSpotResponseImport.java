@@ -57,6 +57,13 @@ public class HubSpotResponseImport {
     }
 
     private RowResult importRow(UUID cycleId, int index, JsonNode row) {
+        // locked shared: the cycle cannot close while this row is recorded (CycleClosing locks it exclusively)
+        Object status = em.createNativeQuery("select status from survey_cycle where id = ?1 for share")
+                .setParameter(1, cycleId).getSingleResult();
+        if (io.rhythm.nps.domain.SurveyCycle.CLOSED.equals(status)) {
+            return rejected(index, row != null && row.isObject() ? text(row, "email") : null,
+                    List.of(new RowProblem("cycle", "the cycle closed during the import: its results are frozen")));
+        }
         if (row == null || !row.isObject()) {
             return rejected(index, null, List.of(new RowProblem("row", "must be a JSON object")));
         }

@@ -31,7 +31,8 @@ import java.util.UUID;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li>Only a cycle whose recipient lists are frozen, and that has not closed, is sent (409 otherwise).</li>
+ *   <li>Only a cycle whose recipient lists are frozen, and that has not closed, is sent (409 otherwise); a closed
+ *       cycle gets no reminders either (409).</li>
  *   <li>Every <b>included</b> recipient gets one invitation with a fresh token ({@link SurveyTokens}); only its
  *       SHA-256 is stored. The invitation expires at the end (UTC) of the cycle's close date, or after
  *       {@code rhythm.nps.invitation.ttl} when that is set.</li>
@@ -44,7 +45,8 @@ import java.util.UUID;
  *       e-mail, even if the frozen list included them.</li>
  *   <li>Reminders go to invited recipients who have not answered, whose invitation has not expired, who are
  *       still subscribed, and who were not reminded within {@code rhythm.nps.reminder.min-interval} (so a
- *       repeated call or a double click sends nothing twice). A reminder carries a new link; the
+ *       repeated call or a double click sends nothing twice). The milestone scan sends them by itself on the
+ *       REMINDER milestone ({@code CycleAutomation}). A reminder carries a new link; the
  *       invitation's link keeps working — the first answer through any of them uses them all up.</li>
  * </ul>
  */
@@ -130,9 +132,22 @@ public class SurveyInvitations {
 
     /** Reminds the invited recipients who have not answered (see the class comment). */
     public ReminderRun remind(UUID cycleId) {
+        return remind(cycleId, null);
+    }
+
+    /**
+     * Like {@link #remind(UUID)}, and also skips (as reminded recently) everyone reminded at or after
+     * {@code notRemindedSince} when given: the automatic reminder run resumes with its start, so nobody gets its
+     * reminder twice.
+     */
+    public ReminderRun remind(UUID cycleId, Instant notRemindedSince) {
         CycleInfo cycle = QuarkusTransaction.requiringNew().call(() -> requireCycle(cycleId));
         Instant now = Instant.now(clock);
         Instant remindedBefore = now.minus(reminderInterval);
+        if (notRemindedSince != null && notRemindedSince.minusNanos(1_000).isBefore(remindedBefore)) {
+            remindedBefore = notRemindedSince.minusNanos(1_000); // timestamps are stored in microseconds
+        }
+        Instant notAfter = remindedBefore;
         List<Invited> invitations = QuarkusTransaction.requiringNew().call(() -> invitations(cycleId));
         Map<UUID, String> clientNames = new HashMap<>();
         int reminded = 0;
@@ -154,7 +169,7 @@ public class SurveyInvitations {
                 boolean sent;
                 try {
                     sent = QuarkusTransaction.requiringNew().call(() -> remindOne(cycle, invitation, clientName, now,
-                            remindedBefore));
+                            notAfter));
                 } catch (RuntimeException e) {
                     throw smtpFailure(e, "Reminded before the failure: " + reminded + ".");
                 }
@@ -191,7 +206,8 @@ public class SurveyInvitations {
         int updated = em.createNativeQuery("""
                         update survey_invitation set reminded_at = ?1, reminders = reminders + 1
                         where cycle_id = ?2 and contact_id = ?3 and responded_at is null and expires_at > ?1
-                          and (reminded_at is null or reminded_at <= ?4)""")
+                          and (reminded_at is null or reminded_at <= ?4)
+                          and exists (select 1 from survey_cycle c where c.id = ?2 and c.status = 'OPEN')""")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, cycle.id()).setParameter(3, invitation.contactId())
                 .setParameter(4, Timestamp.from(remindedBefore)).executeUpdate();
         if (updated == 0) {
@@ -251,6 +267,9 @@ public class SurveyInvitations {
         if (cycle == null) {
             throw ApiException.notFound("Survey cycle", cycleId);
         }
+        if (cycle.isClosed()) {
+            throw ApiException.conflict(cycle.name + " was closed at " + cycle.closedAt + ": no reminders are sent after it");
+        }
         return new CycleInfo(cycle.id, cycle.name, closesAt(cycle));
     }
 
@@ -262,6 +281,9 @@ public class SurveyInvitations {
         if (cycle.recipientsFrozenAt == null) {
             throw ApiException.conflict("The recipient lists of " + cycle.name + " are not frozen yet: build, sign off "
                     + "and freeze them (POST …/recipients/freeze) before sending invitations");
+        }
+        if (cycle.isClosed()) {
+            throw ApiException.conflict(cycle.name + " was closed at " + cycle.closedAt + ": no invitations are sent after it");
         }
         Instant closesAt = closesAt(cycle);
         if (!Instant.now(clock).isBefore(closesAt)) {

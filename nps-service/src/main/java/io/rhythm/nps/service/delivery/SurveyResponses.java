@@ -23,9 +23,10 @@ import java.util.UUID;
  * Answers through survey links: shows the question for a token and records the one answer it allows.
  *
  * <p>A token is looked up by its SHA-256. Unknown (or malformed) → 404; the invitation already answered →
- * 409 (whichever of its links was used); past the invitation's expiry → 410 Gone. The answer, its automatic
+ * 409 (whichever of its links was used); past the invitation's expiry, or once the cycle is closed → 410 Gone. The answer, its automatic
  * analysis (themes, sentiment), the invitation marked answered and the {@code SurveyResponseSubmitted}
- * event are one transaction; the invitation row is locked first, so two simultaneous answers cannot both win.
+ * event are one transaction; the invitation row is locked first, so two simultaneous answers cannot both win, and the
+ * cycle row is locked shared, so the cycle cannot close between the check and the answer.
  */
 @ApplicationScoped
 public class SurveyResponses {
@@ -92,11 +93,11 @@ public class SurveyResponses {
             throw unknown();
         }
         List<?> rows = em.createNativeQuery("""
-                        select i.cycle_id, i.contact_id, i.client_id, c.name, i.expires_at, i.responded_at
+                        select i.cycle_id, i.contact_id, i.client_id, c.name, i.expires_at, i.responded_at, c.status, c.closed_at
                         from survey_token t
                         join survey_invitation i on i.cycle_id = t.cycle_id and i.contact_id = t.contact_id
                         join survey_cycle c on c.id = i.cycle_id
-                        where t.token_hash = ?1""" + (lock ? " for update of i" : ""))
+                        where t.token_hash = ?1""" + (lock ? " for update of i for share of c" : ""))
                 .setParameter(1, SurveyTokens.hash(token)).getResultList();
         if (rows.isEmpty()) {
             throw unknown();
@@ -104,6 +105,10 @@ public class SurveyResponses {
         Object[] c = (Object[]) rows.get(0);
         Invitation invitation = new Invitation((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3],
                 SqlValues.instant(c[4]), SqlValues.instant(c[5]));
+        if (io.rhythm.nps.domain.SurveyCycle.CLOSED.equals(c[6])) {
+            throw new ExpiredLink(invitation.cycleName() + " closed at " + SqlValues.instant(c[7]) + ": this survey no longer "
+                    + "takes answers, and its links stopped working when it closed.");
+        }
         if (invitation.respondedAt() != null) {
             throw ApiException.conflict("This survey link has already been used: an answer was recorded at "
                     + invitation.respondedAt() + ". Each invitation takes one answer.");

@@ -33,6 +33,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.nps.CycleCreated.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType CYCLE_MILESTONE_DUE =
             new EventType("io.rhythm.nps.CycleMilestoneDue.v1", Topics.NPS_CYCLES, Sources.NPS);
+    public static final EventType CYCLE_CLOSED =
+            new EventType("io.rhythm.nps.CycleClosed.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType SURVEY_RESPONSE_SUBMITTED =
             new EventType("io.rhythm.nps.SurveyResponseSubmitted.v1", Topics.NPS_RESPONSES, Sources.NPS);
     public static final EventType DETRACTOR_CASE_OPENED =
@@ -51,7 +53,7 @@ public final class EventCatalogue {
             new EventType("io.rhythm.calendar.EngagementActivityLogged.v1", Topics.CALENDAR_ACTIVITIES, Sources.CALENDAR);
 
     private static final List<EventType> ALL = List.of(
-            PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
+            PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, CYCLE_CLOSED, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
             ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
             DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED, CLIENT_LETTER_SENT);
 

@@ -8,6 +8,7 @@ import io.rhythm.platform.events.payload.AlertStatusChanged;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.ClientLetterSent;
+import io.rhythm.platform.events.payload.CycleClosed;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.events.payload.CycleMilestoneDue;
 import io.rhythm.platform.events.payload.DetractorCaseClosed;
@@ -61,6 +62,7 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class),
                 Map.entry(EventCatalogue.CYCLE_CREATED, CycleCreated.class),
                 Map.entry(EventCatalogue.CYCLE_MILESTONE_DUE, CycleMilestoneDue.class),
+                Map.entry(EventCatalogue.CYCLE_CLOSED, CycleClosed.class),
                 Map.entry(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, SurveyResponseSubmitted.class),
                 Map.entry(EventCatalogue.DETRACTOR_CASE_OPENED, DetractorCaseOpened.class),
                 Map.entry(EventCatalogue.DETRACTOR_CASE_ESCALATED, DetractorCaseEscalated.class),

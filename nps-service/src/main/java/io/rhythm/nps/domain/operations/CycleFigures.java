@@ -1,0 +1,49 @@
+package io.rhythm.nps.domain.operations;
+
+import io.rhythm.nps.domain.analytics.NpsCalculator;
+import io.rhythm.nps.domain.analytics.NpsRounding;
+import io.rhythm.nps.domain.analytics.NpsSummary;
+import io.rhythm.nps.domain.analytics.ResponseRate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole cycle's results as frozen at its close (the "results" of CycleClosed), from its scores, its invitations
+ * and its themes.
+ *
+ * <ul>
+ *   <li>NPS, counts, average, min–max, standard deviation and the 95 % interval: {@link NpsCalculator} over
+ *       <b>every</b> response of the cycle (imports included).</li>
+ *   <li>Response rate: invitations answered ÷ invitations, against the &gt; 40 % target ({@link ResponseRate}); an
+ *       imported answer from someone who was not invited is in the NPS but not in the rate, so the rate never
+ *       exceeds 100 %.</li>
+ *   <li>Without responses every NPS figure is {@code null} — there is no NPS of nobody, and a 0 would read as one.</li>
+ *   <li>Rounded for people and events: NPS and percentages to one decimal, average and standard deviation to two,
+ *       half away from zero; the rounded NPS is {@link NpsSummary#npsRounded()}.</li>
+ * </ul>
+ */
+public record CycleFigures(int responses, int invited, int invitedResponded, double responseRatePercent, int targetPercent,
+                           boolean targetMet, int responsesNeeded, Double nps, Integer npsRounded, Double ciLower,
+                           Double ciUpper, double ciLevel, boolean smallSample, int promoters, int passives, int detractors,
+                           Double average, Integer min, Integer max, Double standardDeviation,
+                           List<TopThemes.Ranked> topThemes) {
+
+    public static CycleFigures of(List<Integer> scores, int invited, int invitedResponded, List<TopThemes.Ranked> topThemes) {
+        Objects.requireNonNull(topThemes, "topThemes");
+        NpsSummary s = NpsCalculator.summarise(scores);
+        ResponseRate rate = ResponseRate.of(invitedResponded, invited);
+        boolean none = s.isEmpty();
+        return new CycleFigures(s.count(), invited, invitedResponded, round(rate.percent(), 1), rate.targetPercent(),
+                rate.targetMet(), rate.responsesNeeded(),
+                none ? null : round(s.nps(), 1), none ? null : s.npsRounded(),
+                none ? null : round(s.confidenceInterval().lower(), 1), none ? null : round(s.confidenceInterval().upper(), 1),
+                s.confidenceInterval().level(), s.smallSample(), s.promoters(), s.passives(), s.detractors(),
+                none ? null : round(s.average(), 2), none ? null : s.min(), none ? null : s.max(),
+                none ? null : round(s.standardDeviation(), 2), List.copyOf(topThemes));
+    }
+
+    private static double round(double value, int scale) {
+        return NpsRounding.halfAwayFromZero(value, scale).doubleValue();
+    }
+}
