@@ -161,6 +161,15 @@ class TriggeredSurveyApiTest {
         assertThat(count("select count(*) from survey_response where survey_send_id = cast(?1 as uuid) and cycle_id is null", adaSend))
                 .isEqualTo(1);
         as("cse").get("/api/v1/nps/survey-sends/" + adaSend).then().statusCode(200).body("status", equalTo("ANSWERED"));
+        // an expired send link is 410, a garbage one 404
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update survey_send set expires_at = ?1 where contact_id = cast(?2 as uuid)")
+                .setParameter(1, java.sql.Timestamp.from(t0.minusSeconds(1))).setParameter(2, noah).executeUpdate());
+        String noahToken = SmtpServer.token(SmtpServer.to("noah-" + tag + "@client.example").get(0));
+        respondent().get("/api/v1/surveys/respond/" + noahToken).then().statusCode(410)
+                .body("detail", containsString("Quarterly relationship survey is no longer open"));
+        respondent().body(Map.of("score", 8)).post("/api/v1/surveys/respond/" + noahToken).then().statusCode(410);
+        respondent().get("/api/v1/surveys/respond/" + "A".repeat(43)).then().statusCode(404);
 
         // post-ticket: who may report, bad bodies, unknown ids
         Map<String, Object> ticket1 = Map.of("clientId", clientId, "contactEmail", "ADA-" + tag + "@client.example",
