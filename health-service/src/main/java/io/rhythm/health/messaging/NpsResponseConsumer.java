@@ -43,6 +43,9 @@ public class NpsResponseConsumer {
                 return;
             }
             SurveyResponseSubmitted response = Json.read(event.data(), SurveyResponseSubmitted.class);
+            if (response.cycleId() == null) {
+                return; // a triggered survey outside the NPS cycles (e.g. after a ticket): not the relationship score
+            }
             UUID clientId = UUID.fromString(response.clientId());
             UUID cycleId = UUID.fromString(response.cycleId());
             em.createNativeQuery("""

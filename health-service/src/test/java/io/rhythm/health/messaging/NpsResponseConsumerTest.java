@@ -39,6 +39,8 @@ class NpsResponseConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> relational(clientId) != null && relational(clientId) == 6.0f);
         // an answer to an older cycle arriving late does not replace the newer cycle's mean
         TopicProbe.send(Topics.NPS_RESPONSES, answer(clientId, UUID.randomUUID().toString(), 10, Instant.parse("2026-04-10T01:00:00Z")));
+        // an answer to a triggered survey outside the cycles (no cycle) is not the relationship score, and is no poison
+        TopicProbe.send(Topics.NPS_RESPONSES, answer(clientId, null, 0, Instant.parse("2026-10-12T02:00:00Z")));
         String marker = UUID.randomUUID().toString();
         TopicProbe.send(Topics.NPS_RESPONSES, answer(clientId, marker, 8, Instant.parse("2026-10-12T01:00:00Z")));
         await().atMost(Duration.ofSeconds(30)).until(() -> relational(clientId) != null && relational(clientId) == 8.0f);

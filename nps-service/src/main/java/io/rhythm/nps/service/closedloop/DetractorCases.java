@@ -25,6 +25,7 @@ import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.FieldError;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.ClientOwnership;
+import io.rhythm.nps.domain.triggers.SurveyKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,6 +61,8 @@ public class DetractorCases {
             c.root_cause, c.action_plan, c.resolved_at, c.follow_up_due_at, c.follow_up_requested_at, c.closed_at,
             c.closed_by, c.version, d.name, d.owner_cse, d.owner_cam""";
 
+    @Inject
+    io.rhythm.nps.service.triggers.SurveySends sends;
     @Inject
     EntityManager em;
     @Inject
@@ -340,10 +343,10 @@ public class DetractorCases {
     }
 
     /**
-     * THE HOOK for the 30-day follow-up survey after resolution: called once per case by the scheduled
-     * scan when {@code follow_up_due_at} has passed. For now it only records that the follow-up was
-     * requested (follow_up_requested_at) and logs; sending the survey to the case's contact (a survey
-     * outside cycles) is wired in here.
+     * The 30-day follow-up survey after resolution: called once per case by the scheduled scan when
+     * {@code follow_up_due_at} has passed. Records that the follow-up was requested and schedules a
+     * DETRACTOR_FOLLOW_UP survey to the case's contact (a survey outside cycles, idempotent per case; the
+     * trigger scheduler sends it, respecting the contact's minimum interval between surveys).
      *
      * @return true when this call requested it (false: requested before)
      */
@@ -355,7 +358,9 @@ public class DetractorCases {
                 .setParameter(1, caseId).setParameter(2, Timestamp.from(now)).executeUpdate();
         if (updated == 1) {
             CaseRow row = find(caseId, false).orElseThrow();
-            LOG.infof("Detractor case %s: 30-day follow-up survey due for contact %s of client %s (resolved %s)",
+            sends.schedule(SurveyKind.DETRACTOR_FOLLOW_UP, row.clientId(), row.contactId(),
+                    row.followUpDueAt() != null ? row.followUpDueAt() : now, caseId.toString());
+            LOG.infof("Detractor case %s: 30-day follow-up survey scheduled for contact %s of client %s (resolved %s)",
                     caseId, row.contactId(), row.clientId(), row.resolvedAt());
         }
         return updated == 1;

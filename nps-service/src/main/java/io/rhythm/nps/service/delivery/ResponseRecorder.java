@@ -36,8 +36,19 @@ public class ResponseRecorder {
     @Inject
     ClosedLoop closedLoop;
 
+    /** An answer to a cycle. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(UUID cycleId, UUID clientId, UUID contactId, int score, String comment, String channel, Instant respondedAt) {
+        return record(cycleId, null, clientId, contactId, score, comment, channel, respondedAt);
+    }
+
+    /**
+     * An answer to a cycle ({@code cycleId}), to a survey sent outside the cycles ({@code surveySendId}, which is
+     * then marked ANSWERED), or to neither (both null: the webhook without a cycle).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(UUID cycleId, UUID surveySendId, UUID clientId, UUID contactId, int score, String comment, String channel,
+                       Instant respondedAt) {
         NpsCategory category = NpsCategory.of(score);
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         List<String> themes = analysis.themes(text);
@@ -46,20 +57,31 @@ public class ResponseRecorder {
         UUID responseId = UUID.randomUUID();
         em.createNativeQuery("""
                         insert into survey_response (id, cycle_id, client_id, contact_id, score, category, comment, themes,
-                            sentiment_score, sentiment_label, channel, responded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as text[]), ?9, ?10, ?11, ?12)""")
+                            sentiment_score, sentiment_label, channel, responded_at, survey_send_id)
+                        values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, cast(?8 as text[]), ?9, ?10, ?11, ?12, cast(?13 as uuid))""")
                 .setParameter(1, responseId).setParameter(2, cycleId).setParameter(3, clientId)
                 .setParameter(4, contactId).setParameter(5, (short) score).setParameter(6, category.name())
                 .setParameter(7, text).setParameter(8, "{" + String.join(",", themes) + "}")
                 .setParameter(9, sentimentScore).setParameter(10, sentiment.label().name()).setParameter(11, channel)
-                .setParameter(12, Timestamp.from(respondedAt)).executeUpdate();
-        em.createNativeQuery("update survey_invitation set responded_at = ?1 where cycle_id = ?2 and contact_id = ?3 and responded_at is null")
-                .setParameter(1, Timestamp.from(respondedAt)).setParameter(2, cycleId).setParameter(3, contactId).executeUpdate();
+                .setParameter(12, Timestamp.from(respondedAt))
+                .setParameter(13, surveySendId).executeUpdate();
+        String surveyKind = null;
+        if (surveySendId != null) {
+            em.createNativeQuery("update survey_send set status = 'ANSWERED', responded_at = ?1 where id = ?2")
+                    .setParameter(1, Timestamp.from(respondedAt)).setParameter(2, surveySendId).executeUpdate();
+            surveyKind = (String) em.createNativeQuery("select kind from survey_send where id = ?1")
+                    .setParameter(1, surveySendId).getSingleResult();
+        }
+        if (cycleId != null) {
+            em.createNativeQuery("update survey_invitation set responded_at = ?1 where cycle_id = ?2 and contact_id = ?3 and responded_at is null")
+                    .setParameter(1, Timestamp.from(respondedAt)).setParameter(2, cycleId).setParameter(3, contactId).executeUpdate();
+        }
         outbox.publish(EventCatalogue.SURVEY_RESPONSE_SUBMITTED, clientId.toString(),
-                new SurveyResponseSubmitted(responseId.toString(), cycleId.toString(), clientId.toString(), contactId.toString(),
+                new SurveyResponseSubmitted(responseId.toString(), cycleId == null ? null : cycleId.toString(), clientId.toString(),
+                        contactId.toString(),
                         score, category.name(), themes,
                         new SurveyResponseSubmitted.Sentiment(sentimentScore.doubleValue(), sentiment.label().name()),
-                        channel, respondedAt));
+                        channel, respondedAt, surveySendId == null ? null : surveySendId.toString(), surveyKind));
         closedLoop.responseRecorded(responseId, cycleId, clientId, contactId, score);
         return responseId;
     }

@@ -74,6 +74,7 @@ public class SurveyMail {
         Object[][] data = {
                 {"subject", subject}, {"reminder", letter.reminder()}, {"recipientName", name},
                 {"clientName", letter.clientName()}, {"cycleName", letter.cycleName()}, {"vendorName", vendorName},
+                {"surveyName", surveyName(letter.cycleName())},
                 {"question", question()}, {"link", link}, {"expiresOn", expiresOn}};
         var htmlInstance = html.instance();
         var textInstance = text.instance();
@@ -90,6 +91,11 @@ public class SurveyMail {
                     + rootMessage(e) + "); check quarkus.mailer.host/port. Nothing was recorded for the recipients not "
                     + "reached: sending again resumes where this stopped.", e);
         }
+    }
+
+    /** "NPS Q4 2026 client survey"; a name that already says survey ("Quarterly relationship survey") stays as it is. */
+    static String surveyName(String cycleName) {
+        return cycleName.toLowerCase(Locale.ROOT).endsWith("survey") ? cycleName : cycleName + " client survey";
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package io.rhythm.nps.service.delivery;
 
 import io.rhythm.nps.domain.NpsCategory;
 import io.rhythm.nps.domain.delivery.SurveyTokens;
+import io.rhythm.nps.domain.triggers.SurveyKind;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.events.payload.SurveyResponseSubmitted;
@@ -46,8 +47,10 @@ public class SurveyResponses {
     Clock clock;
 
     /** What the respondent sees. */
+    /** {@code cycleName} is the survey's name (a cycle's, or a triggered survey's title); {@code surveyKind} and
+     * {@code surveyType} (RELATIONSHIP / TRANSACTIONAL) are set for surveys sent outside the cycles. */
     public record Question(String question, Scale scale, String cycleName, String clientName, int commentMaxLength,
-                           Instant expiresAt) {
+                           Instant expiresAt, String surveyKind, String surveyType) {
     }
 
     /** The 0–10 scale and its ends. */
@@ -59,7 +62,7 @@ public class SurveyResponses {
     }
 
     private record Invitation(UUID cycleId, UUID contactId, UUID clientId, String cycleName, Instant expiresAt,
-                              Instant respondedAt) {
+                              Instant respondedAt, UUID sendId, SurveyKind kind) {
     }
 
     /** Thrown for an expired link: 410 Gone (no platform problem type has that status). */
@@ -74,7 +77,9 @@ public class SurveyResponses {
         Invitation invitation = usable(token, false);
         String clientName = clients.find(invitation.clientId()).map(DirectoryEntry::name).orElse(null);
         return new Question(mail.question(), new Scale(NpsCategory.MIN_SCORE, NpsCategory.MAX_SCORE, "Not at all likely",
-                "Extremely likely"), invitation.cycleName(), clientName, COMMENT_MAX_LENGTH, invitation.expiresAt());
+                "Extremely likely"), invitation.cycleName(), clientName, COMMENT_MAX_LENGTH, invitation.expiresAt(),
+                invitation.kind() == null ? null : invitation.kind().name(),
+                invitation.kind() == null ? null : invitation.kind().type().name());
     }
 
     /** Records the answer; the score and comment must have been validated. */
@@ -82,8 +87,8 @@ public class SurveyResponses {
     public Receipt answer(String token, int score, String comment) {
         Invitation invitation = usable(token, true);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        UUID responseId = recorder.record(invitation.cycleId(), invitation.clientId(), invitation.contactId(), score, comment,
-                CHANNEL, now);
+        UUID responseId = recorder.record(invitation.cycleId(), invitation.sendId(), invitation.clientId(), invitation.contactId(),
+                score, comment, CHANNEL, now);
         return new Receipt(responseId.toString(), score, "Thank you: your answer was recorded.", now);
     }
 
@@ -99,15 +104,17 @@ public class SurveyResponses {
                         join survey_cycle c on c.id = i.cycle_id
                         where t.token_hash = ?1""" + (lock ? " for update of i for share of c" : ""))
                 .setParameter(1, SurveyTokens.hash(token)).getResultList();
+        Invitation invitation;
         if (rows.isEmpty()) {
-            throw unknown();
-        }
-        Object[] c = (Object[]) rows.get(0);
-        Invitation invitation = new Invitation((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3],
-                SqlValues.instant(c[4]), SqlValues.instant(c[5]));
-        if (io.rhythm.nps.domain.SurveyCycle.CLOSED.equals(c[6])) {
-            throw new ExpiredLink(invitation.cycleName() + " closed at " + SqlValues.instant(c[7]) + ": this survey no longer "
-                    + "takes answers, and its links stopped working when it closed.");
+            invitation = send(token, lock);
+        } else {
+            Object[] c = (Object[]) rows.get(0);
+            invitation = new Invitation((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3],
+                    SqlValues.instant(c[4]), SqlValues.instant(c[5]), null, null);
+            if (io.rhythm.nps.domain.SurveyCycle.CLOSED.equals(c[6])) {
+                throw new ExpiredLink(invitation.cycleName() + " closed at " + SqlValues.instant(c[7]) + ": this survey no longer "
+                        + "takes answers, and its links stopped working when it closed.");
+            }
         }
         if (invitation.respondedAt() != null) {
             throw ApiException.conflict("This survey link has already been used: an answer was recorded at "
@@ -115,9 +122,23 @@ public class SurveyResponses {
         }
         if (!Instant.now(clock).isBefore(invitation.expiresAt())) {
             throw new ExpiredLink("This survey link expired at " + invitation.expiresAt() + " (" + invitation.cycleName()
-                    + " has closed).");
+                    + (invitation.sendId() == null ? " has closed)." : " is no longer open)."));
         }
         return invitation;
+    }
+
+    /** A survey sent outside the cycles (triggered), by its token; 404 when there is none. */
+    private Invitation send(String token, boolean lock) {
+        List<?> rows = em.createNativeQuery("select s.id, s.contact_id, s.client_id, s.kind, s.expires_at, s.responded_at "
+                        + "from survey_send s where s.token_hash = ?1 and s.status in ('SENT', 'ANSWERED')" + (lock ? " for update" : ""))
+                .setParameter(1, SurveyTokens.hash(token)).getResultList();
+        if (rows.isEmpty()) {
+            throw unknown();
+        }
+        Object[] c = (Object[]) rows.get(0);
+        SurveyKind kind = SurveyKind.valueOf((String) c[3]);
+        return new Invitation(null, (UUID) c[1], (UUID) c[2], kind.title(), SqlValues.instant(c[4]), SqlValues.instant(c[5]),
+                (UUID) c[0], kind);
     }
 
     private static ApiException unknown() {
