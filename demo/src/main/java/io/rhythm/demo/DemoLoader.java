@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Loads the demo portfolio through the public API (the gateway), idempotently: clients by external id,
- * contacts only for clients that have none yet, signals by event id. Ends by checking that every health
- * band is represented. Usage: {@code java -jar rhythm-demo.jar [gateway-url] [keycloak-url] [seed]}.
+ * contacts only for clients that have none yet, signals by event id; checks that every health band is
+ * represented; then the NPS cycles ({@link DemoNpsLoader}). Usage: {@code java -jar rhythm-demo.jar [gateway-url] [keycloak-url] [seed]}.
  */
 public final class DemoLoader {
 
@@ -30,7 +30,8 @@ public final class DemoLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String integration;
-    private final String admin;
+    final String admin;
+    final String evp;
 
     private DemoLoader(String gateway, String keycloak, String integrationSecret) throws IOException, InterruptedException {
         this.gateway = gateway;
@@ -38,6 +39,8 @@ public final class DemoLoader {
         this.integration = token(tokenUrl, Map.of("grant_type", "client_credentials", "client_id", "rhythm-integration",
                 "client_secret", integrationSecret));
         this.admin = token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend", "username", "admin",
+                "password", "rhythm"));
+        this.evp = token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend", "username", "evp",
                 "password", "rhythm"));
     }
 
@@ -56,6 +59,7 @@ public final class DemoLoader {
         contacts(portfolio.contacts(), ids);
         signals(portfolio.signals(), ids, today);
         checkBands();
+        new DemoNpsLoader(this, portfolio, ids).load();
     }
 
     private Map<String, String> clients(List<DemoPortfolio.Client> clients) throws IOException, InterruptedException {
@@ -143,7 +147,7 @@ public final class DemoLoader {
         }
     }
 
-    private String send(String method, String path, String token, String json, String idempotencyKey)
+    String send(String method, String path, String token, String json, String idempotencyKey)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token);
