@@ -1,0 +1,249 @@
+package io.rhythm.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+/**
+ * NPS aggregation over {@code --stored} responses of one cycle, spread over {@code --stored-clients} bench clients.
+ * The responses (with their recipients and invitations, four in five of them answered, so the response rate is
+ * computed too) are written straight into the nps database with COPY — the measurement is of the aggregation, not of
+ * the loading — into a cycle of their own, created through the API. A later run with the same sizes finds them and
+ * does not load again. Then {@code GET /api/v1/nps/cycles/{id}/results} is timed (two warm-up calls, then
+ * {@code --aggregate-calls}): as a leader (every client) and as a CSE (the third of the clients that CSE owns), plus
+ * every {@code groupBy} the OpenAPI document offers for it. EXPLAIN ANALYZE shows what the database does.
+ */
+final class AggregationBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CALL = Duration.ofSeconds(120);
+
+    record Query(String label, String path, String user, int calls, List<Integer> statuses, Stats latency, long bytes,
+                 String check) {
+    }
+
+    record Result(String cycleId, int stored, int clients, int invited, boolean loaded, double loadSeconds, List<Query> queries,
+                  String groupByNote, List<String> plan, List<String> sqlAggregatePlan) {
+    }
+
+    private AggregationBench() {
+    }
+
+    static Result run(NpsOptions o, RhythmApi api, AdminSession admin, AdminSession cse) throws Exception {
+        String name = String.format(Locale.ROOT, "NPS bench aggregation %d answers, %d clients", o.stored, o.storedClients);
+        int invited = o.stored + o.stored / 4;
+        try (Connection db = DriverManager.getConnection(o.dbUrl, o.dbUser, o.dbPassword)) {
+            String cycleId = find(db, name);
+            boolean load = true;
+            if (cycleId != null) {
+                long responses = count(db, "select count(*) from survey_response where cycle_id = ?", cycleId);
+                long invitations = count(db, "select count(*) from survey_invitation where cycle_id = ?", cycleId);
+                load = responses != o.stored || invitations != invited;
+                Progress.log(String.format(Locale.ROOT, "aggregation cycle %s exists with %,d responses and %,d invitations%s", cycleId,
+                        responses, invitations, load ? ": loading it again" : ": reused"));
+            } else {
+                cycleId = admin.createCycle(name, -60);
+            }
+            double loadSeconds = 0;
+            if (load) {
+                long t0 = System.nanoTime();
+                seed(db, UUID.fromString(cycleId), o.stored, o.storedClients, invited);
+                loadSeconds = (System.nanoTime() - t0) / 1e9;
+            }
+
+            List<Query> queries = new ArrayList<>();
+            String base = "/api/v1/nps/cycles/" + cycleId + "/results";
+            queries.add(time(o, admin, "whole cycle, as " + admin.user() + " (all clients)", base, o.stored));
+            queries.add(time(o, cse, "whole cycle, as " + cse.user() + " (own clients only)", base, -1));
+            String note;
+            List<String> groupBys = groupBys(api);
+            if (groupBys == null) {
+                note = "the running nps-service's OpenAPI document has no groupBy parameter on GET /api/v1/nps/cycles/{id}/results: "
+                        + "only the whole-cycle answer (which already holds the breakdowns by client, business unit and CSE) is measured";
+            } else {
+                note = "groupBy values offered by the OpenAPI document: " + groupBys;
+                for (String g : groupBys) {
+                    queries.add(time(o, admin, "groupBy=" + g + ", as " + admin.user(), base + "?groupBy=" + g, -1));
+                }
+            }
+            List<String> plan = explain(db, "select client_id, score from survey_response where cycle_id = ?", cycleId);
+            List<String> sqlPlan = explain(db, "select client_id, score, count(*) from survey_response where cycle_id = ? "
+                    + "group by client_id, score", cycleId);
+            return new Result(cycleId, o.stored, o.storedClients, invited, load, loadSeconds, queries, note, plan, sqlPlan);
+        }
+    }
+
+    private static Query time(NpsOptions o, AdminSession who, String label, String path, long expectCount) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        long[] nanos = new long[o.aggregateCalls];
+        long bytes = 0;
+        String check = null;
+        for (int i = -2; i < o.aggregateCalls; i++) {
+            who.token(); // a fresh token, fetched outside the timed call
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = who.call("GET", path, null, CALL);
+            long t = System.nanoTime() - t0;
+            statuses.add(r.statusCode());
+            if (i >= 0) {
+                nanos[i] = t;
+            }
+            bytes = r.body().length();
+            if (r.statusCode() == 200 && check == null) {
+                JsonNode body = JSON.readTree(r.body());
+                int count = body.path("overall").path("count").asInt(-1);
+                check = "overall count " + count + (expectCount >= 0 ? (count == expectCount ? " (as stored)" : " (EXPECTED " + expectCount + ")") : "")
+                        + ", " + body.path("byClient").size() + " clients, " + body.path("byBusinessUnit").size() + " business units, "
+                        + body.path("byCse").size() + " CSEs";
+            } else if (r.statusCode() != 200 && check == null) {
+                check = "answered " + r.statusCode() + ": " + RhythmApi.abbreviate(r.body()).replace('\n', ' ');
+            }
+            Progress.log(String.format(Locale.ROOT, "%s: call %d → %d in %,.0f ms (%,d bytes)%s", label, i + 1, r.statusCode(), t / 1e6,
+                    r.body().length(), i < 0 ? " (warm-up)" : ""));
+        }
+        return new Query(label, path, who.user(), o.aggregateCalls, statuses, new Stats(nanos, nanos.length), bytes, check);
+    }
+
+    /** The values of the results endpoint's groupBy parameter in the OpenAPI document, or null without one. */
+    static List<String> groupBys(RhythmApi api) throws Exception {
+        JsonNode doc = api.openApi();
+        if (doc == null) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            if (!path.getKey().matches("/api/v1/nps/cycles/\\{[^}]+}/results")) {
+                continue;
+            }
+            for (JsonNode p : path.getValue().path("get").path("parameters")) {
+                if (p.path("name").asText().equals("groupBy")) {
+                    JsonNode schema = p.path("schema");
+                    if (schema.has("$ref")) {
+                        String ref = schema.path("$ref").asText();
+                        schema = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+                    }
+                    List<String> values = new ArrayList<>();
+                    schema.path("enum").forEach(v -> values.add(v.asText()));
+                    return values.isEmpty() ? List.of("client", "segment", "businessUnit", "cse") : values;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String find(Connection db, String name) throws Exception {
+        try (PreparedStatement ps = db.prepareStatement("select id from survey_cycle where name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long count(Connection db, String sql, String cycleId) throws Exception {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(cycleId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> explain(Connection db, String sql, String cycleId) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("explain (analyze, buffers) " + sql)) {
+            ps.setObject(1, UUID.fromString(cycleId));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Writes recipient lists, recipients, invitations and responses of the cycle with COPY (its old rows deleted first). */
+    private static void seed(Connection db, UUID cycle, int stored, int clients, int invited) throws Exception {
+        Progress.log(String.format(Locale.ROOT, "loading %,d responses of %,d clients (%,d invitations) into cycle %s with COPY",
+                stored, clients, invited, cycle));
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            s.execute("set local synchronous_commit = off");
+            try (PreparedStatement ps = db.prepareStatement("delete from survey_response where cycle_id = ?")) {
+                ps.setObject(1, cycle);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement("delete from recipient_list where cycle_id = ?")) {
+                ps.setObject(1, cycle);
+                ps.executeUpdate();
+            }
+        }
+        CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+        String c = cycle.toString();
+        String at = Instant.parse("2026-09-20T02:00:00Z").toString();
+        String expires = Instant.parse("2026-10-01T00:00:00Z").toString();
+        copy(copy, "recipient_list (cycle_id, client_id, built_at, signed_off_by, signed_off_at)", clients,
+                i -> c + '\t' + NpsPortfolio.clientId(i) + '\t' + at + "\tadmin\t" + at + '\n');
+        UUID[] contacts = new UUID[invited];
+        for (int n = 0; n < invited; n++) {
+            contacts[n] = NpsPortfolio.uuid("rhythm-bench-nps-agg-contact-" + n);
+        }
+        copy(copy, "recipient (cycle_id, client_id, contact_id, name, email, included, issues)", invited,
+                n -> c + '\t' + NpsPortfolio.clientId(n % clients) + '\t' + contacts[n] + "\tStored respondent " + n + "\tagg" + n
+                        + '@' + NpsPortfolio.EMAIL_DOMAIN + "\tt\t{}\n");
+        copy(copy, "survey_invitation (cycle_id, contact_id, client_id, email, invited_at, invited_by, expires_at, responded_at)", invited,
+                n -> c + '\t' + contacts[n] + '\t' + NpsPortfolio.clientId(n % clients) + "\tagg" + n + '@' + NpsPortfolio.EMAIL_DOMAIN
+                        + '\t' + at + "\tadmin\t" + expires + '\t' + (n < stored ? at : "\\N") + '\n');
+        copy(copy, "survey_response (id, cycle_id, client_id, contact_id, score, category, comment, themes, sentiment_score, "
+                        + "sentiment_label, channel, responded_at)", stored,
+                n -> {
+                    int score = Answers.score(n);
+                    return NpsPortfolio.uuid("rhythm-bench-nps-agg-response-" + n) + "\t" + c + '\t' + NpsPortfolio.clientId(n % clients)
+                            + '\t' + contacts[n] + '\t' + score + '\t' + Answers.category(score) + "\t\\N\t{}\t0.0000\tNEUTRAL\tSURVEY_LINK\t"
+                            + at + '\n';
+                });
+        db.commit();
+        db.setAutoCommit(true);
+        try (Statement s = db.createStatement()) {
+            s.execute("analyze survey_response");
+            s.execute("analyze survey_invitation");
+            s.execute("analyze recipient");
+            s.execute("analyze recipient_list");
+        }
+    }
+
+    private static void copy(CopyManager copy, String table, int rows, IntFunction<String> line) throws Exception {
+        long t0 = System.nanoTime();
+        Progress progress = new Progress("COPY " + table.substring(0, table.indexOf(' ')));
+        int chunk = 100_000;
+        for (int from = 0; from < rows; from += chunk) {
+            StringBuilder sb = new StringBuilder(chunk * 160);
+            for (int n = from; n < Math.min(rows, from + chunk); n++) {
+                sb.append(line.apply(n));
+            }
+            copy.copyIn("copy " + table + " from stdin", new StringReader(sb.toString()));
+            int done = Math.min(rows, from + chunk);
+            progress.tick(() -> String.format(Locale.ROOT, "%,d of %,d rows", done, rows));
+        }
+        Progress.log(String.format(Locale.ROOT, "COPY %s: %,d rows in %.1f s", table.substring(0, table.indexOf(' ')), rows,
+                (System.nanoTime() - t0) / 1e9));
+    }
+}
