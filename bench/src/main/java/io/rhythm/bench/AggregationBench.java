@@ -41,7 +41,8 @@ final class AggregationBench {
     }
 
     record Result(String cycleId, int stored, int clients, int invited, boolean loaded, double loadSeconds, List<Query> queries,
-                  String groupByNote, List<String> plan, List<String> sqlAggregatePlan) {
+                  String groupByNote, List<String> plan, List<String> sqlAggregatePlan, double jdbcFetchMs, double jdbcGroupedMs,
+                  double directoryLookupsMs, List<String> coveringIndexPlan) {
     }
 
     private AggregationBench() {
@@ -84,10 +85,19 @@ final class AggregationBench {
                     queries.add(time(o, admin, "groupBy=" + g + ", as " + admin.user(), base + "?groupBy=" + g, -1));
                 }
             }
-            List<String> plan = explain(db, "select client_id, score from survey_response where cycle_id = ?", cycleId);
-            List<String> sqlPlan = explain(db, "select client_id, score, count(*) from survey_response where cycle_id = ? "
-                    + "group by client_id, score", cycleId);
-            return new Result(cycleId, o.stored, o.storedClients, invited, load, loadSeconds, queries, note, plan, sqlPlan);
+            String rowsSql = "select client_id, score from survey_response where cycle_id = ?";
+            String groupedSql = "select client_id, score, count(*) from survey_response where cycle_id = ? group by client_id, score";
+            List<String> plan = explain(db, rowsSql, cycleId);
+            List<String> sqlPlan = explain(db, groupedSql, cycleId);
+            // What the endpoint's way of reading costs from a JVM over JDBC, without the service around it: every row, the
+            // same grouped in SQL, and one directory lookup per client (as CycleResults does through ClientDirectory.find).
+            String cycle = cycleId;
+            double fetch = medianMs(() -> fetchAll(db, rowsSql, cycle));
+            double grouped = medianMs(() -> fetchAll(db, groupedSql, cycle));
+            double lookups = medianMs(() -> lookups(db, o.storedClients));
+            List<String> covering = coveringIndexExperiment(db, groupedSql, cycleId);
+            return new Result(cycleId, o.stored, o.storedClients, invited, load, loadSeconds, queries, note, plan, sqlPlan, fetch, grouped,
+                    lookups, covering);
         }
     }
 
@@ -146,6 +156,70 @@ final class AggregationBench {
             }
         }
         return null;
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Median of 3 runs after 1 warm-up, in ms. */
+    private static double medianMs(Work work) throws Exception {
+        work.run();
+        double[] ms = new double[3];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return Stats.median(ms);
+    }
+
+    private static void fetchAll(Connection db, String sql, String cycleId) throws Exception {
+        db.setAutoCommit(false); // lets the driver stream with a fetch size
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setFetchSize(10_000);
+            ps.setObject(1, UUID.fromString(cycleId));
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n += rs.getObject(1, UUID.class).hashCode() & 1;
+                }
+            }
+        } finally {
+            db.commit();
+            db.setAutoCommit(true);
+        }
+    }
+
+    private static void lookups(Connection db, int clients) throws Exception {
+        try (PreparedStatement ps = db.prepareStatement("select client_id, name, region, business_unit, owner_cse, owner_cam, tier, "
+                + "lifecycle_stage, renewal_date, arr_amount, arr_currency, version from client_directory where client_id = ?")) {
+            for (int i = 0; i < clients; i++) {
+                ps.setObject(1, NpsPortfolio.clientId(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
+        }
+    }
+
+    /**
+     * EXPLAIN ANALYZE of the grouped query with a covering index (cycle_id, client_id, score) — built inside a transaction
+     * that is rolled back, so the environment's schema is left as Flyway made it.
+     */
+    private static List<String> coveringIndexExperiment(Connection db, String sql, String cycleId) throws Exception {
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            s.execute("set local lock_timeout = '5s'");
+            s.execute("create index bench_survey_response_cover on survey_response (cycle_id, client_id, score)");
+            s.execute("analyze survey_response");
+            return explain(db, sql, cycleId);
+        } catch (java.sql.SQLException e) {
+            return List.of("not measured: " + e.getMessage());
+        } finally {
+            db.rollback();
+            db.setAutoCommit(true);
+        }
     }
 
     private static String find(Connection db, String name) throws Exception {
@@ -223,7 +297,7 @@ final class AggregationBench {
         db.commit();
         db.setAutoCommit(true);
         try (Statement s = db.createStatement()) {
-            s.execute("analyze survey_response");
+            s.execute("vacuum (analyze) survey_response");
             s.execute("analyze survey_invitation");
             s.execute("analyze recipient");
             s.execute("analyze recipient_list");
