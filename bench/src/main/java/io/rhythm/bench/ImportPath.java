@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * N responses through the HubSpot import ({@code POST /api/v1/nps/cycles/{id}/responses/import/hubspot}, the
- * integration client's token), in calls of the endpoint's maximum of 1,000 rows, {@code --import-threads} calls at
+ * integration client's token), in calls of {@code --import-rows} (by default the endpoint's maximum of 1,000 rows), {@code --import-threads} calls at
  * a time, into a fresh cycle (so nothing is a duplicate). Each imported row's response id is matched with its
  * {@code SurveyResponseSubmitted} on nps.responses.v1.
  */
@@ -59,7 +59,8 @@ final class ImportPath {
 
     static Result run(NpsOptions o, RhythmApi api, AdminSession admin, NpsPortfolio portfolio, ResponseEvents events) throws Exception {
         String cycleId = admin.createCycle("NPS bench import " + NpsBench.RUN_STAMP, 0);
-        int calls = (o.responses + MAX_ROWS - 1) / MAX_ROWS;
+        int perCall = o.importRows;
+        int calls = (o.responses + perCall - 1) / perCall;
         Call[] done = new Call[calls];
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -74,8 +75,8 @@ final class ImportPath {
             Thread t = new Thread(() -> {
                 int call;
                 while (failure.get() == null && (call = next.getAndIncrement()) < calls) {
-                    int from = call * MAX_ROWS;
-                    int to = Math.min(o.responses, from + MAX_ROWS);
+                    int from = call * perCall;
+                    int to = Math.min(o.responses, from + perCall);
                     try {
                         String body = rows(portfolio, from, to, submittedAt);
                         long start = System.nanoTime();

@@ -34,6 +34,7 @@ final class NpsOptions {
               --contacts-per-client N  contacts per client (10); clients × contacts must cover --responses and --public-responses
               --responses N            responses through the HubSpot import (100000)
               --import-threads N       concurrent import calls (2)
+              --import-rows N          rows per import call (1000, the endpoint's maximum)
               --public-responses N     responses through the public survey link (10000; the issue's figure is 100000)
               --threads N              concurrent respondents on the public link, and GET-baseline threads (8)
               --stored N               stored responses for the aggregation (1000000)
@@ -67,6 +68,7 @@ final class NpsOptions {
     final int contactsPerClient;
     final int responses;
     final int importThreads;
+    final int importRows;
     final int publicResponses;
     final int threads;
     final int stored;
@@ -105,6 +107,10 @@ final class NpsOptions {
         contactsPerClient = positive(m, "contacts-per-client", 10);
         responses = positive(m, "responses", 100_000);
         importThreads = positive(m, "import-threads", 2);
+        importRows = positive(m, "import-rows", ImportPath.MAX_ROWS);
+        if (importRows > ImportPath.MAX_ROWS) {
+            throw new IllegalArgumentException("--import-rows must be at most " + ImportPath.MAX_ROWS + " (the endpoint's maximum)");
+        }
         publicResponses = positive(m, "public-responses", 10_000);
         threads = positive(m, "threads", 8);
         stored = positive(m, "stored", 1_000_000);
