@@ -97,7 +97,7 @@ RHYTHM_BENCH_DB_PASSWORD="$db_password" timeout --signal=TERM --kill-after=30 "$
   "$JAVA" -Xms512m -Xmx2g -XX:+UseParallelGC -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.NpsBench \
     --bootstrap "127.0.0.1:$KAFKA_PORT" --gateway "http://127.0.0.1:$GATEWAY_PORT" \
     --token-url "http://127.0.0.1:$KC_PORT/realms/rhythm/protocol/openid-connect/token" \
-    --mail-api "http://127.0.0.1:$MAIL_UI_PORT" --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/nps" \
+    --mail-api "http://127.0.0.1:$MAIL_UI_PORT" --nps-url "http://127.0.0.1:$NPS_PORT" --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/nps" \
     "${args[@]}" --report "$section"
 rc=$?
 set -e

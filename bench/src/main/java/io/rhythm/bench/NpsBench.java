@@ -347,7 +347,7 @@ public final class NpsBench {
                     num(a.stored()), num(a.invited()), num(a.clients()),
                     a.loaded() ? String.format(Locale.ROOT, "loaded with COPY in %.1f s", a.loadSeconds()) : "loaded by an earlier run"));
             for (AggregationBench.Query q : a.queries()) {
-                md.append("| **results, ").append(esc(q.label())).append("** | median **").append(Stats.ms(q.latency().percentile(50)))
+                md.append("| **results, ").append(esc(q.label())).append("** | median **").append(q.calls() == 0 ? "n/a" : Stats.ms(q.latency().percentile(50)))
                         .append("**, p99 ").append(Stats.ms(q.latency().percentile(99))).append(", max ").append(Stats.ms(q.latency().max()))
                         .append(" of ").append(q.calls()).append(" calls; statuses ").append(q.statuses()).append("; ")
                         .append(num(q.bytes())).append(" bytes; ").append(esc(q.check())).append(" |\n");

@@ -22,6 +22,7 @@ final class NpsOptions {
               --token-url URL          Keycloak token endpoint (http://127.0.0.1:18080/realms/rhythm/protocol/openid-connect/token)
               --client-id ID --client-secret S   client-credentials client for the import (rhythm-integration / integration-secret)
               --admin-user U --admin-password P  the leader who creates cycles, builds, signs off and freezes lists, sends (admin / rhythm)
+              --nps-url URL            nps-service itself, for one untimed-out call when the gateway gives up on the results (http://127.0.0.1:8082)
               --mail-api URL           the mail sink's REST API, where the invitations land (http://127.0.0.1:18025)
               --db-url URL             nps database of env up, for seeding the aggregation (jdbc:postgresql://127.0.0.1:15432/nps);
                                        user --db-user (nps), password from the environment variable RHYTHM_BENCH_DB_PASSWORD
@@ -56,6 +57,7 @@ final class NpsOptions {
     final String adminUser;
     final String adminPassword;
     final URI mailApi;
+    final URI npsUrl;
     final String dbUrl;
     final String dbUser;
     final String dbPassword;
@@ -88,6 +90,7 @@ final class NpsOptions {
         adminUser = m.getOrDefault("admin-user", "admin");
         adminPassword = m.getOrDefault("admin-password", "rhythm");
         mailApi = URI.create(stripSlash(m.getOrDefault("mail-api", "http://127.0.0.1:18025")));
+        npsUrl = URI.create(stripSlash(m.getOrDefault("nps-url", "http://127.0.0.1:8082")));
         dbUrl = m.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:15432/nps");
         dbUser = m.getOrDefault("db-user", "nps");
         dbPassword = System.getenv("RHYTHM_BENCH_DB_PASSWORD");
@@ -144,6 +147,7 @@ final class NpsOptions {
         requireLoopback(gateway.getHost(), "--gateway");
         requireLoopback(tokenUrl.getHost(), "--token-url");
         requireLoopback(mailApi.getHost(), "--mail-api");
+        requireLoopback(npsUrl.getHost(), "--nps-url");
         requireLoopback(URI.create(dbUrl.substring("jdbc:".length())).getHost(), "--db-url");
     }
 

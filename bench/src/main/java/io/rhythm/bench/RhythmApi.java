@@ -179,6 +179,13 @@ final class RhythmApi {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as {@code bearer} straight at a service (not through the gateway). */
+    HttpResponse<String> callAt(URI service, String bearer, String path, Duration timeout) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String body, Duration timeout) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
