@@ -70,11 +70,12 @@ final class ImportPath {
         long submittedAt = System.currentTimeMillis() - 3_600_000;
         String path = "/api/v1/nps/cycles/" + cycleId + "/responses/import/hubspot";
         long t0 = System.nanoTime();
+        long stopAt = o.submitDeadline(t0);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < o.importThreads; w++) {
             Thread t = new Thread(() -> {
                 int call;
-                while (failure.get() == null && (call = next.getAndIncrement()) < calls) {
+                while (failure.get() == null && System.nanoTime() < stopAt && (call = next.getAndIncrement()) < calls) {
                     int from = call * perCall;
                     int to = Math.min(o.responses, from + perCall);
                     try {
@@ -152,6 +153,9 @@ final class ImportPath {
             }
         }
         String problem = failure.get() == null ? null : failure.get().getMessage();
+        if (problem == null && made < calls) {
+            problem = String.format(Locale.ROOT, "stopped after the submit budget of %d s: %,d of %,d calls made", o.submitBudget.toSeconds(), made, calls);
+        }
         return new Result(cycleId, o.responses, made, timedOut, new TreeMap<>(statuses), firstStart == Long.MAX_VALUE ? 0 : (callsEnd - firstStart) / 1e9,
                 lastEvent == 0 ? 0 : (lastEvent - firstStart) / 1e9, n, missing, new Stats(fromStart, n), new Stats(fromReturn, n),
                 new Stats(callNanos, made), problem);

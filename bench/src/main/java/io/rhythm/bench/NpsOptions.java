@@ -41,6 +41,7 @@ final class NpsOptions {
               --stored N               stored responses for the aggregation (1000000)
               --stored-clients N       clients they belong to (10000; at most --clients)
               --aggregate-calls N      measured calls per aggregation query, after 2 warm-up calls (7)
+              --submit-budget S        stop submitting import rows / public answers after S seconds and report what was done (none)
               --idle-timeout S         stop waiting for events when none arrives for S seconds (60)
               --phase-timeout S        longest wait for one phase's events or mails (1800)
               --lag-timeout S          longest wait for consumers of clients.v1 to catch up (600)
@@ -76,6 +77,7 @@ final class NpsOptions {
     final int stored;
     final int storedClients;
     final int aggregateCalls;
+    final Duration submitBudget;
     final Duration idleTimeout;
     final Duration phaseTimeout;
     final Duration lagTimeout;
@@ -119,6 +121,7 @@ final class NpsOptions {
         stored = positive(m, "stored", 1_000_000);
         storedClients = positive(m, "stored-clients", 10_000);
         aggregateCalls = positive(m, "aggregate-calls", 7);
+        submitBudget = m.containsKey("submit-budget") ? Duration.ofSeconds(positive(m, "submit-budget", 1)) : null;
         idleTimeout = Duration.ofSeconds(positive(m, "idle-timeout", 60));
         phaseTimeout = Duration.ofSeconds(positive(m, "phase-timeout", 1800));
         lagTimeout = Duration.ofSeconds(positive(m, "lag-timeout", 600));
@@ -168,6 +171,11 @@ final class NpsOptions {
 
     boolean runs(String phase) {
         return phases.contains(phase);
+    }
+
+    /** System.nanoTime() after which no more rows or answers are submitted (Long.MAX_VALUE without a budget). */
+    long submitDeadline(long start) {
+        return submitBudget == null ? Long.MAX_VALUE : start + submitBudget.toNanos();
     }
 
     RawKafkaBaseline.Settings raw() {

@@ -196,11 +196,12 @@ final class PublicPath {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Progress progress = new Progress("respondents");
         long t0 = System.nanoTime();
+        long stopAt = o.submitDeadline(t0);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < o.threads; w++) {
             Thread t = new Thread(() -> {
                 int k;
-                while (failure.get() == null && (k = next.getAndIncrement()) < n) {
+                while (failure.get() == null && System.nanoTime() < stopAt && (k = next.getAndIncrement()) < n) {
                     String token = tokens.get(portfolio.email(k));
                     if (token == null) {
                         getStatuses.merge(-1, 1, Integer::sum); // no link for this contact
@@ -270,8 +271,13 @@ final class PublicPath {
                 lastEvent = Math.max(lastEvent, at);
             }
         }
+        String problem = failure.get() == null ? null : failure.get().toString();
+        if (problem == null && next.get() < n) {
+            problem = String.format(Locale.ROOT, "stopped after the submit budget of %d s: %,d of %,d respondents answered", o.submitBudget.toSeconds(),
+                    answered, n);
+        }
         return new Result(setup, n, new TreeMap<>(getStatuses), new TreeMap<>(postStatuses), (answersEnd - t0) / 1e9,
                 lastEvent == 0 ? 0 : (lastEvent - t0) / 1e9, matched, missing, new Stats(latency, matched), new Stats(posts, answered),
-                new Stats(gets, answered), probe, failure.get() == null ? null : failure.get().toString());
+                new Stats(gets, answered), probe, problem);
     }
 }
