@@ -305,7 +305,7 @@ final class AggregationBench {
                         + "sentiment_label, channel, responded_at)", stored,
                 n -> {
                     int score = Answers.score(n);
-                    return NpsPortfolio.uuid("rhythm-bench-nps-agg-response-" + n) + "\t" + c + '\t' + NpsPortfolio.clientId(n % clients)
+                    return NpsPortfolio.uuid("rhythm-bench-nps-agg-response-" + c + "-" + n) + "\t" + c + '\t' + NpsPortfolio.clientId(n % clients)
                             + '\t' + contacts[n] + '\t' + score + '\t' + Answers.category(score) + "\t\\N\t{}\t0.0000\tNEUTRAL\tSURVEY_LINK\t"
                             + at + '\n';
                 });
