@@ -318,10 +318,12 @@ public final class NpsBench {
             PublicPath.Setup s = r.setup();
             md.append("| rate limit seen from one address (12 GETs of an unknown link) | ").append(r.limitProbe()).append(" |\n");
             md.append(String.format(Locale.ROOT, "| public link set-up | %s clients' lists built + signed off + frozen in %.1f s (%s recipients); "
-                            + "%s invited in %.1f s (%d send call%s%s); %s e-mails read from the sink, %s without a link |\n",
-                    num(s.clients()), s.listSeconds(), num(s.recipients()), num(s.invited()), s.sendSeconds(), s.sendCalls(),
-                    s.sendCalls() == 1 ? "" : "s", s.sendNote().isEmpty() ? "" : "; " + esc(s.sendNote()), num(s.mails()), num(s.mailsWithoutToken())));
-            md.append(String.format(Locale.ROOT, "| **public link, responses/s** | **%s** (%s answered in %.1f s by %d concurrent respondents; GET statuses %s, POST statuses %s) |\n",
+                            + "invitations sent and read back in %.1f s: %s e-mails read from the sink (%s/s), %s without a link (%d send call%s%s%s) |\n",
+                    num(s.clients()), s.listSeconds(), num(s.recipients()), s.sendSeconds(), num(s.mails()), num(s.mails() / s.sendSeconds()),
+                    num(s.mailsWithoutToken()), s.sendCalls(), s.sendCalls() == 1 ? "" : "s",
+                    s.sendNote().isEmpty() ? "" : "; " + esc(s.sendNote()),
+                    s.sendNote().isEmpty() ? "; invited according to the calls: " + num(s.invited()) : ""));
+            md.append(String.format(Locale.ROOT, "| **public link, responses/s** | **%s** (%s answered in %.1f s by %d concurrent respondents; GET statuses %s, POST statuses %s; -1 = no link was read for that respondent) |\n",
                     num(r.answersPerSecond()), num(r.answered()), r.answerSeconds(), o.threads, r.getStatuses(), r.postStatuses()));
             md.append("| **public link latency, POST → event** | p50 ").append(Stats.ms(r.latency().percentile(50))).append(", **p99 ")
                     .append(Stats.ms(r.latency().percentile(99))).append("**, max ").append(Stats.ms(r.latency().max()))
