@@ -115,10 +115,20 @@ final class KafkaSupport {
      * Returns the lag left (0 when caught up); an empty map means no group consumes the topic.
      */
     static Map<String, Long> awaitCaughtUp(Admin admin, String topic, Duration timeout) throws Exception {
+        return awaitCaughtUp(admin, topic, timeout, group -> true);
+    }
+
+    /**
+     * Waits (bounded) until the consumer groups on {@code topic} that {@code waitFor} accepts have caught up; returns
+     * the lag left of every group on the topic.
+     */
+    static Map<String, Long> awaitCaughtUp(Admin admin, String topic, Duration timeout, java.util.function.Predicate<String> waitFor)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         Progress progress = new Progress("waiting for consumers of " + topic);
         Map<String, Long> lag = lagByGroup(admin, topic);
-        while (lag.values().stream().mapToLong(Long::longValue).sum() > 0 && System.nanoTime() < deadline) {
+        while (lag.entrySet().stream().filter(e -> waitFor.test(e.getKey())).mapToLong(Map.Entry::getValue).sum() > 0
+                && System.nanoTime() < deadline) {
             Map<String, Long> shown = lag;
             progress.tick(() -> "lag " + shown);
             Thread.sleep(500);

@@ -40,14 +40,43 @@ final class RawKafkaBaseline {
         }
     }
 
-    private final Options options;
+    /** Where the raw run sends to and how much: the same settings whichever bench uses it. */
+    record Settings(String bootstrap, int warmup, int records, int runs, Duration phaseTimeout) {
+    }
 
+    /** The records of the raw run: the key and the value of record number {@code seq}, in order. */
+    interface Records {
+        String[] next(long seq);
+    }
+
+    private final Settings options;
+    private final Records source;
+
+    /** Health bench: signal-sized records from the same generator and with as many keys as the e2e run. */
     RawKafkaBaseline(Options options) {
-        this.options = options;
+        this(new Settings(options.bootstrap, options.rawWarmup, options.rawRecords, options.rawRuns, options.phaseTimeout),
+                signals(options.clients));
+    }
+
+    RawKafkaBaseline(Settings settings, Records source) {
+        this.options = settings;
+        this.source = source;
+    }
+
+    private static Records signals(int clients) {
+        String[] keys = new String[clients];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = UUID.randomUUID().toString();
+        }
+        Signals signals = new Signals(keys);
+        return seq -> {
+            int client = (int) (seq % keys.length);
+            return new String[] {keys[client], signals.next(client, seq)};
+        };
     }
 
     Result run() throws Exception {
-        try (Admin admin = KafkaSupport.admin(options.bootstrap)) {
+        try (Admin admin = KafkaSupport.admin(options.bootstrap())) {
             KafkaSupport.recreateTopic(admin, TOPIC, PARTITIONS);
             try {
                 return measure();
@@ -58,30 +87,24 @@ final class RawKafkaBaseline {
     }
 
     private Result measure() throws Exception {
-        // Signal-shaped records: the same generator and the same number of distinct keys as the e2e run.
-        String[] keys = new String[options.clients];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = UUID.randomUUID().toString();
-        }
-        Signals signals = new Signals(keys);
-        double[] produceRates = new double[options.rawRuns];
-        double[] consumeRates = new double[options.rawRuns];
+        double[] produceRates = new double[options.runs()];
+        double[] consumeRates = new double[options.runs()];
         long totalBytes = 0;
         long seq = 0;
         long written = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaSupport.producer(options.bootstrap, "rhythm-bench-raw"))) {
-            for (int run = 0; run <= options.rawRuns; run++) {
-                int n = run == 0 ? options.rawWarmup : options.rawRecords;
-                String label = run == 0 ? "raw produce warm-up" : "raw produce run " + run + "/" + options.rawRuns;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaSupport.producer(options.bootstrap(), "rhythm-bench-raw"))) {
+            for (int run = 0; run <= options.runs(); run++) {
+                int n = run == 0 ? options.warmup() : options.records();
+                String label = run == 0 ? "raw produce warm-up" : "raw produce run " + run + "/" + options.runs();
                 AtomicLong acked = new AtomicLong();
                 AtomicReference<Exception> failure = new AtomicReference<>();
                 Progress progress = new Progress(label);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    int client = (int) (seq % keys.length);
-                    String value = signals.next(client, seq++);
+                    String[] record = source.next(seq++);
+                    String value = record[1];
                     totalBytes += value.length();
-                    producer.send(new ProducerRecord<>(TOPIC, keys[client], value), (md, e) -> {
+                    producer.send(new ProducerRecord<>(TOPIC, record[0], value), (md, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         } else {
@@ -111,18 +134,18 @@ final class RawKafkaBaseline {
             }
         }
         // Read everything back: one warm-up pass, then the measured passes, each a fresh consumer from the start.
-        for (int run = 0; run <= options.rawRuns; run++) {
-            String label = run == 0 ? "raw consume warm-up" : "raw consume run " + run + "/" + options.rawRuns;
+        for (int run = 0; run <= options.runs(); run++) {
+            String label = run == 0 ? "raw consume warm-up" : "raw consume run " + run + "/" + options.runs();
             double rate = consumeAll(written, label);
             if (run > 0) {
                 consumeRates[run - 1] = rate;
             }
         }
-        return new Result(options.rawRecords, options.rawRuns, produceRates, consumeRates, (double) totalBytes / seq);
+        return new Result(options.records(), options.runs(), produceRates, consumeRates, (double) totalBytes / seq);
     }
 
     private double consumeAll(long expected, String label) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaSupport.consumer(options.bootstrap, "rhythm-bench-raw-consumer"))) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaSupport.consumer(options.bootstrap(), "rhythm-bench-raw-consumer"))) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
                     .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
             consumer.assign(partitions);
@@ -131,11 +154,11 @@ final class RawKafkaBaseline {
             long count = 0;
             long bytes = 0;
             long t0 = System.nanoTime();
-            long deadline = t0 + options.phaseTimeout.toNanos();
+            long deadline = t0 + options.phaseTimeout().toNanos();
             while (count < expected) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(String.format("%s: read %,d of %,d records within %s", label, count, expected,
-                            options.phaseTimeout));
+                            options.phaseTimeout()));
                 }
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, String> r : records) {

@@ -22,7 +22,10 @@ final class RhythmApi {
     static final int MAX_ROWS = 1000;
     static final String SOURCE = "bench";
 
-    private final Options options;
+    private final URI gateway;
+    private final URI tokenUrl;
+    private final String clientId;
+    private final String clientSecret;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -30,7 +33,14 @@ final class RhythmApi {
     private long tokenExpiresNanos;
 
     RhythmApi(Options options) {
-        this.options = options;
+        this(options.gateway, options.tokenUrl, options.clientId, options.clientSecret);
+    }
+
+    RhythmApi(URI gateway, URI tokenUrl, String clientId, String clientSecret) {
+        this.gateway = gateway;
+        this.tokenUrl = tokenUrl;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
     }
 
     /** A client-credentials token, fetched again a minute before it expires. */
@@ -38,12 +48,12 @@ final class RhythmApi {
         if (token != null && System.nanoTime() < tokenExpiresNanos) {
             return token;
         }
-        String form = "grant_type=client_credentials&client_id=" + enc(options.clientId) + "&client_secret=" + enc(options.clientSecret);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(options.tokenUrl).timeout(Duration.ofSeconds(30))
+        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("token request to " + options.tokenUrl + " answered " + r.statusCode() + ": " + r.body());
+            throw new IllegalStateException("token request to " + tokenUrl + " answered " + r.statusCode() + ": " + r.body());
         }
         JsonNode body = json.readTree(r.body());
         token = body.path("access_token").asText();
@@ -113,7 +123,7 @@ final class RhythmApi {
     List<String> apiPaths() throws Exception {
         List<String> paths = new ArrayList<>();
         for (String p : List.of("/openapi?format=json", "/q/openapi?format=json")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.gateway + p)).timeout(Duration.ofSeconds(30))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + p)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 try {
@@ -132,10 +142,26 @@ final class RhythmApi {
         return paths;
     }
 
+    /** The gateway's merged OpenAPI document (JSON), or null when it has none. */
+    JsonNode openApi() throws Exception {
+        for (String p : List.of("/openapi?format=json", "/q/openapi?format=json")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + p)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                try {
+                    return json.readTree(r.body());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A user's token (password grant of the realm's browser client, enabled for tests and demos). */
     String userToken(String username, String password) throws Exception {
         String form = "grant_type=password&client_id=rhythm-frontend&username=" + enc(username) + "&password=" + enc(password);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(options.tokenUrl).timeout(Duration.ofSeconds(30))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -146,22 +172,29 @@ final class RhythmApi {
 
     /** A call as someone else than the integration client (bearer = {@link #userToken}); body null for GET. */
     HttpResponse<String> callAs(String bearer, String method, String path, String body, Duration timeout) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(options.gateway + path)).timeout(timeout)
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as {@code bearer} straight at a service (not through the gateway). */
+    HttpResponse<String> callAt(URI service, String bearer, String path, Duration timeout) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String body, Duration timeout) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(options.gateway + path)).timeout(timeout)
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, Duration timeout) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(options.gateway + path)).timeout(timeout)
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token()).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
