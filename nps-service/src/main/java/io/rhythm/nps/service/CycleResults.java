@@ -118,14 +118,18 @@ public class CycleResults {
             answerQuery.setParameter(1, filter.clientId());
             invitedQuery.setParameter(1, filter.clientId());
         }
-        for (Object row : answerQuery.getResultList()) {
+        List<?> answerRows = answerQuery.getResultList();
+        List<?> invitedRows = invitedQuery.getResultList();
+        visible.preload(java.util.stream.Stream.concat(answerRows.stream(), invitedRows.stream())
+                .map(row -> (UUID) ((Object[]) row)[1]).toList());
+        for (Object row : answerRows) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[1];
             visible.of(client).filter(matches).ifPresent(facts -> add(answersByCycle.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()),
                     client, ((Number) c[2]).intValue(), ((Number) c[3]).intValue(), facts.entry().arrAmount()));
         }
         Map<UUID, Map<UUID, Integer>> invitedByCycle = new HashMap<>();
-        for (Object row : invitedQuery.getResultList()) {
+        for (Object row : invitedRows) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[1];
             if (visible.of(client).filter(matches).isPresent()) {
@@ -165,8 +169,10 @@ public class CycleResults {
     /** The cycle's answers of visible clients, read as a score histogram per client (the database aggregates). */
     private List<Answer> answers(UUID cycleId, VisibleClients visible) {
         List<Answer> answers = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select client_id, score, count(*) from survey_response where cycle_id = ?1 group by client_id, score")
-                .setParameter(1, cycleId).getResultList()) {
+        List<?> rows = em.createNativeQuery("select client_id, score, count(*) from survey_response where cycle_id = ?1 group by client_id, score")
+                .setParameter(1, cycleId).getResultList();
+        visible.preload(rows.stream().map(row -> (UUID) ((Object[]) row)[0]).toList());
+        for (Object row : rows) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[0];
             visible.of(client).ifPresent(facts -> add(answers, client, ((Number) c[1]).intValue(), ((Number) c[2]).intValue(),
@@ -184,8 +190,10 @@ public class CycleResults {
 
     private Map<UUID, Integer> invited(UUID cycleId, VisibleClients visible) {
         Map<UUID, Integer> invited = new HashMap<>();
-        for (Object row : em.createNativeQuery("select client_id, count(*) from survey_invitation where cycle_id = ?1 group by client_id")
-                .setParameter(1, cycleId).getResultList()) {
+        List<?> rows = em.createNativeQuery("select client_id, count(*) from survey_invitation where cycle_id = ?1 group by client_id")
+                .setParameter(1, cycleId).getResultList();
+        visible.preload(rows.stream().map(row -> (UUID) ((Object[]) row)[0]).toList());
+        for (Object row : rows) {
             Object[] c = (Object[]) row;
             if (visible.of((UUID) c[0]).isPresent()) {
                 invited.put((UUID) c[0], ((Number) c[1]).intValue());

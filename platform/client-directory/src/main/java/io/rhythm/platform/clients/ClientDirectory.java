@@ -18,6 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,6 +67,27 @@ public class ClientDirectory {
         }
     }
 
+    /** Many clients at once (one statement), by id; unknown ids are absent from the map. */
+    public Map<UUID, DirectoryEntry> findAll(Collection<UUID> clientIds) {
+        Map<UUID, DirectoryEntry> found = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return found;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                + " from unnest(?) as wanted(id) join client_directory on client_directory.client_id = wanted.id")) {
+            ps.setArray(1, c.createArrayOf("uuid", clientIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    DirectoryEntry entry = entry(rs);
+                    found.put(entry.clientId(), entry);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read client directory", e);
+        }
+        return found;
+    }
+
     public Optional<DirectoryEntry> find(UUID clientId) {
         List<DirectoryEntry> rows = query("select " + COLUMNS + " from client_directory where client_id = ?", clientId);
         return rows.stream().findFirst();
@@ -104,16 +128,20 @@ public class ClientDirectory {
             List<DirectoryEntry> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Date renewal = rs.getDate(9);
-                    rows.add(new DirectoryEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            renewal == null ? null : renewal.toLocalDate(), rs.getBigDecimal(10), rs.getString(11),
-                            rs.getLong(12)));
+                    rows.add(entry(rs));
                 }
             }
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read client directory", e);
         }
+    }
+
+    private static DirectoryEntry entry(ResultSet rs) throws SQLException {
+        Date renewal = rs.getDate(9);
+        return new DirectoryEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                renewal == null ? null : renewal.toLocalDate(), rs.getBigDecimal(10), rs.getString(11),
+                rs.getLong(12));
     }
 }
