@@ -201,8 +201,10 @@ public class ResponseThemes {
         Map<String, Acc> groups = new TreeMap<>();
         Map<UUID, Acc> byClient = new HashMap<>();
         // Aggregated in the database: responses per client, then effective themes per client and category.
-        for (Object row : em.createNativeQuery("select client_id, count(*), count(comment) from survey_response where cycle_id = ?1 group by client_id")
-                .setParameter(1, cycleId).getResultList()) {
+        List<?> perClient = em.createNativeQuery("select client_id, count(*), count(comment) from survey_response where cycle_id = ?1 group by client_id")
+                .setParameter(1, cycleId).getResultList();
+        visible.preload(perClient.stream().map(row -> (UUID) ((Object[]) row)[0]).toList());
+        for (Object row : perClient) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[0];
             visible.of(client).ifPresent(facts -> {
