@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Loads the demo portfolio through the public API (the gateway), idempotently.
-#  1. the deterministic APAC portfolio of seed 000 (clients, contacts, three months of signals):
-#     demo/ module, java -jar demo/target/rhythm-demo.jar — fails unless every health band is represented
-#  2. an NPS cycle, a segment, an account plan and an engagement for SA Health (stable Idempotency-Keys;
+#  1. the deterministic APAC portfolio of seed 000 (clients, contacts, three months of signals) and the NPS
+#     cycles Q2 and Q4 2026 with their answers, cases, letters and initiatives: demo/ module,
+#     java -jar demo/target/rhythm-demo.jar — fails unless every health band is represented
+#  2. a segment, an account plan and an engagement for SA Health (stable Idempotency-Keys;
 #     what already exists answers 409, which is fine)
 # Usage: deploy/demo/load-demo.sh [gateway-url] [keycloak-url]
 set -euo pipefail
@@ -14,7 +15,7 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR="$ROOT/demo/target/rhythm-demo.jar"
 
 [ -f "$JAR" ] || { echo "missing $JAR: build first (./mvnw -q package -DskipTests -pl demo)" >&2; exit 1; }
-echo "Portfolio (clients, contacts, signals)"
+echo "Portfolio (clients, contacts, signals) and NPS"
 "$JAVA" -jar "$JAR" "$GATEWAY" "$KEYCLOAK"
 
 ADMIN=$(curl -fsS "$KEYCLOAK/realms/rhythm/protocol/openid-connect/token" -d grant_type=password \
@@ -45,9 +46,7 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-echo "NPS, segments, plans and engagements (as admin)"
-expect "NPS Q4 2026 cycle" "$(post /api/v1/nps/cycles demo-nps-q4-2026 \
-  '{"name":"NPS Q4 2026","openDate":"2026-10-07","closeDate":"2026-10-21"}')"
+echo "Segments, plans and engagements (as admin)"
 expect "SA Health in Maintain" "$(post /api/v1/segments/assignments demo-sa-health-segment \
   "{\"clientId\":\"$SA_HEALTH\",\"segment\":\"MAINTAIN\",\"reason\":\"NPS volatility: 6.1 average, range 1-9 (NPS Q2 2026)\"}")"
 expect "SA Health account plan FY27" "$(post /api/v1/plans demo-sa-health-plan-fy27 \

@@ -117,6 +117,9 @@ final class DemoNpsLoader {
                             .toInstant(ZoneOffset.UTC).toString())) + "}").collect(Collectors.joining(","));
             String body = api.send("POST", "/api/v1/nps/cycles/" + cycle + "/responses/import/hubspot", api.admin,
                     "{\"rows\":[" + rows + "]}", null);
+            if (body.startsWith("{\"type\"")) {
+                throw new IllegalStateException("the import into " + cycle + " was refused: " + body);
+            }
             Matcher status = Pattern.compile("\"row\":(\\d+),\"status\":\"(\\w+)\"").matcher(body);
             List<DemoNps.Answer> unmatched = new ArrayList<>();
             while (status.find()) {

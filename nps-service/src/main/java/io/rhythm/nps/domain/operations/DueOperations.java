@@ -28,7 +28,9 @@ import java.util.Set;
  *       not finished and nobody completed the milestone by hand (a person who did so has dealt with it), and only
  *       while answers are still accepted (before the end of the close date).</li>
  *   <li><b>Close</b>: once the close date has <i>ended</i> (UTC) — respondents have the whole of day 14, exactly as
- *       their links promise (they expire at the end of the close date) — whether or not anybody was invited.</li>
+ *       their links promise (they expire at the end of the close date) — for a cycle Rhythm ran (its recipient lists
+ *       were frozen). A cycle whose lists never were, e.g. one whose answers are imported from another survey tool
+ *       after the fact, is closed by a person ({@code POST /api/v1/nps/cycles/{id}/close}) once the import is done.</li>
  *   <li>Order: by the milestones' due dates, the close always last (a late scan takes the final pull, then
  *       closes).</li>
  * </ul>
@@ -80,7 +82,7 @@ public final class DueOperations {
                         && !cycle.pullsTaken().contains(operation.milestone());
                 case REMINDERS -> reached && accepting && cycle.recipientsFrozen() && !cycle.remindersFinished()
                         && !cycle.reminderCompletedByPerson();
-                case CLOSE -> !accepting;
+                case CLOSE -> !accepting && cycle.recipientsFrozen();
             };
             if (needed) {
                 due.add(operation);
