@@ -288,6 +288,19 @@ class DetractorCaseApiTest {
     }
 
     @Test
+    void aDetractorAnswerWithoutACommentOpensACaseThatCanBeReadAndWorked() {
+        Setup s = setup(1);
+        Map<String, Object> bare = new java.util.HashMap<>(row(s.emails().get(0), 2, "-"));
+        bare.remove("hs_content"); // a score, no comment
+        importRows(s.cycleId(), List.of(bare), "IMPORTED");
+        String caseId = onlyCaseOf(s.clientId());
+        as("cse").get("/api/v1/nps/cases/" + caseId).then().statusCode(200).body("comment", nullValue())
+                .body("score", equalTo(2));
+        as("cse").body("{\"to\": \"CONTACTED\"}").post("/api/v1/nps/cases/" + caseId + "/transitions").then()
+                .statusCode(200).body("status", equalTo("CONTACTED"));
+    }
+
+    @Test
     void aCaseOfAClientWithoutOwnerIsUnassignedAndSeenByLeadersOnly() {
         UUID unknownClient = UUID.randomUUID();
         UUID responseId = UUID.randomUUID();

@@ -398,7 +398,8 @@ public class DetractorCases {
                 .map(c -> new NoteView((UUID) c[0], (String) c[1], SqlValues.instant(c[2]), (String) c[3]))
                 .toList();
         String comment = ((List<?>) em.createNativeQuery("select comment from survey_response where id = ?1")
-                .setParameter(1, r.responseId()).getResultList()).stream().map(String.class::cast).findFirst().orElse(null);
+                .setParameter(1, r.responseId()).getResultList()).stream().filter(java.util.Objects::nonNull) // no comment: null
+                .map(String.class::cast).findFirst().orElse(null);
         String escalatedTo = stages.stream().map(StageView::escalatedTo).filter(e -> e != null).findFirst().orElse(null);
         return new CaseView(r.id(), r.responseId(), r.cycleId(), r.clientId(), r.clientName(), r.contactId(), r.score(),
                 comment, r.owner(), r.status().name(), r.status().next().map(Enum::name).orElse(null), r.openedAt(), stages,
