@@ -44,26 +44,28 @@ final class DemoNpsLoader {
     }
 
     void load() throws IOException, InterruptedException {
+        // each step is idempotent on its own, so a load that stopped half-way is completed by the next one
         String q2 = cycle(Q2, LocalDate.of(2026, 4, 8), LocalDate.of(2026, 4, 22));
-        if (responses(q2) == 0 && !closed(q2)) {
-            importAnswers(q2, DemoNps.answers(portfolio, DemoLoader.DEFAULT_SEED, 0.55, 0, true), LocalDate.of(2026, 4, 8));
+        if (!closed(q2)) {
+            if (responses(q2) == 0) {
+                importAnswers(q2, DemoNps.answers(portfolio, DemoLoader.DEFAULT_SEED, 0.55, 0, true), LocalDate.of(2026, 4, 8));
+            }
             api.send("POST", "/api/v1/nps/cycles/" + q2 + "/close", api.admin, null, null);
-            moveCases(q2);
-            String generated = api.send("POST", "/api/v1/nps/cycles/" + q2 + "/letters/generate", api.admin, null, null);
-            api.send("POST", "/api/v1/nps/cycles/" + q2 + "/talking-points/generate", api.admin, null, null);
-            for (String unit : businessUnits(q2)) {
-                api.send("POST", "/api/v1/nps/cycles/" + q2 + "/talking-points/" + path(unit) + "/approve", api.evp, null, null);
-            }
-            int sent = 0;
-            for (String letter : ids(api.send("GET", "/api/v1/nps/letters?cycleId=" + q2 + "&status=APPROVED&limit=200", api.admin, null, null))) {
-                api.send("POST", "/api/v1/nps/letters/" + letter + "/sent", api.admin, "{}", null);
-                sent++;
-            }
-            System.out.printf("  %s  answers imported, closed, letters %s, %d sent after the EVP's approval%n", Q2,
-                    generated.length() > 2 ? "drafted" : "none", sent);
-        } else {
-            System.out.printf("  %s  already there%n", Q2);
         }
+        if (ids(api.send("GET", "/api/v1/nps/cases?cycleId=" + q2 + "&status=CONTACTED&limit=1", api.admin, null, null)).isEmpty()) {
+            moveCases(q2);
+        }
+        api.send("POST", "/api/v1/nps/cycles/" + q2 + "/letters/generate", api.admin, null, null); // redrafts drafts only
+        api.send("POST", "/api/v1/nps/cycles/" + q2 + "/talking-points/generate", api.admin, null, null);
+        for (String unit : businessUnits(q2)) { // approved already: 409, fine
+            api.send("POST", "/api/v1/nps/cycles/" + q2 + "/talking-points/" + path(unit) + "/approve", api.evp, null, null);
+        }
+        int sent = 0;
+        for (String letter : ids(api.send("GET", "/api/v1/nps/letters?cycleId=" + q2 + "&status=APPROVED&limit=200", api.admin, null, null))) {
+            api.send("POST", "/api/v1/nps/letters/" + letter + "/sent", api.admin, "{}", null);
+            sent++;
+        }
+        System.out.printf("  %s  %d answers, closed, letters approved by the EVP (%d sent now)%n", Q2, responses(q2), sent);
 
         String q4 = cycle(Q4, LocalDate.of(2026, 10, 7), LocalDate.of(2026, 10, 21));
         if (responses(q4) == 0 && !closed(q4)) {
