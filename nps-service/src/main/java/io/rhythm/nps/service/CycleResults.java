@@ -182,10 +182,7 @@ public class CycleResults {
     }
 
     private static void add(List<Answer> answers, UUID client, int score, int count, java.math.BigDecimal weight) {
-        Answer answer = new Answer(client, score, weight);
-        for (int i = 0; i < count; i++) {
-            answers.add(answer);
-        }
+        answers.add(new Answer(client, score, weight, count)); // counted, not expanded: a million answers stay ~100k entries
     }
 
     private Map<UUID, Integer> invited(UUID cycleId, VisibleClients visible) {

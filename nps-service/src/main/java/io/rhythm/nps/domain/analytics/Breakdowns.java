@@ -35,10 +35,20 @@ public final class Breakdowns {
      * @param clientId the client who answered
      * @param score    0–10
      * @param weight   the client's value (ARR), or null when unknown
+     * @param count    how many such answers (the client's answers with this score): groups are summed from
+     *                 counts, never expanded into one object per answer
      */
-    public record Answer(UUID clientId, int score, BigDecimal weight) {
+    public record Answer(UUID clientId, int score, BigDecimal weight, int count) {
         public Answer {
             Objects.requireNonNull(clientId, "clientId");
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be at least 1, was " + count);
+            }
+        }
+
+        /** One answer. */
+        public Answer(UUID clientId, int score, BigDecimal weight) {
+            this(clientId, score, weight, 1);
         }
     }
 
@@ -95,12 +105,16 @@ public final class Breakdowns {
     }
 
     static Figures figures(String key, String name, List<Answer> answers, int invited) {
-        NpsSummary summary = NpsCalculator.summarise(answers.stream().map(Answer::score).toList());
-        ResponseRate rate = invited == 0 ? null : ResponseRate.of(Math.min(answers.size(), invited), invited);
-        List<WeightedScore> weighted = answers.stream()
-                .filter(a -> a.weight() != null && a.weight().signum() > 0)
-                .map(a -> new WeightedScore(a.score(), a.weight()))
-                .toList();
+        long[] histogram = new long[11];
+        Map<WeightedScore, Long> weighted = new HashMap<>();
+        for (Answer a : answers) {
+            histogram[a.score()] += a.count();
+            if (a.weight() != null && a.weight().signum() > 0) {
+                weighted.merge(new WeightedScore(a.score(), a.weight()), (long) a.count(), Long::sum);
+            }
+        }
+        NpsSummary summary = NpsCalculator.summarise(histogram);
+        ResponseRate rate = invited == 0 ? null : ResponseRate.of(Math.min(summary.count(), invited), invited);
         return new Figures(key, name, summary, rate, weighted.isEmpty() ? null : NpsCalculator.summariseWeighted(weighted));
     }
 }

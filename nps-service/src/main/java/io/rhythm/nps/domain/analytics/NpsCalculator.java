@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -91,6 +92,58 @@ public final class NpsCalculator {
     }
 
     /**
+     * {@link #summarise(Collection)} of the scores a histogram counts, without one object per response
+     * (the same figures: used for large groups, read from the database already counted).
+     *
+     * @param histogram responses per score, index 0–10 (length 11), no negative count
+     */
+    public static NpsSummary summarise(long[] histogram) {
+        Objects.requireNonNull(histogram, "histogram");
+        if (histogram.length != NpsCategory.MAX_SCORE + 1) {
+            throw new IllegalArgumentException("a histogram has one count per score 0-10");
+        }
+        long total = 0;
+        long sum = 0;
+        int promoters = 0;
+        int passives = 0;
+        int detractors = 0;
+        int min = NpsCategory.MAX_SCORE;
+        int max = NpsCategory.MIN_SCORE;
+        for (int score = 0; score < histogram.length; score++) {
+            long count = histogram[score];
+            if (count < 0) {
+                throw new IllegalArgumentException("negative count for score " + score);
+            }
+            if (count == 0) {
+                continue;
+            }
+            total += count;
+            sum += count * score;
+            min = Math.min(min, score);
+            max = Math.max(max, score);
+            switch (NpsCategory.of(score)) {
+                case PROMOTER -> promoters += Math.toIntExact(count);
+                case PASSIVE -> passives += Math.toIntExact(count);
+                case DETRACTOR -> detractors += Math.toIntExact(count);
+            }
+        }
+        if (total == 0) {
+            return NpsSummary.empty();
+        }
+        int n = Math.toIntExact(total);
+        double average = (double) sum / n;
+        double squares = 0;
+        for (int score = 0; score < histogram.length; score++) {
+            squares += histogram[score] * (score - average) * (score - average);
+        }
+        double sd = n < 2 ? 0 : Math.sqrt(squares / (n - 1));
+        return new NpsSummary(n, promoters, passives, detractors,
+                percent(promoters, n), percent(passives, n), percent(detractors, n),
+                100.0 * (promoters - detractors) / n, NpsRounding.percentHalfAwayFromZero(promoters - detractors, n),
+                average, min, max, sd, confidenceInterval(promoters, detractors, n), n < SMALL_SAMPLE_THRESHOLD);
+    }
+
+    /**
      * The 95 % confidence interval of an NPS from its counts (see the class comment for the formula).
      *
      * @throws IllegalArgumentException if counts are negative or exceed n
@@ -117,24 +170,47 @@ public final class NpsCalculator {
      */
     public static WeightedNpsSummary summariseWeighted(Collection<WeightedScore> responses) {
         List<WeightedScore> values = List.copyOf(Objects.requireNonNull(responses, "responses"));
-        NpsSummary unweighted = summarise(values.stream().map(WeightedScore::score).toList());
+        Map<WeightedScore, Long> counted = new java.util.HashMap<>();
+        for (WeightedScore r : values) {
+            counted.merge(r, 1L, Long::sum);
+        }
+        return summariseWeighted(counted);
+    }
+
+    /**
+     * {@link #summariseWeighted(Collection)} of responses counted by (score, weight): the same figures, one
+     * multiplication per distinct pair instead of one addition per response.
+     *
+     * @param counted responses per (score, weight); no count below 1
+     */
+    public static WeightedNpsSummary summariseWeighted(Map<WeightedScore, Long> counted) {
+        Objects.requireNonNull(counted, "counted");
+        long[] histogram = new long[NpsCategory.MAX_SCORE + 1];
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal promoters = BigDecimal.ZERO;
         BigDecimal passives = BigDecimal.ZERO;
         BigDecimal detractors = BigDecimal.ZERO;
         BigDecimal scoreSum = BigDecimal.ZERO;
         BigDecimal squares = BigDecimal.ZERO;
-        for (WeightedScore r : values) {
-            BigDecimal w = r.weight();
+        for (Map.Entry<WeightedScore, Long> entry : counted.entrySet()) {
+            WeightedScore r = entry.getKey();
+            long count = entry.getValue();
+            if (count < 1) {
+                throw new IllegalArgumentException("a counted response needs a count of at least 1, was " + count);
+            }
+            histogram[r.score()] += count;
+            BigDecimal c = BigDecimal.valueOf(count);
+            BigDecimal w = r.weight().multiply(c);
             total = total.add(w);
             scoreSum = scoreSum.add(w.multiply(BigDecimal.valueOf(r.score())));
-            squares = squares.add(w.multiply(w));
+            squares = squares.add(r.weight().multiply(r.weight()).multiply(c));
             switch (r.category()) {
                 case PROMOTER -> promoters = promoters.add(w);
                 case PASSIVE -> passives = passives.add(w);
                 case DETRACTOR -> detractors = detractors.add(w);
             }
         }
+        NpsSummary unweighted = summarise(histogram);
         if (total.signum() == 0) {
             return new WeightedNpsSummary(unweighted, total, 0, 0, 0, 0, 0, 0, 0);
         }
