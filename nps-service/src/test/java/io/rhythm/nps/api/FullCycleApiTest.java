@@ -226,7 +226,16 @@ class FullCycleApiTest {
         respondent().body(Map.of("score", 10)).post("/api/v1/surveys/respond/" + catToken).then().statusCode(410);
         as("avp").post(cycle + "/close").then().statusCode(409).contentType("application/problem+json");
 
-        // (slice H2 continues here at merge: letters → EVP approval; a CSE cannot approve)
+        // 9. client letters drafted from the results; only the EVP approves them
+        as("avp").post(cycle + "/letters/generate").then().statusCode(200);
+        List<String> letters = as("avp").queryParam("cycleId", cycleId).get("/api/v1/nps/letters").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("DRAFT"))).extract().path("items.id");
+        assertThat(letters).isNotEmpty();
+        String letter = "/api/v1/nps/letters/" + letters.get(0);
+        as("cse").post(letter + "/approve").then().statusCode(403);
+        as("avp").post(letter + "/approve").then().statusCode(403);
+        as("evp").post(letter + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        as("evp").post(letter + "/approve").then().statusCode(409);
     }
 
     private void at(LocalDate day, int hour) {
