@@ -7,7 +7,6 @@ import io.rhythm.nps.domain.letters.ClientLetterFacts;
 import io.rhythm.nps.domain.letters.LetterTrend;
 import io.rhythm.nps.domain.letters.ScoreFigures;
 import io.rhythm.nps.domain.letters.ThemeCount;
-import io.rhythm.nps.domain.themes.Theme;
 import io.rhythm.nps.service.themes.ResponseThemes;
 import io.rhythm.nps.service.themes.ThemeCatalog;
 import io.rhythm.platform.clients.DirectoryEntry;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,26 +30,17 @@ public class LetterFacts {
     EntityManager em;
     @Inject
     ThemeCatalog catalog;
+    @Inject
+    ResponseThemes responseThemes;
 
-    /**
-     * Theme code → number of the client's comments in the cycle that carry it, most frequent first. The one
-     * place letters and talking points read comment themes: the effective ones (a person's re-tagging wins).
-     */
+    /** Theme code → the client's comments in the cycle carrying it, most frequent first (effective themes). */
     public Map<String, Integer> themesFor(UUID cycleId, UUID clientId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("select t.theme, count(*) from (select " + ResponseThemes.EFFECTIVE_SQL
-                        + " as themes from survey_response where cycle_id = ?1 and client_id = ?2) r, unnest(r.themes) as t(theme)"
-                        + " group by t.theme order by count(*) desc, t.theme")
-                .setParameter(1, cycleId).setParameter(2, clientId).getResultList()) {
-            Object[] c = (Object[]) row;
-            counts.put((String) c[0], ((Number) c[1]).intValue());
-        }
-        return counts;
+        return responseThemes.counts(cycleId, clientId);
     }
 
-    /** A theme's name in the current (configurable) taxonomy; the code of a theme deleted since. */
+    /** A theme's name in the current (configurable) taxonomy. */
     public String themeName(String code) {
-        return catalog.taxonomy().theme(code).map(Theme::name).orElse(code);
+        return catalog.name(code);
     }
 
     public List<Integer> scores(UUID cycleId, UUID clientId) {

@@ -4,7 +4,6 @@ import io.rhythm.nps.domain.SurveyCycle;
 import io.rhythm.nps.domain.operations.CycleFigures;
 import io.rhythm.nps.domain.operations.TopThemes;
 import io.rhythm.nps.domain.schedule.MilestoneCode;
-import io.rhythm.nps.domain.themes.Theme;
 import io.rhythm.nps.service.themes.ResponseThemes;
 import io.rhythm.nps.service.themes.ThemeCatalog;
 import io.rhythm.nps.service.Milestones;
@@ -24,9 +23,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,6 +51,8 @@ public class CycleClosing {
     /** How many themes the frozen results name (most frequent first). */
     @Inject
     ThemeCatalog catalog;
+    @Inject
+    ResponseThemes responseThemes;
     @ConfigProperty(name = "rhythm.nps.close.top-themes", defaultValue = "5")
     int topThemes;
 
@@ -121,7 +120,7 @@ public class CycleClosing {
         Object[] invitations = (Object[]) em.createNativeQuery(
                         "select count(*), count(responded_at) from survey_invitation where cycle_id = ?1")
                 .setParameter(1, cycleId).getSingleResult();
-        List<TopThemes.Ranked> themes = TopThemes.rank(themeCounts(cycleId), scores.size(), topThemes, this::themeName);
+        List<TopThemes.Ranked> themes = TopThemes.rank(responseThemes.counts(cycleId, null), scores.size(), topThemes, catalog::name);
         CycleFigures f = CycleFigures.of(scores, ((Number) invitations[0]).intValue(), ((Number) invitations[1]).intValue(),
                 themes);
         return new CycleClosed.Results(f.responses(), f.invited(), f.invitedResponded(),
@@ -132,23 +131,6 @@ public class CycleClosing {
                 f.standardDeviation(),
                 f.topThemes().stream().map(t -> new CycleClosed.ThemeCount(t.theme(), t.name(), t.count(),
                         t.percentOfResponses())).toList());
-    }
-
-    /** Responses per (effective: a person's re-tagging wins) theme in the cycle. */
-    Map<String, Integer> themeCounts(UUID cycleId) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Object row : em.createNativeQuery("select t.theme, count(*) from (select " + ResponseThemes.EFFECTIVE_SQL
-                        + " as themes from survey_response where cycle_id = ?1) r cross join lateral unnest(r.themes) as t(theme)"
-                        + " group by t.theme")
-                .setParameter(1, cycleId).getResultList()) {
-            Object[] c = (Object[]) row;
-            counts.put((String) c[0], ((Number) c[1]).intValue());
-        }
-        return counts;
-    }
-
-    private String themeName(String code) {
-        return catalog.taxonomy().theme(code).map(Theme::name).orElse(code);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parse(String json) {

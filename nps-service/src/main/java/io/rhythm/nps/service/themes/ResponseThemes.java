@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,27 @@ public class ResponseThemes {
     }
 
     /** The effective themes of one response (manual if set, else automatic); empty for an unknown id. */
+    /**
+     * Theme code → responses carrying it (effective themes: a person's re-tagging wins), most frequent first,
+     * for a cycle, or for one client in it when {@code clientId} is given. What letters, talking points and
+     * the close snapshot count.
+     */
+    public Map<String, Integer> counts(UUID cycleId, UUID clientId) {
+        var query = em.createNativeQuery("select t.theme, count(*) from (select " + EFFECTIVE_SQL
+                + " as themes from survey_response where cycle_id = ?1" + (clientId == null ? "" : " and client_id = ?2")
+                + ") r cross join lateral unnest(r.themes) as t(theme) group by t.theme order by count(*) desc, t.theme")
+                .setParameter(1, cycleId);
+        if (clientId != null) {
+            query.setParameter(2, clientId);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            counts.put((String) c[0], ((Number) c[1]).intValue());
+        }
+        return counts;
+    }
+
     public List<String> effective(UUID responseId) {
         List<?> rows = em.createNativeQuery("select " + EFFECTIVE_SQL + " from survey_response where id = ?1")
                 .setParameter(1, responseId).getResultList();

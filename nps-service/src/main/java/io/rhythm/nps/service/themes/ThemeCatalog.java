@@ -79,6 +79,11 @@ public class ThemeCatalog {
         return ((Number) em.createNativeQuery("select revision from theme_taxonomy_revision").getSingleResult()).longValue();
     }
 
+    /** A theme's name in the current taxonomy; the code itself for a theme deleted since. */
+    public String name(String code) {
+        return taxonomy().theme(code).map(io.rhythm.nps.domain.themes.Theme::name).orElse(code);
+    }
+
     public ThemeTaxonomy taxonomy() {
         return new ThemeTaxonomy(all().stream().map(StoredTheme::theme).toList());
     }
