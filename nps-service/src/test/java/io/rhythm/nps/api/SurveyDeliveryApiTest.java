@@ -255,7 +255,13 @@ class SurveyDeliveryApiTest {
         } finally {
             SmtpServer.get();
         }
-        as("avp").post("/api/v1/nps/cycles/" + open + "/invitations/send").then().statusCode(200).body("invited", equalTo(1));
+        // resumable: sending again once the server is back works. The mailer may still hold a pooled connection to the
+        // stopped server, so the first attempt after the restart can fail the same way (503, nothing stored) — retry it.
+        io.restassured.response.Response resumed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> as("avp").post("/api/v1/nps/cycles/" + open + "/invitations/send").then().extract().response(),
+                        response -> response.statusCode() != 503);
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(resumed.<Integer>path("invited")).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> SmtpServer.to("sam-" + tag + "@client.example").size() == 1);
     }
 
