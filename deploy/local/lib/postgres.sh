@@ -109,6 +109,14 @@ pg_write_config() {
   local tuning=''
   if [[ "$RHYTHM_ENV" == test ]]; then
     tuning=$'# test only: durability traded for speed\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n'
+  else
+    # the signal-ingest hot path writes a few hundred MB of scores and outbox rows per million signals:
+    # fewer forced checkpoints, and a cache that holds the hot indexes
+    tuning=$'shared_buffers = 512MB\nmax_wal_size = 4GB\ncheckpoint_timeout = 15min\n'
+    # which statements cost what (SELECT * FROM pg_stat_statements), when the contrib module is installed
+    if [[ -f "$("$PG_BIN/pg_config" --pkglibdir 2>/dev/null)/pg_stat_statements.so" ]]; then
+      tuning+=$'shared_preload_libraries = \'pg_stat_statements\'\n'
+    fi
   fi
   as_pg tee "$PG_DATA/rhythm.conf" >/dev/null <<EOF
 # Written by ./rhythm at every start (env $RHYTHM_ENV). Edit deploy/local/lib/postgres.sh instead.

@@ -51,7 +51,18 @@ public class AlertEvaluation {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onRescored(@Observes HealthScoring.Rescored rescored) {
-        evaluateAll(rescored.clientIds(), Instant.now(clock));
+        Map<UUID, Map<String, MetricReading>> metrics = new HashMap<>();
+        rescored.metrics().forEach((client, readings) -> {
+            Map<String, MetricReading> rule = new HashMap<>();
+            for (String metric : RULE_METRICS) {
+                MetricReading reading = readings.get(metric);
+                if (reading != null) {
+                    rule.put(metric, reading);
+                }
+            }
+            metrics.put(client, rule);
+        });
+        apply(rescored.clientIds(), metrics, rescored.scores(), openAlerts(rescored.clientIds()), Instant.now(clock));
     }
 
     /** Raises what the rules say should be open and is not; returns how many alerts were raised. */
@@ -72,8 +83,7 @@ public class AlertEvaluation {
         }
         Map<UUID, Map<String, MetricReading>> metrics = new HashMap<>();
         Map<UUID, Double> health = new HashMap<>();
-        Map<UUID, List<String>> open = new HashMap<>();
-        String ids = "{" + clientIds.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
+        String ids = idArray(clientIds);
         for (Object row : em.createNativeQuery("""
                         select m.client_id, m.metric, m.value, m.occurred_at from unnest(cast(?1 as uuid[])) as u(id)
                         join client_metric m on m.client_id = u.id where m.metric = any(cast(?2 as text[]))""")
@@ -87,13 +97,28 @@ public class AlertEvaluation {
             Object[] c = (Object[]) row;
             health.put((UUID) c[0], ((Number) c[1]).doubleValue());
         }
+        return apply(clientIds, metrics, health, openAlerts(clientIds), now);
+    }
+
+    private static String idArray(Set<UUID> clientIds) {
+        return "{" + clientIds.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
+    }
+
+    /** The types of the clients' alerts that are not resolved, by client. */
+    private Map<UUID, List<String>> openAlerts(Set<UUID> clientIds) {
+        Map<UUID, List<String>> open = new HashMap<>();
         for (Object row : em.createNativeQuery("""
                         select a.client_id, a.type from unnest(cast(?1 as uuid[])) as u(id)
                         join alert a on a.client_id = u.id where a.status <> 'RESOLVED'""")
-                .setParameter(1, ids).getResultList()) {
+                .setParameter(1, idArray(clientIds)).getResultList()) {
             Object[] c = (Object[]) row;
             open.computeIfAbsent((UUID) c[0], id -> new ArrayList<>()).add((String) c[1]);
         }
+        return open;
+    }
+
+    private int apply(Set<UUID> clientIds, Map<UUID, Map<String, MetricReading>> metrics, Map<UUID, Double> health,
+                      Map<UUID, List<String>> open, Instant now) {
         int raised = 0;
         // Everything below writes with native SQL. Left on AUTO, each statement would first flush the
         // persistence context, dirty-checking every client loaded for raising so far: quadratic when a

@@ -42,12 +42,6 @@ final class BulkSql {
         void handle(Row row) throws SQLException;
     }
 
-    /** Binds the parameters of row {@code index} of a batch. */
-    @FunctionalInterface
-    interface RowBinder {
-        void bind(int index, PreparedStatement row) throws SQLException;
-    }
-
     private final Connection connection;
 
     BulkSql(Connection connection) {
@@ -72,17 +66,6 @@ final class BulkSql {
             while (rows.next()) {
                 handler.handle(row);
             }
-        }
-    }
-
-    /** One statement for {@code rows} rows, sent as a JDBC batch (one round trip). */
-    void batch(String sql, int rows, RowBinder binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < rows; i++) {
-                binder.bind(i, statement);
-                statement.addBatch();
-            }
-            statement.executeBatch();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.rhythm.health.domain.LifecycleStage;
+import io.rhythm.health.domain.alerts.MetricReading;
 import io.rhythm.health.domain.scoring.DefaultScoringModel;
 import io.rhythm.health.domain.scoring.HealthFlag;
 import io.rhythm.health.domain.scoring.HealthFlags;
@@ -44,7 +45,8 @@ import java.util.UUID;
 /**
  * Recomputes one client's health score from its current metrics, in real time (on each signal,
  * engagement or client change). A new score is stored and published as HealthScoreChanged only when
- * the score, band or model version changed; each stored score keeps its full explanation.
+ * the score, band or model version changed; each stored score keeps what explains it (model version,
+ * lifecycle stage and inputs, from which its full explanation is rebuilt).
  */
 @ApplicationScoped
 public class HealthScoring {
@@ -72,9 +74,12 @@ public class HealthScoring {
     /**
      * Fired (synchronously, in the rescoring transaction) after every rescore, with the existing
      * clients that were rescored, whether or not their score changed: their metrics may have (alerts
-     * are evaluated on it).
+     * are evaluated on it). It carries what the rescore read, so that the observers need not read it again.
+     *
+     * @param metrics the clients' current metric readings (from signals), by client
+     * @param scores  the clients' current score after the rescore (absent: not scored yet), by client
      */
-    public record Rescored(Set<UUID> clientIds) {
+    public record Rescored(Set<UUID> clientIds, Map<UUID, Map<String, MetricReading>> metrics, Map<UUID, Double> scores) {
     }
 
     @Inject
@@ -113,17 +118,20 @@ public class HealthScoring {
             BulkSql sql = new BulkSql(connection);
             Array ids = sql.uuids(triggers.keySet());
             Map<UUID, LifecycleStage> stages = new HashMap<>();
-            sql.query("select c.id, c.lifecycle_stage from unnest(?) as u(id) join client c on c.id = u.id", row ->
-                    stages.put(row.uuid(1), LifecycleStage.valueOf(row.string(2))), ids);
+            Map<UUID, Previous> previous = new HashMap<>();
+            sql.query("""
+                    select c.id, c.lifecycle_stage, h.score_id, h.score, h.band, h.model_version from unnest(?) as u(id)
+                    join client c on c.id = u.id left join client_health h on h.client_id = c.id""", row -> {
+                stages.put(row.uuid(1), LifecycleStage.valueOf(row.string(2)));
+                if (!row.isNull(3)) {
+                    previous.put(row.uuid(1), new Previous(row.getLong(3), row.getDouble(4), row.string(5), row.getInt(6)));
+                }
+            }, ids);
             if (stages.isEmpty()) {
                 return Map.of();
             }
-            Map<UUID, Map<String, Double>> inputs = inputsOf(sql, ids, LocalDate.ofInstant(now, ZoneOffset.UTC));
-            Map<UUID, Previous> previous = new HashMap<>();
-            sql.query("""
-                    select c.client_id, h.id, h.score, h.band, h.model_version from unnest(?) as u(id)
-                    join client_health c on c.client_id = u.id join health_score h on h.id = c.score_id""", row ->
-                    previous.put(row.uuid(1), new Previous(row.getLong(2), row.getDouble(3), row.string(4), row.getInt(5))), ids);
+            Map<UUID, Map<String, MetricReading>> readings = new HashMap<>();
+            Map<UUID, Map<String, Double>> inputs = inputsOf(sql, ids, LocalDate.ofInstant(now, ZoneOffset.UTC), readings);
 
             Map<UUID, HealthScore> changed = new LinkedHashMap<>();
             for (var entry : stages.entrySet()) {
@@ -140,9 +148,12 @@ public class HealthScoring {
                 }
             }
             if (!changed.isEmpty()) {
-                stored.putAll(store(sql, changed, previous, triggers, triggerKind, now));
+                stored.putAll(store(sql, changed, inputs, previous, triggers, triggerKind, now));
             }
-            rescored.fire(new Rescored(stages.keySet()));
+            Map<UUID, Double> scores = new HashMap<>();
+            previous.forEach((client, before) -> scores.put(client, before.score()));
+            changed.forEach((client, current) -> scores.put(client, current.score()));
+            rescored.fire(new Rescored(stages.keySet(), readings, scores));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot rescore " + triggers.size() + " clients", e);
         }
@@ -152,7 +163,8 @@ public class HealthScoring {
     private record Previous(long scoreId, double score, String band, int modelVersion) {
     }
 
-    private Map<UUID, StoredScore> store(BulkSql sql, Map<UUID, HealthScore> changed, Map<UUID, Previous> previous,
+    private Map<UUID, StoredScore> store(BulkSql sql, Map<UUID, HealthScore> changed, Map<UUID, Map<String, Double>> inputs,
+                                         Map<UUID, Previous> previous,
                                          Map<UUID, String> triggers, String triggerKind, Instant now) throws SQLException {
         Array changedIds = sql.uuids(changed.keySet());
         Map<UUID, HealthScore> previousScores = new HashMap<>();
@@ -169,8 +181,9 @@ public class HealthScoring {
             }
         }
         if (!previousIds.isEmpty()) {
-            sql.query("select h.client_id, h.explanation::text from unnest(?) as u(id) join health_score h on h.id = u.id", row ->
-                    previousScores.put(row.uuid(1), read(row.string(2))), sql.longs(previousIds));
+            sql.query("select h.client_id, " + EXPLANATION_COLUMNS + " from unnest(?) as u(id) join health_score h on h.id = u.id",
+                    row -> previousScores.put(row.uuid(1), explanation(row.string(2), row.getInt(3), row.string(4), row.string(5))),
+                    sql.longs(previousIds));
         }
         Map<UUID, Double> monthAgo = new HashMap<>();
         sql.query("""
@@ -181,48 +194,36 @@ public class HealthScoring {
                 Timestamp.from(now.atZone(ZoneOffset.UTC).minusMonths(1).toInstant()));
 
         List<UUID> clients = new ArrayList<>(changed.keySet());
-        List<Object> scores = new ArrayList<>();
-        List<Object> bands = new ArrayList<>();
-        List<Object> explanations = new ArrayList<>();
-        List<Object> triggerIds = new ArrayList<>();
+        List<Object> scores = new ArrayList<>(clients.size());
+        List<Object> bands = new ArrayList<>(clients.size());
+        List<Object> stages = new ArrayList<>(clients.size());
+        List<Object> storedInputs = new ArrayList<>(clients.size());
+        List<Object> triggerIds = new ArrayList<>(clients.size());
         for (UUID client : clients) {
             HealthScore current = changed.get(client);
             scores.add(BigDecimal.valueOf(current.score()));
             bands.add(current.band().name());
-            explanations.add(json(current));
+            stages.add(current.stage().name());
+            storedInputs.add(json(inputs.getOrDefault(client, Map.of())));
             triggerIds.add(triggers.get(client));
         }
         int modelVersion = changed.values().iterator().next().modelVersion();
-        // ids first (one round trip), then the rows as one JDBC batch: binding each explanation as a
-        // statement parameter is much cheaper than encoding thousands of JSON documents into one text[]
-        List<Long> newIds = new ArrayList<>(clients.size());
-        sql.query("select nextval(pg_get_serial_sequence('health_score', 'id')) from generate_series(1, ?)",
-                row -> newIds.add(row.getLong(1)), clients.size());
+        // the scores and the clients' pointers to them in one statement
         Map<UUID, Long> ids = new HashMap<>();
-        for (int i = 0; i < clients.size(); i++) {
-            ids.put(clients.get(i), newIds.get(i));
-        }
-        Timestamp scoredAt = Timestamp.from(now);
-        sql.batch("""
-                insert into health_score (id, client_id, scored_at, model_version, score, band, explanation, trigger_kind, trigger_id)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""", clients.size(), (i, row) -> {
-            row.setLong(1, newIds.get(i));
-            row.setObject(2, clients.get(i));
-            row.setTimestamp(3, scoredAt);
-            row.setInt(4, modelVersion);
-            row.setBigDecimal(5, (BigDecimal) scores.get(i));
-            row.setString(6, (String) bands.get(i));
-            row.setString(7, (String) explanations.get(i));
-            row.setString(8, triggerKind);
-            row.setString(9, (String) triggerIds.get(i));
-        });
-        sql.update("""
-                insert into client_health (client_id, score_id, score, band, scored_at)
-                select u.client_id, u.score_id, u.score, u.band, cast(? as timestamptz) from unnest(?, ?, ?, ?) as u(client_id, score_id, score, band)
+        sql.query("""
+                with scored as (
+                    insert into health_score (client_id, scored_at, model_version, score, band, stage, inputs, trigger_kind, trigger_id)
+                    select u.client_id, cast(? as timestamptz), cast(? as integer), u.score, u.band, u.stage, cast(u.inputs as jsonb),
+                           cast(? as text), u.trigger_id
+                    from unnest(?, ?, ?, ?, ?, ?) as u(client_id, score, band, stage, inputs, trigger_id)
+                    returning id, client_id, scored_at, model_version, score, band)
+                insert into client_health (client_id, score_id, score, band, scored_at, model_version)
+                select client_id, id, score, band, scored_at, model_version from scored
                 on conflict (client_id) do update set score_id = excluded.score_id, score = excluded.score,
-                    band = excluded.band, scored_at = excluded.scored_at""",
-                Timestamp.from(now), sql.uuids(clients), sql.longs(clients.stream().map(ids::get).toList()),
-                sql.array("numeric", scores), sql.array("text", bands));
+                    band = excluded.band, scored_at = excluded.scored_at, model_version = excluded.model_version
+                returning client_id, score_id""", row -> ids.put(row.uuid(1), row.getLong(2)),
+                Timestamp.from(now), modelVersion, triggerKind, sql.uuids(clients), sql.array("numeric", scores),
+                sql.array("text", bands), sql.array("text", stages), sql.array("text", storedInputs), sql.array("text", triggerIds));
 
         Map<UUID, StoredScore> stored = new LinkedHashMap<>();
         List<OutboxWriter.Pending> events = new ArrayList<>(clients.size());
@@ -249,10 +250,16 @@ public class HealthScoring {
     }
 
     /** Current metric values plus engagement derived from logged activities, for many clients. */
-    private Map<UUID, Map<String, Double>> inputsOf(BulkSql sql, Array ids, LocalDate today) throws SQLException {
+    private Map<UUID, Map<String, Double>> inputsOf(BulkSql sql, Array ids, LocalDate today,
+                                                    Map<UUID, Map<String, MetricReading>> readings) throws SQLException {
         Map<UUID, Map<String, Double>> inputs = new HashMap<>();
-        sql.query("select m.client_id, m.metric, m.value from unnest(?) as u(id) join client_metric m on m.client_id = u.id", row ->
-                inputs.computeIfAbsent(row.uuid(1), id -> new HashMap<>()).put(row.string(2), row.getDouble(3)), ids);
+        sql.query("select m.client_id, m.metric, m.value, m.occurred_at from unnest(?) as u(id) join client_metric m on m.client_id = u.id", row -> {
+            UUID client = row.uuid(1);
+            String metric = row.string(2);
+            double value = row.getDouble(3);
+            inputs.computeIfAbsent(client, id -> new HashMap<>()).put(metric, value);
+            readings.computeIfAbsent(client, id -> new HashMap<>()).put(metric, new MetricReading(value, row.getTimestamp(4).toInstant()));
+        }, ids);
         sql.query("""
                 select e.client_id, max(e.occurred_on), count(*) filter (where e.occurred_on > ?)
                 from unnest(?) as u(id) join engagement_signal e on e.client_id = u.id
@@ -300,20 +307,44 @@ public class HealthScoring {
     }
 
     private List<StoredScore> scores(String where, Object... args) {
-        var query = em.createNativeQuery("select id, client_id, scored_at, explanation::text, trigger_kind, trigger_id from health_score " + where);
+        var query = em.createNativeQuery("select id, client_id, scored_at, trigger_kind, trigger_id, "
+                + EXPLANATION_COLUMNS + " from health_score " + where);
         for (int i = 0; i < args.length; i++) {
             query.setParameter(i + 1, args[i]);
         }
         return ((List<?>) query.getResultList()).stream().map(row -> {
             Object[] c = (Object[]) row;
             Instant scoredAt = SqlValues.instant(c[2]);
-            return new StoredScore(((Number) c[0]).longValue(), (UUID) c[1], scoredAt, read((String) c[3]), (String) c[4], (String) c[5]);
+            HealthScore explained = explanation((String) c[5], ((Number) c[6]).intValue(), (String) c[7], (String) c[8]);
+            return new StoredScore(((Number) c[0]).longValue(), (UUID) c[1], scoredAt, explained, (String) c[3], (String) c[4]);
         }).toList();
     }
 
-    private String json(HealthScore score) {
+    /** The columns {@link #explanation} reads, in its parameter order. */
+    private static final String EXPLANATION_COLUMNS = "explanation::text, model_version, stage, inputs::text";
+
+    /**
+     * A stored score's explanation: the one it was stored with (scores from before V11), or rebuilt from
+     * its model version, stage and inputs; the scorer is a pure function of them and a model version never changes.
+     */
+    private HealthScore explanation(String stored, int modelVersion, String stage, String inputs) {
+        if (stored != null) {
+            return read(stored);
+        }
         try {
-            return mapper.writeValueAsString(score);
+            Map<String, Double> values = mapper.readValue(inputs, INPUTS);
+            return HealthScorer.score(models.version(modelVersion), LifecycleStage.valueOf(stage), values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored score inputs are unreadable", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>> INPUTS = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    private String json(Map<String, Double> inputs) {
+        try {
+            return mapper.writeValueAsString(inputs);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

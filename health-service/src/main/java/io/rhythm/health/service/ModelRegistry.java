@@ -91,6 +91,23 @@ public class ModelRegistry {
         active = null; // this replica switches at once
     }
 
+    /**
+     * The model of a version, for rebuilding the explanation of a score it produced. A version never
+     * changes once created, so each is read once and kept.
+     */
+    public ScoringModel version(int version) {
+        ScoringModel model = versions.get(version);
+        if (model == null) {
+            model = QuarkusTransaction.joiningExisting().call(() -> find(version))
+                    .orElseThrow(() -> new IllegalStateException("scoring model v" + version + " is not stored"))
+                    .model();
+            versions.put(version, model);
+        }
+        return model;
+    }
+
+    private final java.util.Map<Integer, ScoringModel> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<StoredModel> find(int version) {
         return models("where version = ?1", version).stream().findFirst();
     }

@@ -8,7 +8,17 @@ import io.rhythm.platform.events.KafkaCloudEvents;
 import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TopicProbe;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.rhythm.health.domain.LifecycleStage;
+import io.rhythm.health.domain.scoring.DefaultScoringModel;
+import io.rhythm.health.domain.scoring.HealthScorer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -197,6 +207,50 @@ class HealthScoreApiTest {
         asIntegration().get("/api/v1/health/portfolio").then().statusCode(403);
         as("avp").get("/api/v1/clients/" + clientId + "/health").then().statusCode(404)
                 .body("detail", containsString("no signals yet"));
+    }
+
+    @Inject
+    AgroalDataSource db;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void aScoreIsStoredAsItsStageAndInputsAndItsExplanationRebuiltFromThem() throws Exception {
+        String clientId = newClient("cse");
+        send(signal("c1-" + UUID.randomUUID(), clientId, "usage.active_users_pct", 65, T0)).body("[0].outcome", equalTo("ACCEPTED"));
+        try (Connection connection = db.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select explanation is null, stage, inputs::text from health_score where client_id = ?")) {
+            select.setObject(1, UUID.fromString(clientId));
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getBoolean(1)).isTrue();
+                assertThat(row.getString(2)).isEqualTo("MATURE");
+                assertThat(mapper.readTree(row.getString(3)).get("usage.active_users_pct").asDouble()).isEqualTo(65.0);
+            }
+        }
+        // 65 % active users on the default model's 20–80 % linear range: 75.0, the only component with data
+        as("cse").get("/api/v1/clients/" + clientId + "/health").then().statusCode(200).body("score", equalTo(75.0f))
+                .body("components.find { it.component == 'USAGE' }.inputs.find { it.key == 'usage.active_users_pct' }.raw",
+                        equalTo(65.0f))
+                .body("components.find { it.component == 'USAGE' }.contribution", equalTo(75.0f));
+    }
+
+    @Test
+    void aScoreStoredWithItsWholeExplanationBeforeV11IsReadAsStored() throws Exception {
+        String clientId = newClient("cse");
+        send(signal("c2-" + UUID.randomUUID(), clientId, "usage.active_users_pct", 65, T0)).body("[0].outcome", equalTo("ACCEPTED"));
+        // what V3..V10 stored: the whole explanation, no stage or inputs (here one that says 42 %, to tell it apart)
+        String legacy = mapper.writeValueAsString(HealthScorer.score(DefaultScoringModel.v1(), LifecycleStage.MATURE,
+                Map.of("usage.active_users_pct", 42.0)));
+        try (Connection connection = db.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "update health_score set explanation = cast(? as jsonb), stage = null, inputs = null where client_id = ?")) {
+            update.setString(1, legacy);
+            update.setObject(2, UUID.fromString(clientId));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        as("cse").get("/api/v1/clients/" + clientId + "/health").then().statusCode(200)
+                .body("components.find { it.component == 'USAGE' }.inputs.find { it.key == 'usage.active_users_pct' }.raw",
+                        equalTo(42.0f));
     }
 
     private static String newClient(String owner) {

@@ -31,17 +31,30 @@ public final class KafkaCloudEvents {
         return new ProducerRecord<>(topic, null, event.subject(), Json.write(event.data()), headers(event));
     }
 
+    /**
+     * A record from an event's attributes and its data already serialised as JSON (the outbox keeps it
+     * so; relaying it as it is spares parsing and writing it again).
+     */
+    public static ProducerRecord<String, String> toRecord(String topic, String id, String source, String type, Instant time,
+                                                          String subject, String correlationId, String dataJson) {
+        return new ProducerRecord<>(topic, null, subject, dataJson, headers(id, source, type, time, subject, correlationId));
+    }
+
     public static Headers headers(CloudEvent event) {
+        return headers(event.id(), event.source(), event.type(), event.time(), event.subject(), event.correlationId());
+    }
+
+    private static Headers headers(String id, String source, String type, Instant time, String subject, String correlationId) {
         Headers headers = new RecordHeaders();
         put(headers, SPEC_VERSION, CloudEvent.SPEC_VERSION);
-        put(headers, ID, event.id());
-        put(headers, SOURCE, event.source());
-        put(headers, TYPE, event.type());
-        put(headers, TIME, event.time().toString());
-        put(headers, SUBJECT, event.subject());
+        put(headers, ID, id);
+        put(headers, SOURCE, source);
+        put(headers, TYPE, type);
+        put(headers, TIME, time.toString());
+        put(headers, SUBJECT, subject);
         put(headers, CONTENT_TYPE, CloudEvent.DATA_CONTENT_TYPE);
-        if (event.correlationId() != null) {
-            put(headers, CORRELATION_ID, event.correlationId());
+        if (correlationId != null) {
+            put(headers, CORRELATION_ID, correlationId);
         }
         return headers;
     }
