@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rhythm.health.api.SignalRequest;
 import io.rhythm.health.domain.SignalInput;
+import io.rhythm.health.domain.scoring.ScoringModel;
 import io.rhythm.health.domain.crm.RowProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /** Reads and checks one signal (from HTTP or Kafka): shape, metric known to the model, sane time. */
 @ApplicationScoped
@@ -58,10 +58,10 @@ public class SignalReader {
         if ((request.clientId() == null) == (request.externalId() == null)) {
             problems.add(new RowProblem("clientId", "give either clientId or externalId"));
         }
-        Set<String> metrics = Set.copyOf(scoring.activeModel().metricKeys());
-        if (request.metric() != null && !metrics.contains(request.metric())) {
+        ScoringModel model = scoring.activeModel();
+        if (request.metric() != null && !model.reads(request.metric())) {
             problems.add(new RowProblem("metric", "'" + request.metric() + "' is not an input of scoring model v"
-                    + scoring.activeModel().version() + "; known: " + new java.util.TreeSet<>(metrics)));
+                    + model.version() + "; known: " + new java.util.TreeSet<>(model.metricKeys())));
         }
         if (request.value() != null && !Double.isFinite(request.value())) {
             problems.add(new RowProblem("value", "must be a finite number"));

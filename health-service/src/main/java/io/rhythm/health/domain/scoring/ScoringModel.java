@@ -72,6 +72,18 @@ public record ScoringModel(int version, String name, List<ComponentDefinition> c
     }
 
     /** Every metric key the model reads, in model order. */
+    /** Whether one of the model's components reads this metric (without building a list: ingest asks it per signal). */
+    public boolean reads(String metricKey) {
+        for (ComponentDefinition definition : components) {
+            for (Metric metric : definition.metrics()) {
+                if (metric.key().equals(metricKey)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public List<String> metricKeys() {
         List<String> keys = new ArrayList<>();
         for (ComponentDefinition definition : components) {
