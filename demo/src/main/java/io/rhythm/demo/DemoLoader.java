@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,13 +114,16 @@ public final class DemoLoader {
             throws IOException, InterruptedException {
         Map<String, Integer> outcomes = new HashMap<>();
         List<String> batch = new ArrayList<>();
+        // oldest month first, each month in calls of its own: a bulk call rescores a client once, with the
+        // newest of its values, so month by month leaves each client a short score history with its drivers
+        signals = signals.stream().sorted(Comparator.comparingInt(DemoPortfolio.Signal::monthsAgo).reversed()).toList();
         for (int i = 0; i < signals.size(); i++) {
             DemoPortfolio.Signal s = signals.get(i);
             LocalDate day = s.monthsAgo() == 0 ? today : today.minusMonths(s.monthsAgo()).withDayOfMonth(1);
             batch.add("{" + String.join(",", field("eventId", "demo-" + s.clientKey() + "-" + s.metric() + "-m" + s.monthsAgo()),
                     field("clientId", ids.get(s.clientKey())), field("metric", s.metric()), "\"value\":" + s.value(),
                     field("occurredAt", day.atStartOfDay(ZoneOffset.UTC).toInstant().toString())) + "}");
-            if (batch.size() == 500 || i == signals.size() - 1) {
+            if (batch.size() == 500 || i == signals.size() - 1 || signals.get(i + 1).monthsAgo() != s.monthsAgo()) {
                 String body = send("POST", "/api/v1/signals", integration, "{\"signals\":[" + String.join(",", batch) + "]}", null);
                 Matcher outcome = Pattern.compile("\"outcome\":\"(\\w+)\"").matcher(body);
                 while (outcome.find()) {
