@@ -36,6 +36,11 @@ import java.util.Objects;
  * order). So contributions always add up exactly to the published score.
  *
  * <p>Stateless and thread-safe; the hot path uses plain loops and small arrays only.
+ *
+ * <p>Stored scores keep only their model version, stage and inputs, and are explained by running this
+ * class on them again (see {@code HealthScoring}). So these rules must not change in place: a change of
+ * rule belongs in the model (a new version) or, if the rule itself must change, next to the old one,
+ * chosen by the model version, so that old scores keep the explanation they had.
  */
 public final class HealthScorer {
 
