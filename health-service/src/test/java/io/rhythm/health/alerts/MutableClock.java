@@ -1,57 +1,16 @@
 package io.rhythm.health.alerts;
 
+import io.rhythm.platform.testing.AdjustableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-
 /**
- * The Clock of every @QuarkusTest in this module (it replaces ClockProducer's default bean): real UTC
- * time shifted by an offset that a test may move, e.g. past an SLA deadline. Every @QuarkusTest shares
- * one application, so a test that moves it must {@link #reset()} it afterwards.
+ * The Clock of every @QuarkusTest in this module (it replaces ClockProducer's default bean), e.g. moved
+ * past an SLA deadline; a test that moves it must {@link #reset()} it afterwards.
  */
 @Alternative
 @Priority(1)
 @Singleton
-public class MutableClock extends Clock {
-
-    private volatile Duration offset = Duration.ZERO;
-    private volatile Instant frozenAt;
-
-    /** Moves the (running) clock by {@code by}. */
-    public void advance(Duration by) {
-        offset = offset.plus(by);
-    }
-
-    /** Stops the clock at {@code instant} until {@link #reset()} or another freeze. */
-    public void freezeAt(Instant instant) {
-        frozenAt = instant;
-    }
-
-    /** Back to real time. */
-    public void reset() {
-        frozenAt = null;
-        offset = Duration.ZERO;
-    }
-
-    @Override
-    public Instant instant() {
-        Instant frozen = frozenAt;
-        return frozen != null ? frozen : Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.fixed(instant(), zone);
-    }
+public class MutableClock extends AdjustableClock {
 }
