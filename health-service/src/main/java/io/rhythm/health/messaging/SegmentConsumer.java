@@ -16,7 +16,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.sql.Timestamp;
 import java.util.UUID;
 
-/** Keeps each client's current segment (segments.migrations.v1 is keyed by client, so events arrive in order). */
+/**
+ * Keeps each client's current segment (segments.migrations.v1 is keyed by client, so one client's events
+ * arrive in order; an older event, by ce_time, that comes again under another id never overwrites a newer segment).
+ */
 @ApplicationScoped
 public class SegmentConsumer {
 
@@ -37,7 +40,8 @@ public class SegmentConsumer {
             em.createNativeQuery("""
                             insert into client_segment (client_id, segment, sap_required, updated_at) values (?1, ?2, ?3, ?4)
                             on conflict (client_id) do update set segment = excluded.segment,
-                                sap_required = excluded.sap_required, updated_at = excluded.updated_at""")
+                                sap_required = excluded.sap_required, updated_at = excluded.updated_at
+                            where client_segment.updated_at <= excluded.updated_at""")
                     .setParameter(1, UUID.fromString(migrated.clientId())).setParameter(2, migrated.toSegment())
                     .setParameter(3, migrated.sapRequired()).setParameter(4, Timestamp.from(event.time())).executeUpdate();
         });

@@ -9,7 +9,15 @@ import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TopicProbe;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +56,28 @@ class PortfolioSegmentApiTest {
                 .body("items.clientId", not(hasItem(clientId)));
         as("avp").get("/api/v1/health/portfolio?segment=DORMANT").then().statusCode(400)
                 .body("errors[0].field", equalTo("segment"));
+
+        // an older migration arriving late (another event id, an earlier ce_time) does not overwrite the newer one
+        CloudEvent stale = new CloudEvent(UUID.randomUUID().toString(), "/rhythm/segmentation-service",
+                EventCatalogue.SEGMENT_MIGRATED.type(), Instant.now().minus(Duration.ofDays(1)), clientId, null,
+                Json.tree(new SegmentMigrated(clientId, null, "LEVERAGE", "test", false, "avp")));
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, stale);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(stale.id()));
+        as("avp").get("/api/v1/health/portfolio?segment=SLEEPING_GIANTS&limit=200").then().statusCode(200)
+                .body("items.clientId", hasItem(clientId));
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    private boolean processed(String eventId) throws SQLException {
+        try (Connection connection = db.getConnection();
+             PreparedStatement select = connection.prepareStatement("select 1 from rhythm_processed_event where event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     private static void migrate(String clientId, String from, String to) {
