@@ -1,24 +1,18 @@
 package io.rhythm.nps.messaging;
 
-import io.rhythm.platform.events.EventCatalogue;
-import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.MalformedEventException;
-import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.inbox.IdempotentConsumer;
+import io.rhythm.platform.projection.ClientSegmentProjection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.sql.Timestamp;
-import java.util.UUID;
-
 /**
- * Keeps each client's current segment for the NPS breakdowns (segments.migrations.v1 is keyed by client, so
- * one client's events arrive in order). Idempotent: a redelivered event (same ce_id) changes nothing.
+ * Keeps each client's current segment for the NPS breakdowns ({@link ClientSegmentProjection}). Idempotent:
+ * a redelivered event (same ce_id) changes nothing.
  */
 @ApplicationScoped
 public class SegmentConsumer {
@@ -26,25 +20,12 @@ public class SegmentConsumer {
     @Inject
     IdempotentConsumer inbox;
     @Inject
-    EntityManager em;
+    ClientSegmentProjection segments;
 
     @Incoming("segments")
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onSegment(ConsumerRecord<String, String> record) {
-        inbox.process("nps-client-segments", record, event -> {
-            if (!event.type().equals(EventCatalogue.SEGMENT_MIGRATED.type())) {
-                return;
-            }
-            SegmentMigrated migrated = Json.read(event.data(), SegmentMigrated.class);
-            // An older event (by ce_time) never overwrites a newer segment.
-            em.createNativeQuery("""
-                            insert into client_segment (client_id, segment, sap_required, updated_at) values (?1, ?2, ?3, ?4)
-                            on conflict (client_id) do update set segment = excluded.segment,
-                                sap_required = excluded.sap_required, updated_at = excluded.updated_at
-                            where client_segment.updated_at <= excluded.updated_at""")
-                    .setParameter(1, UUID.fromString(migrated.clientId())).setParameter(2, migrated.toSegment())
-                    .setParameter(3, migrated.sapRequired()).setParameter(4, Timestamp.from(event.time())).executeUpdate();
-        });
+        inbox.process("nps-client-segments", record, segments::apply);
     }
 }
