@@ -51,18 +51,8 @@ public class AlertEvaluation {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onRescored(@Observes HealthScoring.Rescored rescored) {
-        Map<UUID, Map<String, MetricReading>> metrics = new HashMap<>();
-        rescored.metrics().forEach((client, readings) -> {
-            Map<String, MetricReading> rule = new HashMap<>();
-            for (String metric : RULE_METRICS) {
-                MetricReading reading = readings.get(metric);
-                if (reading != null) {
-                    rule.put(metric, reading);
-                }
-            }
-            metrics.put(client, rule);
-        });
-        apply(rescored.clientIds(), metrics, rescored.scores(), openAlerts(rescored.clientIds()), Instant.now(clock));
+        // all of the clients' readings: the rules look up only the metrics they read
+        apply(rescored.clientIds(), rescored.metrics(), rescored.scores(), openAlerts(rescored.clientIds()), Instant.now(clock));
     }
 
     /** Raises what the rules say should be open and is not; returns how many alerts were raised. */

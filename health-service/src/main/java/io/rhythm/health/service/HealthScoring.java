@@ -1,6 +1,7 @@
 package io.rhythm.health.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.rhythm.health.domain.LifecycleStage;
@@ -322,6 +323,8 @@ public class HealthScoring {
 
     /** The columns {@link #explanation} reads, in its parameter order. */
     private static final String EXPLANATION_COLUMNS = "explanation::text, model_version, stage, inputs::text";
+    private static final TypeReference<Map<String, Double>> INPUTS = new TypeReference<>() {
+    };
 
     /**
      * A stored score's explanation: the one it was stored with (scores from before V11), or rebuilt from
@@ -338,9 +341,6 @@ public class HealthScoring {
             throw new IllegalStateException("stored score inputs are unreadable", e);
         }
     }
-
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>> INPUTS = new com.fasterxml.jackson.core.type.TypeReference<>() {
-    };
 
     private String json(Map<String, Double> inputs) {
         try {

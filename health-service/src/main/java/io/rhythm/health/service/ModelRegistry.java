@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stored scoring models and which one is active. The default model (v1) is stored on first start.
@@ -39,6 +41,8 @@ public class ModelRegistry {
     Clock clock;
 
     private volatile ScoringModel active;
+    /** Models by version, read once each: a version never changes once created. */
+    private final Map<Integer, ScoringModel> versions = new ConcurrentHashMap<>();
     private volatile Instant checkedAt = Instant.EPOCH;
 
     public record StoredModel(ScoringModel model, Instant createdAt, String createdBy, boolean active, Instant activatedAt,
@@ -105,8 +109,6 @@ public class ModelRegistry {
         }
         return model;
     }
-
-    private final java.util.Map<Integer, ScoringModel> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Optional<StoredModel> find(int version) {
         return models("where version = ?1", version).stream().findFirst();

@@ -71,7 +71,6 @@ public record ScoringModel(int version, String name, List<ComponentDefinition> c
         return weight / sum;
     }
 
-    /** Every metric key the model reads, in model order. */
     /** Whether one of the model's components reads this metric (without building a list: ingest asks it per signal). */
     public boolean reads(String metricKey) {
         for (ComponentDefinition definition : components) {
@@ -84,6 +83,7 @@ public record ScoringModel(int version, String name, List<ComponentDefinition> c
         return false;
     }
 
+    /** Every metric key the model reads, in model order. */
     public List<String> metricKeys() {
         List<String> keys = new ArrayList<>();
         for (ComponentDefinition definition : components) {

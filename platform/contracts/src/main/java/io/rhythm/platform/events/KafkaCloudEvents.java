@@ -28,7 +28,8 @@ public final class KafkaCloudEvents {
     }
 
     public static ProducerRecord<String, String> toRecord(String topic, CloudEvent event) {
-        return new ProducerRecord<>(topic, null, event.subject(), Json.write(event.data()), headers(event));
+        return toRecord(topic, event.id(), event.source(), event.type(), event.time(), event.subject(), event.correlationId(),
+                Json.write(event.data()));
     }
 
     /**
