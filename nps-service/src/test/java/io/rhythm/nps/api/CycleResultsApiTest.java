@@ -1,6 +1,5 @@
 package io.rhythm.nps.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rhythm.platform.clients.ClientDirectory;
@@ -10,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static io.rhythm.platform.testing.Api.as;
@@ -70,32 +67,6 @@ class CycleResultsApiTest {
 
     /** {@code invited} recipients invited, the first {@code scores.length} of them answered with these scores. */
     private void answers(String cycleId, String clientId, int invited, int[] scores) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            UUID cycle = UUID.fromString(cycleId);
-            UUID client = UUID.fromString(clientId);
-            Timestamp now = Timestamp.from(Instant.now());
-            em.createNativeQuery("insert into recipient_list (cycle_id, client_id, built_at) values (?1, ?2, ?3)")
-                    .setParameter(1, cycle).setParameter(2, client).setParameter(3, now).executeUpdate();
-            for (int i = 0; i < invited; i++) {
-                UUID contact = UUID.randomUUID();
-                em.createNativeQuery("insert into recipient (cycle_id, client_id, contact_id, name, email, included) values (?1, ?2, ?3, ?4, ?5, true)")
-                        .setParameter(1, cycle).setParameter(2, client).setParameter(3, contact).setParameter(4, "R" + i)
-                        .setParameter(5, "r" + i + "@client.example").executeUpdate();
-                em.createNativeQuery("""
-                                insert into survey_invitation (cycle_id, contact_id, client_id, email, invited_at, invited_by, expires_at)
-                                values (?1, ?2, ?3, ?4, ?5, 'test', ?5)""")
-                        .setParameter(1, cycle).setParameter(2, contact).setParameter(3, client)
-                        .setParameter(4, "r" + i + "@client.example").setParameter(5, now).executeUpdate();
-                if (i < scores.length) {
-                    int score = scores[i];
-                    em.createNativeQuery("""
-                                    insert into survey_response (id, cycle_id, client_id, contact_id, score, category, sentiment_score,
-                                        sentiment_label, responded_at) values (?1, ?2, ?3, ?4, ?5, ?6, 0, 'NEUTRAL', ?7)""")
-                            .setParameter(1, UUID.randomUUID()).setParameter(2, cycle).setParameter(3, client).setParameter(4, contact)
-                            .setParameter(5, score).setParameter(6, score <= 6 ? "DETRACTOR" : score <= 8 ? "PASSIVE" : "PROMOTER")
-                            .setParameter(7, now).executeUpdate();
-                }
-            }
-        });
+        LetterFixtures.answers(em, cycleId, clientId, invited, scores, null);
     }
 }
