@@ -106,7 +106,7 @@ def main():
         body = json.dumps(t, ensure_ascii=False, indent=1)
         name = t["name"].replace("'", "''")
         print(f"insert into workflow_template (id, template_key, version, name, definition, created_by, created_at)\n"
-              f"values ('{tid}', '{t['key']}', 1, '{name}', $json${body}$json$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');\n")
+              f"values ('{tid}', '{t['key']}', 1, '{name}', $seed$\n{body}\n$seed$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');\n")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ create table workflow_template (
 );
 
 insert into workflow_template (id, template_key, version, name, definition, created_by, created_at)
-values ('6f1c2a8e-0001-4c3b-9a51-000000000001', 'qbr', 1, 'Quarterly Business Review (QBR)', $json${
+values ('6f1c2a8e-0001-4c3b-9a51-000000000001', 'qbr', 1, 'Quarterly Business Review (QBR)', $seed$
+{
  "key": "qbr",
  "name": "Quarterly Business Review (QBR)",
  "description": "Prepare and execute quarterly business reviews with structured data collection from both internal teams and client stakeholders. Ensures every QBR is backed by real metrics and ends with documented action items.",
@@ -163,10 +164,12 @@ values ('6f1c2a8e-0001-4c3b-9a51-000000000001', 'qbr', 1, 'Quarterly Business Re
    "outcomes": []
   }
  ]
-}$json$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
+}
+$seed$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
 
 insert into workflow_template (id, template_key, version, name, definition, created_by, created_at)
-values ('6f1c2a8e-0002-4c3b-9a51-000000000002', 'annual-renewal', 1, 'Annual Renewal', $json${
+values ('6f1c2a8e-0002-4c3b-9a51-000000000002', 'annual-renewal', 1, 'Annual Renewal', $seed$
+{
  "key": "annual-renewal",
  "name": "Annual Renewal",
  "description": "Drive contract renewals from 90-day-out kickoff through client survey, internal pricing approval, proposal delivery, and e-signature. Reduces churn risk by starting early and tracking every client touchpoint.",
@@ -385,10 +388,12 @@ values ('6f1c2a8e-0002-4c3b-9a51-000000000002', 'annual-renewal', 1, 'Annual Ren
    "outcomes": []
   }
  ]
-}$json$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
+}
+$seed$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
 
 insert into workflow_template (id, template_key, version, name, definition, created_by, created_at)
-values ('6f1c2a8e-0003-4c3b-9a51-000000000003', 'client-health-check', 1, 'Client Health Check', $json${
+values ('6f1c2a8e-0003-4c3b-9a51-000000000003', 'client-health-check', 1, 'Client Health Check', $seed$
+{
  "key": "client-health-check",
  "name": "Client Health Check",
  "description": "Proactively assess at-risk accounts when health scores drop or key contacts change. Captures client sentiment, documents risk factors, and drives a structured action plan to get the relationship back on track.",
@@ -566,10 +571,12 @@ values ('6f1c2a8e-0003-4c3b-9a51-000000000003', 'client-health-check', 1, 'Clien
    "outcomes": []
   }
  ]
-}$json$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
+}
+$seed$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
 
 insert into workflow_template (id, template_key, version, name, definition, created_by, created_at)
-values ('6f1c2a8e-0004-4c3b-9a51-000000000004', 'billing-dispute-resolution', 1, 'Billing Dispute Resolution', $json${
+values ('6f1c2a8e-0004-4c3b-9a51-000000000004', 'billing-dispute-resolution', 1, 'Billing Dispute Resolution', $seed$
+{
  "key": "billing-dispute-resolution",
  "name": "Billing Dispute Resolution",
  "description": "Resolve billing disputes from initial intake through investigation, approval, and client acknowledgement. Provides a transparent, documented process that maintains client trust while protecting revenue integrity.",
@@ -727,5 +734,6 @@ values ('6f1c2a8e-0004-4c3b-9a51-000000000004', 'billing-dispute-resolution', 1,
    "outcomes": []
   }
  ]
-}$json$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
+}
+$seed$::jsonb, 'seed-003', timestamptz '2026-01-01T00:00:00Z');
 
