@@ -19,6 +19,10 @@ import io.rhythm.platform.events.payload.ExpansionSignalRaised;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
 import io.rhythm.platform.events.payload.ProbeRecorded;
 import io.rhythm.platform.events.payload.SegmentMigrated;
+import io.rhythm.platform.events.payload.WorkflowCompleted;
+import io.rhythm.platform.events.payload.WorkflowStarted;
+import io.rhythm.platform.events.payload.WorkflowStepCompleted;
+import io.rhythm.platform.events.payload.WorkflowStepOverdue;
 import io.rhythm.platform.events.payload.SurveyResponseSubmitted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +78,11 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.ALERT_ESCALATED, AlertEscalated.class),
                 Map.entry(EventCatalogue.ALERT_STATUS_CHANGED, AlertStatusChanged.class),
                 Map.entry(EventCatalogue.EXPANSION_SIGNAL_RAISED, ExpansionSignalRaised.class),
-                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class));
+                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class),
+                Map.entry(EventCatalogue.WORKFLOW_STARTED, WorkflowStarted.class),
+                Map.entry(EventCatalogue.WORKFLOW_STEP_COMPLETED, WorkflowStepCompleted.class),
+                Map.entry(EventCatalogue.WORKFLOW_COMPLETED, WorkflowCompleted.class),
+                Map.entry(EventCatalogue.WORKFLOW_STEP_OVERDUE, WorkflowStepOverdue.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);
