@@ -189,7 +189,8 @@ public class ReadinessAssessments {
                 : level(dimensionMeans.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         List<String> priorities = all.stream().filter(c -> c.score() != null && c.score() < 5)
                 .sorted(Comparator.comparing(AssessmentView.CriterionScore::score).thenComparing(AssessmentView.CriterionScore::code))
-                .limit(3).map(c -> c.text() + " (" + c.code() + ", " + c.score() + "/5: " + c.evidence() + ")").toList();
+                .limit(3).map(c -> c.text() + " (" + c.code() + ", " + c.score() + "/5: "
+                        + (c.reason() != null ? c.decidedBy() + ": " + c.reason() : c.evidence()) + ")").toList();
         AssessmentView.ExecutiveSummary summary = new AssessmentView.ExecutiveSummary(overall, s.retentionRiskExposure(),
                 s.accountHealthDashboard().atRiskAccounts().size(), s.accountHealthDashboard().renewalsIn90Days().size(), priorities);
         return new AssessmentView(a.id.toString(), a.scopeKind, a.scopeValue, s.scopeLabel(), a.asOf, a.createdBy, a.createdAt,
