@@ -27,6 +27,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkflowTriggers {
 
+    /** CloudEvents type of the renewal window event (planning-service, topic planning.plans.v1). */
+    public static final String RENEWAL_WINDOW_OPENED = "io.rhythm.planning.RenewalWindowOpened.v1";
+
     @Inject
     IdempotentConsumer inbox;
     @Inject
@@ -50,6 +53,28 @@ public class WorkflowTriggers {
                 return; // at most one open Health Check per client
             }
             workflows.startByTrigger(clientId, "client-health-check", "HEALTH_SCORE_DROP", "health-score:" + event.id());
+        });
+    }
+
+    /**
+     * Annual Renewal on planning's own RenewalWindowOpened (90 days before the contract ends; published by the account
+     * plans/renewals part of this service). Matched by type name so that this consumer needs nothing of that part's
+     * code; until the type is in the event catalogue the inbox skips it as unknown.
+     */
+    @Incoming("workflow-renewals")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
+    public void onRenewal(ConsumerRecord<String, String> record) {
+        inbox.process("workflow-renewal-trigger", record, event -> {
+            if (!event.type().equals(RENEWAL_WINDOW_OPENED)) {
+                return;
+            }
+            String clientId = event.data().path("clientId").asText(null);
+            String renewalId = event.data().path("renewalId").asText(event.id());
+            if (clientId == null) {
+                throw new MalformedEventException(RENEWAL_WINDOW_OPENED + " " + event.id() + " has no clientId");
+            }
+            workflows.startByTrigger(UUID.fromString(clientId), "annual-renewal", "RENEWAL_WINDOW_OPENED", "renewal:" + renewalId);
         });
     }
 

@@ -191,10 +191,12 @@ class WorkflowApiTest {
         as("marketing").body("{\"formData\": {}}").post("/api/v1/workflows/" + id + "/steps/1/completion").then().statusCode(403);
 
         String later = LocalDate.now().plusDays(8).toString();
-        List<String> overdue = as("cse").get("/api/v1/workflows?overdue=true&limit=200&clientId=" + clientId + "&asOf=" + later)
+        List<String> overdue = as("cse").get("/api/v1/workflows?overdue=true&limit=200&templateKey=client-health-check&clientId="
+                        + clientId + "&asOf=" + later)
                 .then().statusCode(200).extract().path("items.id");
         assertThat(overdue).containsExactly(id);
-        assertThat(as("cse").get("/api/v1/workflows?overdue=true&clientId=" + clientId).then().statusCode(200)
+        assertThat(as("cse").get("/api/v1/workflows?overdue=true&templateKey=client-health-check&clientId=" + clientId)
+                .then().statusCode(200)
                 .extract().<List<String>>path("items.id")).isEmpty();
         assertThat(as("cse2").get("/api/v1/workflows?overdue=true&limit=200&asOf=" + later).then().statusCode(200)
                 .extract().<List<String>>path("items.id")).doesNotContain(id);

@@ -32,6 +32,22 @@ class WorkflowTriggersTest {
 
     @Inject
     OverdueSteps overdue;
+    @Inject
+    io.rhythm.planning.workflow.service.QuarterlyQbrs qbrs;
+
+    @Test
+    void everyClientGetsOneQbrPerQuarter() {
+        String clientId = TestClients.publishNew("Client " + UUID.randomUUID(), "cse", "cam");
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp")
+                .body("{\"clientId\": \"" + clientId + "\", \"templateKey\": \"no-such\"}").post("/api/v1/workflows")
+                .then().extract().<String>path("detail").contains("template"));
+        assertThat(qbrs.startDue(LocalDate.of(2026, 12, 4))).isPositive();
+        assertThat(qbrs.startDue(LocalDate.of(2026, 11, 1))).isZero(); // same quarter
+        assertThat(workflows(clientId, "qbr")).hasSize(1);
+        qbrs.startDue(LocalDate.of(2027, 1, 2));
+        assertThat(workflows(clientId, "qbr")).hasSize(2);
+        assertThat(io.rhythm.planning.workflow.service.QuarterlyQbrs.quarter(LocalDate.of(2027, 3, 31))).isEqualTo("2027-Q1");
+    }
 
     @Test
     void aHealthDropStartsOneHealthCheckUnderRedeliveryAndWhileOneIsOpen() {
@@ -60,6 +76,22 @@ class WorkflowTriggersTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> workflows(clientId, "billing-dispute-resolution").size() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8))
                 .until(() -> workflows(clientId, "billing-dispute-resolution").size() == 1);
+    }
+
+    /** Runs once RenewalWindowOpened is in the event catalogue (the renewals part of planning-service publishes it). */
+    @Test
+    void aRenewalWindowStartsOneAnnualRenewal() {
+        var type = EventCatalogue.byType(io.rhythm.planning.workflow.messaging.WorkflowTriggers.RENEWAL_WINDOW_OPENED);
+        org.junit.jupiter.api.Assumptions.assumeTrue(type.isPresent(), "RenewalWindowOpened is not in this branch's catalogue");
+        String clientId = TestClients.publishNew("Client " + UUID.randomUUID(), "cse", "cam");
+        var data = Json.tree(Map.of("renewalId", UUID.randomUUID().toString(), "clientId", clientId,
+                "contractEndDate", "2027-06-30", "kickoffDate", "2027-04-01", "daysRemaining", 90,
+                "annualRevenue", Map.of("amount", "250000.00", "currency", "AUD"), "ownerCse", "cse", "ownerCam", "cam"));
+        CloudEvent event = CloudEvent.create(type.get(), clientId, data, null);
+        TopicProbe.send(type.get().topic(), event);
+        TopicProbe.send(type.get().topic(), event);
+        await().atMost(Duration.ofSeconds(60)).until(() -> workflows(clientId, "annual-renewal").size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8)).until(() -> workflows(clientId, "annual-renewal").size() == 1);
     }
 
     @Test
