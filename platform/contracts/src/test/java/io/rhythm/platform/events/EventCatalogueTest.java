@@ -74,7 +74,8 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.ALERT_ESCALATED, AlertEscalated.class),
                 Map.entry(EventCatalogue.ALERT_STATUS_CHANGED, AlertStatusChanged.class),
                 Map.entry(EventCatalogue.EXPANSION_SIGNAL_RAISED, ExpansionSignalRaised.class),
-                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class));
+                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class),
+                Map.entry(EventCatalogue.RENEWAL_WINDOW_OPENED, io.rhythm.platform.events.payload.RenewalWindowOpened.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);
