@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -113,13 +112,6 @@ public class RenewalResource {
     }
 
     private LocalDate date(String asOf) {
-        if (asOf == null) {
-            return LocalDate.now(clock);
-        }
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("asOf", "must be a date YYYY-MM-DD");
-        }
+        return AsOf.parse(asOf, clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.rhythm.planning.messaging;
 
 import io.rhythm.planning.service.HealthProjection;
+import io.rhythm.planning.service.SatisfactionPlans;
 import io.rhythm.platform.events.MalformedEventException;
 import io.rhythm.platform.inbox.IdempotentConsumer;
 import io.rhythm.platform.projection.ClientSegmentProjection;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the client facts plans snapshot (health, NPS, engagement) and each client's segment; redeliveries change nothing. */
+/** Keeps the client facts plans snapshot (health, NPS, engagement) and each client's segment, which drafts or flags its Satisfaction Action Plan; redeliveries change nothing. */
 @ApplicationScoped
 public class ClientFactsConsumer {
 
@@ -21,6 +22,8 @@ public class ClientFactsConsumer {
     HealthProjection health;
     @Inject
     ClientSegmentProjection segments;
+    @Inject
+    SatisfactionPlans saps;
 
     @Incoming("plan-health-scores")
     @Blocking
@@ -47,6 +50,9 @@ public class ClientFactsConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onSegment(ConsumerRecord<String, String> record) {
-        inbox.process("plan-segments", record, segments::apply);
+        inbox.process("plan-segments", record, event -> {
+            segments.apply(event);
+            saps.onSegment(event);
+        });
     }
 }

@@ -43,6 +43,8 @@ public class Plans {
     @Inject
     HealthProjection health;
     @Inject
+    SatisfactionPlans saps;
+    @Inject
     Clock clock;
     @ConfigProperty(name = "rhythm.fiscal-year.start-month", defaultValue = "7")
     int fiscalYearStart;
@@ -126,7 +128,8 @@ public class Plans {
         AccountPlan plan = access.visible(planId).plan();
         return PlanCompleteness.of(new PlanCompleteness.Facts(plan.healthTakenAt != null,
                 (int) Stakeholder.count("planId", planId), (int) Opportunity.count("planId", planId),
-                (int) AttritionRisk.count("planId", planId), plan.sapRequired, false,
+                (int) AttritionRisk.count("planId", planId), plan.sapRequired || health.sapRequired(plan.clientId),
+                saps.hasOpenPlan(plan.clientId),
                 plan.maintenanceRevenue != null || plan.growthRevenue != null,
                 plan.engagementPlan != null, plan.uncomfortableTruths != null));
     }

@@ -44,4 +44,38 @@ class PlanRulesTest {
         assertThat(done.missing()).isEmpty();
         assertThat(done.percentComplete()).isEqualTo(100);
     }
+
+    @Test
+    void sapCadenceIsMonthlyUpdatesAndQuarterlyReviews() {
+        java.time.LocalDate activated = java.time.LocalDate.of(2026, 1, 31);
+        SapCadence fresh = SapCadence.of(activated, null, null);
+        assertThat(fresh.nextUpdateDue()).isEqualTo("2026-02-28");
+        assertThat(fresh.nextReviewDue()).isEqualTo("2026-04-30");
+        assertThat(fresh.updateOverdue(java.time.LocalDate.of(2026, 2, 28))).isFalse();
+        assertThat(fresh.updateOverdue(java.time.LocalDate.of(2026, 3, 1))).isTrue();
+        assertThat(fresh.reviewOverdue(java.time.LocalDate.of(2026, 3, 1))).isFalse();
+
+        SapCadence updated = SapCadence.of(activated, java.time.LocalDate.of(2026, 3, 10), null);
+        assertThat(updated.nextUpdateDue()).isEqualTo("2026-04-10");
+        assertThat(updated.nextReviewDue()).isEqualTo("2026-04-30");
+        // a formal review is also a progress update
+        SapCadence reviewed = SapCadence.of(activated, java.time.LocalDate.of(2026, 3, 10), java.time.LocalDate.of(2026, 4, 20));
+        assertThat(reviewed.nextUpdateDue()).isEqualTo("2026-05-20");
+        assertThat(reviewed.nextReviewDue()).isEqualTo("2026-07-20");
+        assertThat(SapCadence.of(null, null, null).updateOverdue(java.time.LocalDate.MAX)).isFalse();
+    }
+
+    @Test
+    void renewalWindowOpensNinetyDaysAhead() {
+        RenewalWindow window = new RenewalWindow(java.time.LocalDate.of(2026, 6, 30));
+        assertThat(window.kickoff()).isEqualTo("2026-04-01");
+        assertThat(window.isOpenOn(java.time.LocalDate.of(2026, 3, 31))).isFalse();
+        assertThat(window.isOpenOn(java.time.LocalDate.of(2026, 4, 1))).isTrue();
+        assertThat(window.isOpenOn(java.time.LocalDate.of(2026, 7, 1))).isFalse();
+        assertThat(window.daysRemaining(java.time.LocalDate.of(2026, 4, 1))).isEqualTo(90);
+        assertThat(RenewalWindow.atRisk(69, false)).isTrue();
+        assertThat(RenewalWindow.atRisk(70, false)).isFalse();
+        assertThat(RenewalWindow.atRisk(null, true)).isTrue();
+        assertThat(RenewalWindow.atRisk(null, false)).isFalse();
+    }
 }
