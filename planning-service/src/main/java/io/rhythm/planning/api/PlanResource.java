@@ -3,6 +3,8 @@ package io.rhythm.planning.api;
 import io.rhythm.planning.domain.AccountPlan;
 import io.rhythm.planning.domain.PlanCompleteness;
 import io.rhythm.planning.service.Plans;
+import io.rhythm.planning.service.Reviews;
+import io.rhythm.planning.domain.PlanDiff;
 import io.rhythm.platform.idempotency.IdempotentRequests;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.Problem;
@@ -42,6 +44,8 @@ public class PlanResource {
 
     @Inject
     Plans plans;
+    @Inject
+    Reviews reviews;
     @Inject
     IdempotentRequests idempotent;
 
@@ -141,5 +145,54 @@ public class PlanResource {
             throw ApiException.invalid("clientId", "is required");
         }
         return plans.ofClient(clientId);
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.ADMIN})
+    @Operation(summary = "Record a quarterly review", description = "Appendix B's quarterly review components (progress vs "
+            + "annual plan, pipeline status, win/loss analysis, risk register refresh, SAP progress, next-quarter priorities) "
+            + "and a snapshot of the plan and its registers now. Label unique per plan (409). Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not edit plans", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A review with that label exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response review(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+                           @Valid @NotNull ReviewRequest request) {
+        return idempotent.execute(key, "POST /api/v1/plans/" + id + "/reviews", request, () -> {
+            var review = reviews.create(id, request);
+            return Response.created(URI.create("/api/v1/plans/" + id + "/reviews/" + review.id))
+                    .entity(ReviewView.of(review)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}/reviews")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "The plan's quarterly reviews", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "The reviews")
+    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read reviews", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ReviewView> reviews(@PathParam("id") UUID id) {
+        return reviews.list(id).stream().map(ReviewView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/diff")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "What changed between two reviews", description = "from and to are review ids of this plan or "
+            + "'current' (the plan now): changed plan fields, and register rows added, removed or changed field by field.")
+    @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = PlanDiff.class)))
+    @APIResponse(responseCode = "400", description = "from/to missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read reviews", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Plan or review unknown or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanDiff diff(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return reviews.diff(id, from, to);
     }
 }

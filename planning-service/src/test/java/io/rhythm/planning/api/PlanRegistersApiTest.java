@@ -245,6 +245,44 @@ class PlanRegistersApiTest {
         as("cse").get(url + "/" + UUID.randomUUID() + "/stage-history").then().statusCode(404);
     }
 
+    @Test
+    void quarterlyReviewsSnapshotThePlanAndDiffShowsWhatChanged() {
+        String planId = plan("cse", client("Reviewed " + UUID.randomUUID(), "cse", "cam"), "FY2026");
+        String url = "/api/v1/plans/" + planId;
+        String oppId = as("cse").body(opportunityBody("Pathology", "1000.00", "PROPOSAL", 40, null)).post(url + "/opportunities")
+                .then().statusCode(201).extract().path("id");
+        String q1 = as("cse").body(review("Q1 2026")).post(url + "/reviews").then().statusCode(201)
+                .body("winLoss", equalTo("Lost imaging on price")).extract().path("id");
+        as("cse").body(review("Q1 2026")).post(url + "/reviews").then().statusCode(409);
+        as("cse").body(review("Q1 2026").replace("\"progress\":\"On track\",", "")).post(url + "/reviews")
+                .then().statusCode(400).body("errors.field", hasItem("progress"));
+        as("marketing").body(review("Q2 2026")).post(url + "/reviews").then().statusCode(403);
+        as("cse2").body(review("Q2 2026")).post(url + "/reviews").then().statusCode(404);
+
+        as("cse").header("If-Match", "\"v0\"").body(opportunityBody("Pathology", "1000.00", "NEGOTIATION", 70, null))
+                .put(url + "/opportunities/" + oppId).then().statusCode(200);
+        risk("cse", planId, "1120000.00", "FY2028", "CONFIRMED", 100);
+        String h2 = as("cse").body(review("2H 2026")).post(url + "/reviews").then().statusCode(201).extract().path("id");
+
+        as("cam").get(url + "/reviews").then().statusCode(200).body("label", contains("Q1 2026", "2H 2026"));
+        as("cse").get(url + "/diff?from=" + q1 + "&to=" + h2).then().statusCode(200)
+                .body("rows.find { it.id == '" + oppId + "' }.change", equalTo("CHANGED"))
+                .body("rows.find { it.id == '" + oppId + "' }.fields.field", contains("probability", "stage"))
+                .body("rows.find { it.register == 'risks' }.change", equalTo("ADDED"));
+        as("cse").get(url + "/diff?from=" + h2 + "&to=current").then().statusCode(200).body("rows", hasSize(0));
+        as("cse").get(url + "/diff?from=yesterday&to=current").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as("cse").get(url + "/diff?from=" + q1).then().statusCode(400).body("errors[0].field", equalTo("to"));
+        as("cse").get(url + "/diff?from=" + UUID.randomUUID() + "&to=current").then().statusCode(404);
+        as("cse2").get(url + "/diff?from=" + q1 + "&to=current").then().statusCode(404);
+        as("marketing").get(url + "/reviews").then().statusCode(403);
+    }
+
+    private static String review(String label) {
+        return "{\"label\":\"" + label + "\",\"reviewDate\":\"2026-04-14\",\"progress\":\"On track\","
+                + "\"pipelineStatus\":\"Pathology in proposal\",\"winLoss\":\"Lost imaging on price\","
+                + "\"riskRefresh\":\"No change\",\"sapProgress\":\"n/a\",\"nextQuarterPriorities\":\"Close pathology\"}";
+    }
+
     // --- fixtures ---
 
     private static String client(String name, String cse, String cam) {

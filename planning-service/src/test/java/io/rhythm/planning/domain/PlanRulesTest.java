@@ -78,4 +78,23 @@ class PlanRulesTest {
         assertThat(RenewalWindow.atRisk(null, true)).isTrue();
         assertThat(RenewalWindow.atRisk(null, false)).isFalse();
     }
+
+    @Test
+    void diffListsChangedFieldsAndAddedAndRemovedRows() {
+        PlanSnapshot q1 = new PlanSnapshot(java.util.Map.of("title", "Plan", "growthRevenue", "100.00"), java.util.Map.of(
+                "opportunities", java.util.Map.of("o1", java.util.Map.of("name", "Pathology", "stage", "PROPOSAL"),
+                        "o2", java.util.Map.of("name", "Imaging", "stage", "QUALIFIED"))));
+        PlanSnapshot h2 = new PlanSnapshot(java.util.Map.of("title", "Plan", "growthRevenue", "150.00"), java.util.Map.of(
+                "opportunities", java.util.Map.of("o1", java.util.Map.of("name", "Pathology", "stage", "NEGOTIATION")),
+                "risks", java.util.Map.of("r1", java.util.Map.of("description", "Sunrise loss", "status", "CONFIRMED"))));
+        PlanDiff diff = PlanDiff.between(q1, h2);
+        assertThat(diff.plan()).containsExactly(new PlanDiff.FieldChange("growthRevenue", "100.00", "150.00"));
+        assertThat(diff.rows()).extracting(PlanDiff.RowChange::register, PlanDiff.RowChange::id, PlanDiff.RowChange::change)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("opportunities", "o1", "CHANGED"),
+                        org.assertj.core.groups.Tuple.tuple("opportunities", "o2", "REMOVED"),
+                        org.assertj.core.groups.Tuple.tuple("risks", "r1", "ADDED"));
+        assertThat(diff.rows().get(0).fields()).containsExactly(new PlanDiff.FieldChange("stage", "PROPOSAL", "NEGOTIATION"));
+        assertThat(diff.rows().get(2).label()).isEqualTo("Sunrise loss");
+        assertThat(PlanDiff.between(h2, h2).rows()).isEmpty();
+    }
 }
