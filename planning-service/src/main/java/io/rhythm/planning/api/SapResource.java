@@ -36,7 +36,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
-@Path("/api/v1/saps")
+@Path("/api/v1/plans/saps")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Satisfaction Action Plans")
@@ -101,9 +101,9 @@ public class SapResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addAction(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                               @Valid @NotNull SapActionRequest request) {
-        return idempotent.execute(key, "POST /api/v1/saps/" + id + "/actions", request, () -> {
+        return idempotent.execute(key, "POST /api/v1/plans/saps/" + id + "/actions", request, () -> {
             var action = saps.addAction(id, request);
-            return Response.created(URI.create("/api/v1/saps/" + id + "/actions/" + action.id))
+            return Response.created(URI.create("/api/v1/plans/saps/" + id + "/actions/" + action.id))
                     .tag(Versions.etag(action.version)).entity(SapView.Action.of(action)).build();
         });
     }

@@ -294,23 +294,23 @@ class PlanRegistersApiTest {
                 "\"owner\":\"" + owner + "\",\"expectedClose\"")).post("/api/v1/plans/" + planId + "/opportunities")
                 .then().statusCode(201);
         String target = "{\"target\":{\"amount\":\"1500000.00\",\"currency\":\"AUD\"}}";
-        String url = "/api/v1/quotas/" + owner + "/FY2026";
+        String url = "/api/v1/plans/quotas/" + owner + "/FY2026";
         as("avp").body(target).put(url).then().statusCode(403);
         as("cse").body(target).put(url).then().statusCode(403);
         anonymous().body(target).put(url).then().statusCode(401);
         as("vp").body("{\"target\":{\"amount\":\"-1.00\",\"currency\":\"AUD\"}}").put(url).then().statusCode(400)
                 .body("errors.field", hasItem("target.amount"));
-        as("vp").body(target).put("/api/v1/quotas/" + owner + "/2026").then().statusCode(400);
+        as("vp").body(target).put("/api/v1/plans/quotas/" + owner + "/2026").then().statusCode(400);
         as("vp").body(target).put(url).then().statusCode(200).header("ETag", "\"v0\"")
                 .body("fiscalYear", equalTo("FY26")).body("won.amount", equalTo("600000.00"))
                 .body("attainmentPercent", equalTo("40.00"));
         as("evp").body(target).put(url).then().statusCode(428);
         as("evp").header("If-Match", "\"v0\"").body(target.replace("1500000.00", "1200000.00")).put(url).then().statusCode(200)
                 .body("attainmentPercent", equalTo("50.00")).body("setBy", equalTo("evp"));
-        as("avp").get("/api/v1/quotas?fiscalYear=FY2026").then().statusCode(200).body("owner", hasItem(owner));
-        as("cse").get("/api/v1/quotas").then().statusCode(200).body("owner", not(hasItem(owner)));
-        as("marketing").get("/api/v1/quotas").then().statusCode(403);
-        as("avp").get("/api/v1/quotas?fiscalYear=26").then().statusCode(400);
+        as("avp").get("/api/v1/plans/quotas?fiscalYear=FY2026").then().statusCode(200).body("owner", hasItem(owner));
+        as("cse").get("/api/v1/plans/quotas").then().statusCode(200).body("owner", not(hasItem(owner)));
+        as("marketing").get("/api/v1/plans/quotas").then().statusCode(403);
+        as("avp").get("/api/v1/plans/quotas?fiscalYear=26").then().statusCode(400);
     }
 
     // --- fixtures ---
