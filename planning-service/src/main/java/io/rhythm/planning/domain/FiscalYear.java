@@ -31,6 +31,17 @@ public record FiscalYear(int endYear, int startMonth) {
         return new FiscalYear(2000 + Integer.parseInt(matcher.group(1)), startMonth);
     }
 
+    /**
+     * The canonical short label of a fiscal-year label: {@code FY2026} → {@code FY26}; {@code FY26} stays;
+     * anything else is returned as it is.
+     */
+    public static String canonical(String label) {
+        if (label != null && label.matches("FY20\\d{2}")) {
+            return "FY" + label.substring(4);
+        }
+        return label;
+    }
+
     public String label() {
         return String.format("FY%02d", endYear % 100);
     }

@@ -35,4 +35,11 @@ class FiscalYearTest {
         assertThat(FiscalYear.parse(null, 7)).isNull();
         assertThatThrownBy(() -> FiscalYear.containing(LocalDate.now(), 13)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void longLabelsAreStoredShort() {
+        assertThat(FiscalYear.canonical("FY2026")).isEqualTo("FY26");
+        assertThat(FiscalYear.canonical("FY26")).isEqualTo("FY26");
+        assertThat(FiscalYear.canonical("2026")).isEqualTo("2026");
+    }
 }

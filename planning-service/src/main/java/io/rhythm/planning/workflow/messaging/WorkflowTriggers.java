@@ -9,6 +9,7 @@ import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.MalformedEventException;
 import io.rhythm.platform.events.payload.AlertRaised;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
+import io.rhythm.platform.events.payload.RenewalWindowOpened;
 import io.rhythm.platform.inbox.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WorkflowTriggers {
-
-    /** CloudEvents type of the renewal window event (planning-service, topic planning.plans.v1). */
-    public static final String RENEWAL_WINDOW_OPENED = "io.rhythm.planning.RenewalWindowOpened.v1";
 
     @Inject
     IdempotentConsumer inbox;
@@ -56,24 +54,21 @@ public class WorkflowTriggers {
         });
     }
 
-    /**
-     * Annual Renewal on planning's own RenewalWindowOpened (90 days before the contract ends; published by the account
-     * plans/renewals part of this service). Matched by type name so that this consumer needs nothing of that part's
-     * code; until the type is in the event catalogue the inbox skips it as unknown.
-     */
+    /** Annual Renewal on planning's own RenewalWindowOpened (90 days before the contract ends, published by the renewals part). */
     @Incoming("workflow-renewals")
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onRenewal(ConsumerRecord<String, String> record) {
         inbox.process("workflow-renewal-trigger", record, event -> {
-            if (!event.type().equals(RENEWAL_WINDOW_OPENED)) {
+            if (!event.type().equals(EventCatalogue.RENEWAL_WINDOW_OPENED.type())) {
                 return;
             }
-            String clientId = event.data().path("clientId").asText(null);
-            String renewalId = event.data().path("renewalId").asText(event.id());
-            if (clientId == null) {
-                throw new MalformedEventException(RENEWAL_WINDOW_OPENED + " " + event.id() + " has no clientId");
+            RenewalWindowOpened renewal = Json.read(event.data(), RenewalWindowOpened.class);
+            if (renewal.clientId() == null) {
+                throw new MalformedEventException(event.type() + " " + event.id() + " has no clientId");
             }
+            String clientId = renewal.clientId();
+            String renewalId = renewal.renewalId() == null ? event.id() : renewal.renewalId();
             workflows.startByTrigger(UUID.fromString(clientId), "annual-renewal", "RENEWAL_WINDOW_OPENED", "renewal:" + renewalId);
         });
     }

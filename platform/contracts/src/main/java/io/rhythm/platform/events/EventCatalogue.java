@@ -49,6 +49,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.segmentation.SegmentMigrated.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType ACCOUNT_PLAN_CREATED =
             new EventType("io.rhythm.planning.AccountPlanCreated.v1", Topics.PLANNING_PLANS, Sources.PLANNING);
+    public static final EventType RENEWAL_WINDOW_OPENED =
+            new EventType("io.rhythm.planning.RenewalWindowOpened.v1", Topics.PLANNING_PLANS, Sources.PLANNING);
     public static final EventType ENGAGEMENT_ACTIVITY_LOGGED =
             new EventType("io.rhythm.calendar.EngagementActivityLogged.v1", Topics.CALENDAR_ACTIVITIES, Sources.CALENDAR);
     public static final EventType WORKFLOW_STARTED =
@@ -64,7 +66,7 @@ public final class EventCatalogue {
             PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, CYCLE_CLOSED, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
             ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
             DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED, CLIENT_LETTER_SENT,
-            WORKFLOW_STARTED, WORKFLOW_STEP_COMPLETED, WORKFLOW_COMPLETED, WORKFLOW_STEP_OVERDUE);
+            RENEWAL_WINDOW_OPENED, WORKFLOW_STARTED, WORKFLOW_STEP_COMPLETED, WORKFLOW_COMPLETED, WORKFLOW_STEP_OVERDUE);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -82,7 +82,8 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.WORKFLOW_STARTED, WorkflowStarted.class),
                 Map.entry(EventCatalogue.WORKFLOW_STEP_COMPLETED, WorkflowStepCompleted.class),
                 Map.entry(EventCatalogue.WORKFLOW_COMPLETED, WorkflowCompleted.class),
-                Map.entry(EventCatalogue.WORKFLOW_STEP_OVERDUE, WorkflowStepOverdue.class));
+                Map.entry(EventCatalogue.WORKFLOW_STEP_OVERDUE, WorkflowStepOverdue.class),
+                Map.entry(EventCatalogue.RENEWAL_WINDOW_OPENED, io.rhythm.platform.events.payload.RenewalWindowOpened.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);

@@ -1,0 +1,14 @@
+package io.rhythm.planning.api;
+
+import io.rhythm.planning.domain.AttritionRisk;
+import io.rhythm.platform.events.payload.Money;
+
+public record RiskView(String id, String planId, String clientId, String description, Money amount, String fiscalYear,
+                       String status, int probability, String mitigationPlan, String owner, long version) {
+
+    public static RiskView of(AttritionRisk r) {
+        return new RiskView(r.id.toString(), r.planId.toString(), r.clientId.toString(), r.description,
+                Money.of(r.amount, r.currency), r.fiscalYear, r.status.name(), r.probability, r.mitigationPlan, r.owner,
+                r.version);
+    }
+}

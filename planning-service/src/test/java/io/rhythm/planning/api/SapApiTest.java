@@ -1,0 +1,116 @@
+package io.rhythm.planning.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rhythm.platform.events.CloudEvent;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.Json;
+import io.rhythm.platform.events.Topics;
+import io.rhythm.platform.events.payload.SegmentMigrated;
+import io.rhythm.platform.testing.RealInfrastructureResource;
+import io.rhythm.platform.testing.TestClients;
+import io.rhythm.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.rhythm.platform.testing.Api.anonymous;
+import static io.rhythm.platform.testing.Api.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class SapApiTest {
+
+    @Test
+    void aRedeliveredSapRequirementDraftsOnePlanThatRunsOnTheSeedsCadence() throws InterruptedException {
+        String clientId = TestClients.publishNew("SAP " + UUID.randomUUID(), "cse", "cam");
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp").get("/api/v1/plans?clientId=" + clientId).statusCode() == 200);
+        CloudEvent required = segment(clientId, "NURTURE", true);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, required);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, required);                   // redelivered
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, segment(clientId, "MAINTAIN", true)); // another migration, still required
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MAINTAIN".equals(
+                as("cse").get("/api/v1/plans/saps?clientId=" + clientId).path("items[0].segment")));
+        String sapId = as("cse").get("/api/v1/plans/saps?clientId=" + clientId).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].status", equalTo("DRAFT")).body("items[0].owner", equalTo("cse"))
+                .extract().path("items[0].id");
+
+        // access
+        as("cse2").get("/api/v1/plans/saps/" + sapId).then().statusCode(404);
+        as("cse2").get("/api/v1/plans/saps?clientId=" + clientId).then().statusCode(200).body("items", hasSize(0));
+        as("cam").get("/api/v1/plans/saps").then().statusCode(200).body("items.id", hasItem(sapId));
+        as("cse2").get("/api/v1/plans/saps").then().statusCode(200).body("items.id", not(hasItem(sapId)));
+        as("marketing").get("/api/v1/plans/saps").then().statusCode(403);
+        anonymous().get("/api/v1/plans/saps").then().statusCode(401);
+
+        // an action from the template; activation needs one
+        as("cse").header("If-Match", "\"v0\"").post("/api/v1/plans/saps/" + sapId + "/activate?asOf=2026-01-31").then().statusCode(409);
+        String bad = "{\"description\":\"x\",\"businessFunction\":\"\",\"accountable\":[],\"timeframe\":\"Q2\","
+                + "\"successCriteria\":\"y\",\"measurementMethod\":\"z\"}";
+        as("cse").body(bad).post("/api/v1/plans/saps/" + sapId + "/actions").then().statusCode(400)
+                .body("errors.field", hasItem("businessFunction")).body("errors.field", hasItem("accountable"));
+        as("marketing").body(action(null)).post("/api/v1/plans/saps/" + sapId + "/actions").then().statusCode(403);
+        as("cse2").body(action(null)).post("/api/v1/plans/saps/" + sapId + "/actions").then().statusCode(404);
+        String key = UUID.randomUUID().toString();
+        String actionId = as("cse").header("Idempotency-Key", key).body(action(null)).post("/api/v1/plans/saps/" + sapId + "/actions")
+                .then().statusCode(201).body("accountable", hasSize(2)).body("reviewDates[0]", equalTo("2026-04-30"))
+                .extract().path("id");
+        as("cse").header("Idempotency-Key", key).body(action(null)).post("/api/v1/plans/saps/" + sapId + "/actions")
+                .then().statusCode(201).body("id", equalTo(actionId));
+
+        as("cse").post("/api/v1/plans/saps/" + sapId + "/activate").then().statusCode(428);
+        as("cse").header("If-Match", "\"v0\"").post("/api/v1/plans/saps/" + sapId + "/activate?asOf=2026-01-31").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("nextUpdateDue", equalTo("2026-02-28"))
+                .body("nextReviewDue", equalTo("2026-04-30"));
+
+        // the work list shows it overdue once the monthly update is missed
+        as("cse").get("/api/v1/plans/saps?overdueOnly=true&asOf=2026-02-28").then().statusCode(200).body("items.id", not(hasItem(sapId)));
+        as("cse").get("/api/v1/plans/saps?overdueOnly=true&asOf=2026-03-01").then().statusCode(200)
+                .body("items.find { it.id == '" + sapId + "' }.updateOverdue", equalTo(true))
+                .body("items.find { it.id == '" + sapId + "' }.reviewOverdue", equalTo(false));
+        as("cse").body("{\"kind\":\"WEEKLY\",\"onDate\":\"2026-02-20\",\"note\":\"n\"}").post("/api/v1/plans/saps/" + sapId + "/progress")
+                .then().statusCode(400).body("errors.field", hasItem("kind"));
+        as("cse").body("{\"kind\":\"UPDATE\",\"onDate\":\"2026-02-20\",\"note\":\"Backlog 14 -> 6\",\"actionId\":\"" + actionId + "\"}")
+                .post("/api/v1/plans/saps/" + sapId + "/progress").then().statusCode(200)
+                .body("nextUpdateDue", equalTo("2026-03-20")).body("updateOverdue", equalTo(false));
+        as("cse").get("/api/v1/plans/saps/" + sapId).then().statusCode(200).body("progress", hasSize(1))
+                .body("actions", hasSize(1)).header("ETag", "\"v2\"");
+
+        // leaving the SAP segments flags the plan, it does not close it
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, segment(clientId, "LEVERAGE", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(
+                as("cse").get("/api/v1/plans/saps/" + sapId).path("stillRequired")));
+        as("cse").get("/api/v1/plans/saps/" + sapId).then().body("status", equalTo("ACTIVE"));
+
+        // closing needs every success criterion assessed
+        as("cse").header("If-Match", "\"v2\"").body("{\"summary\":\"done\"}").post("/api/v1/plans/saps/" + sapId + "/close")
+                .then().statusCode(409);
+        as("cse").header("If-Match", "\"v0\"").body(action("MET")).put("/api/v1/plans/saps/" + sapId + "/actions/" + actionId)
+                .then().statusCode(200).body("assessment", equalTo("MET"));
+        as("cse").header("If-Match", "\"v1\"").body("{\"summary\":\"done\"}").post("/api/v1/plans/saps/" + sapId + "/close")
+                .then().statusCode(412);
+        as("cse").header("If-Match", "\"v2\"").body("{\"summary\":\"NPS back to 8\"}").post("/api/v1/plans/saps/" + sapId + "/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+        as("cse").get("/api/v1/plans/saps?clientId=" + clientId).then().body("items", hasSize(0));
+        as("cse").get("/api/v1/plans/saps?clientId=" + clientId + "&includeClosed=true").then().body("items", hasSize(1));
+    }
+
+    private static CloudEvent segment(String clientId, String to, boolean sapRequired) {
+        return CloudEvent.create(EventCatalogue.SEGMENT_MIGRATED, clientId,
+                Json.tree(new SegmentMigrated(clientId, null, to, "quarterly reassessment", sapRequired, "segmentation")), null);
+    }
+
+    private static String action(String assessment) {
+        return "{\"description\":\"Fix the interface backlog\",\"businessFunction\":\"Product Support\","
+                + "\"accountable\":[\"cse\",\"Head of Support\"],\"timeframe\":\"Q2 2026\",\"dueDate\":\"2026-06-30\","
+                + "\"successCriteria\":\"No open P1 tickets for 60 days\",\"measurementMethod\":\"Ticket report\","
+                + "\"reviewDates\":[\"2026-05-31\",\"2026-04-30\"]"
+                + (assessment == null ? "" : ",\"assessment\":\"" + assessment + "\"") + "}";
+    }
+}
