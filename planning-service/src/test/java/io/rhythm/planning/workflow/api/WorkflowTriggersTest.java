@@ -80,14 +80,14 @@ class WorkflowTriggersTest {
 
     @Test
     void aRenewalWindowStartsOneAnnualRenewal() {
-        var type = java.util.Optional.of(EventCatalogue.RENEWAL_WINDOW_OPENED);
+        var type = EventCatalogue.RENEWAL_WINDOW_OPENED;
         String clientId = TestClients.publishNew("Client " + UUID.randomUUID(), "cse", "cam");
         var data = Json.tree(Map.of("renewalId", UUID.randomUUID().toString(), "clientId", clientId,
                 "contractEndDate", "2027-06-30", "kickoffDate", "2027-04-01", "daysRemaining", 90,
                 "annualRevenue", Map.of("amount", "250000.00", "currency", "AUD"), "ownerCse", "cse", "ownerCam", "cam"));
-        CloudEvent event = CloudEvent.create(type.get(), clientId, data, null);
-        TopicProbe.send(type.get().topic(), event);
-        TopicProbe.send(type.get().topic(), event);
+        CloudEvent event = CloudEvent.create(type, clientId, data, null);
+        TopicProbe.send(type.topic(), event);
+        TopicProbe.send(type.topic(), event);
         await().atMost(Duration.ofSeconds(60)).until(() -> workflows(clientId, "annual-renewal").size() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8)).until(() -> workflows(clientId, "annual-renewal").size() == 1);
     }
