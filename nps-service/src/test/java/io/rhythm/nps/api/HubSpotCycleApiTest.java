@@ -50,6 +50,15 @@ class HubSpotCycleApiTest {
     ContactDirectory contacts;
     @Inject
     NonResponderPulls pulls;
+    @Inject
+    io.rhythm.nps.testing.TestClock clock;
+    @Inject
+    io.rhythm.nps.service.operations.CycleAutomation automation;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     record Fixture(String cycleId, String a, String b, String tag) {
         String path() {
@@ -153,6 +162,76 @@ class HubSpotCycleApiTest {
         assertThat(day12.split("\r\n")).hasSize(5).contains("b2-" + f.tag() + "@client.example,B2," + f.tag() + ",HS B " + f.tag());
         as("avp").get(f.path() + "/recipients/non-responders/export?day=x").then().statusCode(400);
         asIntegration().get(f.path() + "/recipients/non-responders/export?day=12").then().statusCode(403);
+    }
+
+    @Test
+    void aCycleDeliveredByHubSpotSendsNothingTakesImportsAndIsClosedByTheScanLikeAnyOther() {
+        SmtpServer.get();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String client = TestClients.publishNew("HS Ext " + tag, "cse", "cam");
+        String ada = "ada-" + tag + "@client.example";
+        TestClients.publishContact(client, UUID.randomUUID().toString(), "Ada " + tag, ada, true, 0);
+        TestClients.publishContact(client, UUID.randomUUID().toString(), "Ben " + tag, "ben-" + tag + "@client.example", true, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(UUID.fromString(client)).isPresent()
+                && contacts.ofClient(UUID.fromString(client), false).size() == 2);
+        String ext = as("avp").body("{\"name\": \"HS Ext " + tag + "\", \"openDate\": \"2027-09-01\"}")
+                .post("/api/v1/nps/cycles").then().statusCode(201).body("delivery", equalTo("RHYTHM")).extract().path("id");
+        String path = "/api/v1/nps/cycles/" + ext;
+
+        as("cse").body(Map.of("delivery", "EXTERNAL")).put(path + "/delivery").then().statusCode(403);
+        anonymous().body(Map.of("delivery", "EXTERNAL")).put(path + "/delivery").then().statusCode(401);
+        as("marketing").body(Map.of("delivery", "PIGEON")).put(path + "/delivery").then().statusCode(400);
+        as("marketing").body(Map.of("tool", "HubSpot")).put(path + "/delivery").then().statusCode(400);
+        as("marketing").body(Map.of("delivery", "EXTERNAL", "tool", "x".repeat(61))).put(path + "/delivery").then().statusCode(400);
+        as("marketing").body(Map.of("delivery", "EXTERNAL")).put("/api/v1/nps/cycles/" + UUID.randomUUID() + "/delivery")
+                .then().statusCode(404);
+        as("marketing").body(Map.of("delivery", "EXTERNAL")).put(path + "/delivery").then().statusCode(200)
+                .body("delivery", equalTo("EXTERNAL")).body("deliveryTool", equalTo("HubSpot"));
+
+        as("avp").post(path + "/recipients/build?clientId=" + client).then().statusCode(200).body("[0].included", equalTo(2));
+        as("avp").post(path + "/recipients/freeze").then().statusCode(200);
+        clock.freezeAt(java.time.Instant.parse("2027-09-02T09:00:00Z"));
+        as("marketing").post(path + "/invitations/send").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("HubSpot"));
+        as("avp").post(path + "/invitations/remind").then().statusCode(409);
+        assertThat(SmtpServer.to(ada)).isEmpty();
+        assertThat(as("marketing").get(path + "/recipients/export").then().statusCode(200).extract().asString().split("\r\n"))
+                .hasSize(3);
+        asIntegration().body(Map.of("rows", List.of(Map.of("hs_survey_type", "NPS", "hs_value", "9",
+                        "hs_submission_timestamp", "2027-09-02T08:00:00Z", "email", ada))))
+                .post(path + "/responses/import/hubspot").then().statusCode(200).body("[0].status", equalTo("IMPORTED"));
+
+        // an imported cycle whose lists were never frozen, extended by a leader
+        String late = as("avp").body("{\"name\": \"HS Late " + tag + "\", \"openDate\": \"2027-09-01\"}")
+                .post("/api/v1/nps/cycles").then().statusCode(201).extract().path("id");
+        String latePath = "/api/v1/nps/cycles/" + late;
+        as("cse").body(Map.of("closeDate", "2027-09-22")).post(latePath + "/extend").then().statusCode(403);
+        as("avp").body(Map.of("closeDate", "2027-09-10")).post(latePath + "/extend").then().statusCode(400)
+                .body("errors[0].field", equalTo("closeDate"));
+        as("avp").body(Map.of()).post(latePath + "/extend").then().statusCode(400);
+        as("avp").body(Map.of("closeDate", "2027-09-22")).post(latePath + "/extend").then().statusCode(200)
+                .body("closeDate", equalTo("2027-09-22")).body("closeExtendedBy", equalTo("avp"));
+        as("avp").get(latePath + "/milestones").then().statusCode(200)
+                .body("find { it.code == 'SURVEY_CLOSE' }.dueDate", equalTo("2027-09-22"));
+
+        // the day after the close date: the HubSpot cycle is pulled and closed (no reminders); the extended one waits
+        clock.freezeAt(java.time.Instant.parse("2027-09-16T00:00:00Z"));
+        assertThat(automation.runDue(UUID.fromString(ext)).operations()).containsExactly(
+                io.rhythm.nps.domain.operations.CycleOperation.FIRST_PULL, io.rhythm.nps.domain.operations.CycleOperation.FINAL_PULL,
+                io.rhythm.nps.domain.operations.CycleOperation.CLOSE);
+        as("avp").get(path).then().statusCode(200).body("status", equalTo("CLOSED")).body("closedBy", equalTo("system"));
+        as("avp").get(path + "/closed-results").then().statusCode(200).body("results.eligible", equalTo(2))
+                .body("results.eligibleResponded", equalTo(1)).body("results.responseRate.percent", equalTo(50.0f))
+                .body("results.responseRate.targetMet", equalTo(true)).body("results.invited", equalTo(0));
+        assertThat(SmtpServer.to(ada)).isEmpty();
+        as("marketing").body(Map.of("delivery", "RHYTHM")).put(path + "/delivery").then().statusCode(409);
+        assertThat(automation.runDue(UUID.fromString(late)).operations()).isEmpty();
+        as("avp").get(latePath).then().statusCode(200).body("status", equalTo("OPEN"));
+        clock.freezeAt(java.time.Instant.parse("2027-09-23T00:00:00Z"));
+        as("avp").body(Map.of("closeDate", "2027-09-30")).post(latePath + "/extend").then().statusCode(409);
+        assertThat(automation.runDue(UUID.fromString(late)).operations())
+                .containsExactly(io.rhythm.nps.domain.operations.CycleOperation.CLOSE);
+        as("avp").get(latePath).then().statusCode(200).body("status", equalTo("CLOSED"));
     }
 
     private static String[] names(Fixture f, String... who) {

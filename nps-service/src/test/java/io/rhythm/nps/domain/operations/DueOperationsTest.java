@@ -83,12 +83,20 @@ class DueOperationsTest {
     }
 
     @Test
-    void withoutFrozenListsThereIsNothingToPullOrRemindAndAPersonCloses() {
+    void withoutFrozenListsThereIsNothingToPullOrRemindButTheCycleStillClosesOnItsDate() {
         var notFrozen = new DueOperations.CycleState(false, false, CLOSES_AT, Q2, Set.of(), false, false);
         assertThat(DueOperations.at(notFrozen, at("2026-04-21T08:00:00Z"))).isEmpty();
-        // e.g. answers imported from another survey tool after the fact: the import must not race the scan
-        assertThat(DueOperations.at(notFrozen, at("2026-04-23T00:00:01Z"))).isEmpty();
-        assertThat(DueOperations.at(notFrozen, at("2026-11-23T00:00:00Z"))).isEmpty();
+        // issue 17: e.g. answers imported from another survey tool — closed at the end of the close date like any other
+        assertThat(DueOperations.at(notFrozen, at("2026-04-22T23:59:59Z"))).isEmpty();
+        assertThat(DueOperations.at(notFrozen, at("2026-04-23T00:00:00Z"))).containsExactly(CLOSE);
+        assertThat(DueOperations.at(notFrozen, at("2026-11-23T00:00:00Z"))).containsExactly(CLOSE);
+    }
+
+    @Test
+    void aCycleDeliveredByHubSpotIsPulledAndClosedButNeverReminded() {
+        var external = new DueOperations.CycleState(false, true, CLOSES_AT, Q2, Set.of(), false, false, true);
+        assertThat(DueOperations.at(external, at("2026-04-14T10:00:00Z"))).containsExactly(FIRST_PULL);
+        assertThat(DueOperations.at(external, at("2026-04-23T00:00:00Z"))).containsExactly(FIRST_PULL, FINAL_PULL, CLOSE);
     }
 
     @Test
