@@ -234,6 +234,50 @@ class HubSpotCycleApiTest {
         as("avp").get(latePath).then().statusCode(200).body("status", equalTo("CLOSED"));
     }
 
+    @Test
+    void aDetractorImportedDaysLateOpensItsCaseAlreadyBreachedAndEscalated() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String client = TestClients.publishNew("HS Late Case " + tag, "cse", "cam");
+        String late = "late-" + tag + "@client.example";
+        String fresh = "fresh-" + tag + "@client.example";
+        TestClients.publishContact(client, UUID.randomUUID().toString(), "Lee " + tag, late, true, 0);
+        TestClients.publishContact(client, UUID.randomUUID().toString(), "Fay " + tag, fresh, true, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(UUID.fromString(client)).isPresent()
+                && contacts.ofClient(UUID.fromString(client), false).size() == 2);
+        clock.freezeAt(java.time.Instant.parse("2027-10-13T09:00:00Z"));
+        String cycleId = as("avp").body("{\"name\": \"HS Case " + tag + "\", \"openDate\": \"2027-10-06\"}")
+                .post("/api/v1/nps/cycles").then().statusCode(201).extract().path("id");
+        try (io.rhythm.platform.testing.TopicProbe cases = io.rhythm.platform.testing.TopicProbe.watch(
+                io.rhythm.platform.events.Topics.NPS_CASES)) {
+            asIntegration().body(Map.of("rows", List.of(
+                            Map.of("hs_survey_type", "NPS", "hs_value", "2", "hs_submission_timestamp", "2027-10-09T03:14:15Z",
+                                    "email", late),
+                            Map.of("hs_survey_type", "NPS", "hs_value", "3", "hs_submission_timestamp", "2027-10-12T15:00:00Z",
+                                    "email", fresh))))
+                    .post("/api/v1/nps/cycles/" + cycleId + "/responses/import/hubspot").then().statusCode(200)
+                    .body("status", everyItem(equalTo("IMPORTED")));
+            var escalated = cases.awaitEvent(io.rhythm.platform.events.EventCatalogue.DETRACTOR_CASE_ESCALATED.type(), client,
+                    Duration.ofSeconds(30));
+            assertThat(escalated.data().get("escalatedTo").asText()).isEqualTo("avp");
+        }
+        String lateCase = as("avp").queryParam("clientId", client).get("/api/v1/nps/cases")
+                .then().statusCode(200).body("items", hasSize(2))
+                .extract().path("items.find { it.score == 2 }.id");
+        as("cse").get("/api/v1/nps/cases/" + lateCase).then().statusCode(200)
+                .body("submittedAt", equalTo("2027-10-09T03:14:15Z"))
+                .body("openedAt", equalTo("2027-10-13T09:00:00Z"))
+                .body("breached", equalTo(true)).body("escalated", equalTo(true)).body("escalatedTo", equalTo("avp"))
+                .body("stages.find { it.stage == 'OUTREACH' }.dueAt", equalTo("2027-10-10T03:14:15Z"))
+                .body("stages.find { it.stage == 'ACTION_PLAN' }.dueAt", equalTo("2027-10-12T03:14:15Z"))
+                .body("stages.escalatedAt", everyItem(equalTo("2027-10-13T09:00:00Z")));
+        // answered 18 hours before the import: 6 hours of the 24 left, nothing escalated
+        String freshCase = as("avp").queryParam("clientId", client).get("/api/v1/nps/cases").then().statusCode(200)
+                .extract().path("items.find { it.score == 3 }.id");
+        as("cse").get("/api/v1/nps/cases/" + freshCase).then().statusCode(200)
+                .body("breached", equalTo(false)).body("escalated", equalTo(false))
+                .body("stages.find { it.stage == 'OUTREACH' }.dueAt", equalTo("2027-10-13T15:00:00Z"));
+    }
+
     private static String[] names(Fixture f, String... who) {
         return java.util.Arrays.stream(who).map(w -> w + " " + f.tag()).toArray(String[]::new);
     }
