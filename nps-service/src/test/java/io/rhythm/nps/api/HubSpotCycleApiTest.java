@@ -278,6 +278,41 @@ class HubSpotCycleApiTest {
                 .body("stages.find { it.stage == 'OUTREACH' }.dueAt", equalTo("2027-10-13T15:00:00Z"));
     }
 
+    @Test
+    void praiseAndSolvedProblemsAreNotCountedAsComplaints() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String client = TestClients.publishNew("HS Themes " + tag, "cse", "cam");
+        List<String> emails = List.of("t1-" + tag + "@client.example", "t2-" + tag + "@client.example", "t3-" + tag + "@client.example");
+        for (String email : emails) {
+            TestClients.publishContact(client, UUID.randomUUID().toString(), "T " + email, email, true, 0);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(UUID.fromString(client)).isPresent()
+                && contacts.ofClient(UUID.fromString(client), false).size() == 3);
+        String cycleId = as("avp").body("{\"name\": \"HS Themes " + tag + "\", \"openDate\": \"2026-10-07\"}")
+                .post("/api/v1/nps/cycles").then().statusCode(201).extract().path("id");
+        List<String> ids = asIntegration().body(Map.of("rows", List.of(
+                        Map.of("hs_survey_type", "NPS", "hs_value", "9", "hs_submission_timestamp", "2026-10-08T01:00:00Z",
+                                "email", emails.get(0), "hs_content",
+                                "Our interface fault was fixed the same afternoon \u2014 great help from the support team"),
+                        Map.of("hs_survey_type", "NPS", "hs_value", "3", "hs_submission_timestamp", "2026-10-08T02:00:00Z",
+                                "email", emails.get(1), "hs_content", "Support was not helpful"),
+                        Map.of("hs_survey_type", "NPS", "hs_value", "9", "hs_submission_timestamp", "2026-10-08T03:00:00Z",
+                                "email", emails.get(2), "hs_content", "We had no outages since the upgrade"))))
+                .post("/api/v1/nps/cycles/" + cycleId + "/responses/import/hubspot").then().statusCode(200)
+                .body("status", everyItem(equalTo("IMPORTED"))).extract().path("responseId");
+        as("avp").get("/api/v1/nps/cycles/" + cycleId + "/themes").then().statusCode(200)
+                .body("groups[0].themes.code", contains("SUPPORT_RESPONSIVENESS"))
+                .body("groups[0].themes[0].count", equalTo(1));
+        as("cse").get("/api/v1/nps/responses/" + ids.get(0) + "/themes").then().statusCode(200)
+                .body("automaticThemes", hasSize(0))
+                .body("hits.code", contains("SUPPORT_RESPONSIVENESS")).body("hits[0].polarity", equalTo("PRAISE"));
+        as("cse").get("/api/v1/nps/responses/" + ids.get(1) + "/themes").then().statusCode(200)
+                .body("automaticThemes", contains("SUPPORT_RESPONSIVENESS")).body("hits[0].polarity", equalTo("COMPLAINT"));
+        as("cse").get("/api/v1/nps/responses/" + ids.get(2) + "/themes").then().statusCode(200)
+                .body("automaticThemes", hasSize(0)).body("hits.polarity", everyItem(equalTo("PRAISE")));
+        as("cse2").get("/api/v1/nps/responses/" + ids.get(2) + "/themes").then().statusCode(404);
+    }
+
     private static String[] names(Fixture f, String... who) {
         return java.util.Arrays.stream(who).map(w -> w + " " + f.tag()).toArray(String[]::new);
     }
