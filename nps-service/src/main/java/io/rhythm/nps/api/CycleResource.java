@@ -116,7 +116,10 @@ public class CycleResource {
     @Operation(summary = "A cycle's results", description = "Within your portfolio: NPS (exact and rounded) with its 95 % "
             + "confidence interval and a caveat on small samples, promoters/passives/detractors, average, range and standard "
             + "deviation, response rate against the > 40 % target, the NPS weighted by client revenue beside the unweighted "
-            + "one, and all of it per client, business unit, CSE and segment.")
+            + "one, and all of it per client, business unit, CSE, CAM and segment; the response rate counts eligible contacts of the "
+            + "frozen recipient list (subscribed, valid address) and those of them who answered by any channel (link, HubSpot "
+            + "import, webhook): eligible, responded, percent, targetMet, responsesNeeded; responses and invited (Rhythm's own "
+            + "invitations) beside it.")
     public io.rhythm.nps.service.CycleResults.Results results(@PathParam("id") UUID id) {
         return results.of(id);
     }
@@ -201,9 +204,9 @@ public class CycleResource {
     @Path("/{id}/breakdown")
     @Transactional
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
-    @Operation(summary = "A cycle's results broken down by one dimension", description = "groupBy=client|segment|businessUnit|cse "
+    @Operation(summary = "A cycle's results broken down by one dimension", description = "groupBy=client|segment|businessUnit|cse|cam "
             + "(required; 400 otherwise). The whole cycle (overall) and one group per client / segment (from segments.migrations.v1; "
-            + "'(none)' when unknown) / business unit / owner CSE, each with counts, NPS and its 95 % interval and caveat, average, "
+            + "'(none)' when unknown) / business unit / owner CSE / owner CAM, each with counts, NPS and its 95 % interval and caveat, average, "
             + "min-max, standard deviation, response rate against the > 40 % target and the revenue-weighted NPS. Within your portfolio.")
     public io.rhythm.nps.service.CycleResults.Breakdown breakdown(@PathParam("id") UUID id, @QueryParam("groupBy") String groupBy) {
         io.rhythm.nps.service.Dimension by = io.rhythm.nps.service.Dimension.parse(groupBy);
