@@ -31,7 +31,10 @@ import java.util.Set;
  *   <li><b>Close</b>: once the close date has <i>ended</i> (UTC) — respondents have the whole of day 14, exactly as
  *       their links promise (they expire at the end of the close date) — whatever the cycle's channel (issue 17: an
  *       imported cycle no longer stays open for weeks unless a person closes it). Whoever needs more time extends the
- *       close date explicitly ({@code POST /api/v1/nps/cycles/{id}/extend}) before it ends.</li>
+ *       close date explicitly ({@code POST /api/v1/nps/cycles/{id}/extend}) before it ends. One exception: a cycle
+ *       <i>created</i> after its close date had already ended — the record of a past survey, entered to import its
+ *       answers — is closed by a person once the import is done, or by the scan once its lists are frozen (the
+ *       import must not race the scan).</li>
  *   <li>Order: by the milestones' due dates, the close always last (a late scan takes the final pull, then
  *       closes).</li>
  * </ul>
@@ -52,10 +55,12 @@ public final class DueOperations {
      * @param remindersFinished         whether the automatic reminder run has finished
      * @param reminderCompletedByPerson whether a person completed the REMINDER milestone
      * @param externallyDelivered       whether HubSpot (or another tool) delivers the survey
+     * @param createdBeforeClose        whether the cycle was created before its close date ended (not a past survey
+     *                                  entered afterwards)
      */
     public record CycleState(boolean closed, boolean recipientsFrozen, Instant closesAt, Map<MilestoneCode, LocalDate> dueDates,
                              Set<MilestoneCode> pullsTaken, boolean remindersFinished, boolean reminderCompletedByPerson,
-                             boolean externallyDelivered) {
+                             boolean externallyDelivered, boolean createdBeforeClose) {
 
         public CycleState {
             Objects.requireNonNull(closesAt, "closesAt");
@@ -66,7 +71,8 @@ public final class DueOperations {
         /** A cycle Rhythm delivers itself. */
         public CycleState(boolean closed, boolean recipientsFrozen, Instant closesAt, Map<MilestoneCode, LocalDate> dueDates,
                           Set<MilestoneCode> pullsTaken, boolean remindersFinished, boolean reminderCompletedByPerson) {
-            this(closed, recipientsFrozen, closesAt, dueDates, pullsTaken, remindersFinished, reminderCompletedByPerson, false);
+            this(closed, recipientsFrozen, closesAt, dueDates, pullsTaken, remindersFinished, reminderCompletedByPerson, false,
+                    true);
         }
     }
 
@@ -91,7 +97,7 @@ public final class DueOperations {
                         && !cycle.pullsTaken().contains(operation.milestone());
                 case REMINDERS -> reached && accepting && cycle.recipientsFrozen() && !cycle.remindersFinished()
                         && !cycle.reminderCompletedByPerson() && !cycle.externallyDelivered();
-                case CLOSE -> !accepting;
+                case CLOSE -> !accepting && (cycle.recipientsFrozen() || cycle.createdBeforeClose());
             };
             if (needed) {
                 due.add(operation);

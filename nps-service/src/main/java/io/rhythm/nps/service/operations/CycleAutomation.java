@@ -150,7 +150,7 @@ public class CycleAutomation {
                 .setParameter(1, cycleId).getResultList().isEmpty();
         return new DueOperations.CycleState(cycle.isClosed(), cycle.recipientsFrozenAt != null,
                 DueOperations.closesAt(cycle.closeDate), due, taken, remindersFinished, reminderByPerson,
-                cycle.isExternallyDelivered());
+                cycle.isExternallyDelivered(), cycle.createdAt == null || cycle.createdAt.isBefore(DueOperations.closesAt(cycle.closeDate)));
     }
 
     /** The reminder run (see the class comment); true when this scan finished it. */

@@ -93,8 +93,17 @@ class DueOperationsTest {
     }
 
     @Test
+    void aPastSurveyEnteredAfterItsCloseDateIsClosedByAPersonOrOnceItsListsAreFrozen() {
+        var backfill = new DueOperations.CycleState(false, false, CLOSES_AT, Q2, Set.of(), false, false, true, false);
+        assertThat(DueOperations.at(backfill, at("2026-12-04T08:00:00Z"))).isEmpty(); // the import must not race the scan
+        var frozen = new DueOperations.CycleState(false, true, CLOSES_AT, Q2, Set.of(FIRST_NON_RESPONDER_PULL,
+                FINAL_NON_RESPONDER_PULL), true, false, true, false);
+        assertThat(DueOperations.at(frozen, at("2026-12-04T08:00:00Z"))).containsExactly(CLOSE);
+    }
+
+    @Test
     void aCycleDeliveredByHubSpotIsPulledAndClosedButNeverReminded() {
-        var external = new DueOperations.CycleState(false, true, CLOSES_AT, Q2, Set.of(), false, false, true);
+        var external = new DueOperations.CycleState(false, true, CLOSES_AT, Q2, Set.of(), false, false, true, true);
         assertThat(DueOperations.at(external, at("2026-04-14T10:00:00Z"))).containsExactly(FIRST_PULL);
         assertThat(DueOperations.at(external, at("2026-04-23T00:00:00Z"))).containsExactly(FIRST_PULL, FINAL_PULL, CLOSE);
     }
