@@ -22,9 +22,10 @@ import static io.rhythm.demo.DemoLoader.field;
  *   <li>"NPS Q2 2026" with the seed's dates: the demo portfolio's answers (HubSpot import; SA Health
  *       averaging 6.1, range 1–9), closed by a leader (CycleClosed), detractor cases moved to several
  *       states, letters drafted, approved by the EVP with the BU talking points, and sent;</li>
- *   <li>"NPS Q4 2026" with the seed's dates: answers in, letters and talking points drafted and waiting
- *       for the EVP — the cycle's work is still open (its survey window, Oct 7–21, is over: nps-service's
- *       milestone scan closes the collection on its own once the close date has passed);</li>
+ *   <li>"NPS Q4 2026" with the seed's dates, delivered by HubSpot (issue 17): answers imported, recipient lists
+ *       built and frozen (so the results show the response rate against 40 % from the frozen list), letters and
+ *       talking points drafted and waiting for the EVP — its survey window, Oct 7–21, is over: nps-service's
+ *       milestone scan closes it on its own at its next run, like any other cycle;</li>
  *   <li>two NPS initiatives on the seed's themes, with progress.</li>
  * </ul>
  */
@@ -50,6 +51,7 @@ final class DemoNpsLoader {
             if (responses(q2) == 0) {
                 importAnswers(q2, DemoNps.answers(portfolio, DemoLoader.DEFAULT_SEED, 0.55, 0, true), LocalDate.of(2026, 4, 8));
             }
+            freezeLists(q2); // the response rate of the closed results comes from the frozen list
             api.send("POST", "/api/v1/nps/cycles/" + q2 + "/close", api.admin, null, null);
         }
         if (ids(api.send("GET", "/api/v1/nps/cases?cycleId=" + q2 + "&status=CONTACTED&limit=1", api.admin, null, null)).isEmpty()) {
@@ -76,7 +78,17 @@ final class DemoNpsLoader {
         } else {
             System.out.printf("  %s  already there%n", Q4);
         }
+        if (!closed(q4)) { // after the import: a cycle entered after its close date is closed by the scan once frozen
+            api.send("PUT", "/api/v1/nps/cycles/" + q4 + "/delivery", api.admin, "{\"delivery\":\"EXTERNAL\",\"tool\":\"HubSpot\"}", null);
+            freezeLists(q4);
+        }
         initiatives();
+    }
+
+    /** Builds every client's recipient list from the contacts and freezes them (409 once frozen: fine). */
+    private void freezeLists(String cycle) throws IOException, InterruptedException {
+        api.send("POST", "/api/v1/nps/cycles/" + cycle + "/recipients/build", api.admin, null, null);
+        api.send("POST", "/api/v1/nps/cycles/" + cycle + "/recipients/freeze", api.admin, null, null);
     }
 
     /** The cycle's id, created with the seed's dates when missing. */

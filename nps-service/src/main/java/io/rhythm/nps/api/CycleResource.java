@@ -22,13 +22,18 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.rhythm.platform.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -59,6 +64,8 @@ public class CycleResource {
     io.rhythm.nps.service.themes.ResponseThemes responseThemes;
     @Inject
     io.rhythm.nps.service.operations.CycleClosing closing;
+    @Inject
+    io.rhythm.nps.service.operations.CycleDeliveries deliveries;
 
     @POST
     @Transactional
@@ -109,7 +116,10 @@ public class CycleResource {
     @Operation(summary = "A cycle's results", description = "Within your portfolio: NPS (exact and rounded) with its 95 % "
             + "confidence interval and a caveat on small samples, promoters/passives/detractors, average, range and standard "
             + "deviation, response rate against the > 40 % target, the NPS weighted by client revenue beside the unweighted "
-            + "one, and all of it per client, business unit, CSE and segment.")
+            + "one, and all of it per client, business unit, CSE, CAM and segment; the response rate counts eligible contacts of the "
+            + "frozen recipient list (subscribed, valid address) and those of them who answered by any channel (link, HubSpot "
+            + "import, webhook): eligible, responded, percent, targetMet, responsesNeeded; responses and invited (Rhythm's own "
+            + "invitations) beside it.")
     public io.rhythm.nps.service.CycleResults.Results results(@PathParam("id") UUID id) {
         return results.of(id);
     }
@@ -125,6 +135,55 @@ public class CycleResource {
             + "409 if it is closed already, 404 for an unknown cycle.")
     public io.rhythm.nps.service.operations.CycleClosing.Closing close(@PathParam("id") UUID id) {
         return closing.close(id, caller.username());
+    }
+
+    @PUT
+    @Path("/{id}/delivery")
+    @Transactional
+    @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Set who delivers a cycle's survey", description = "EXTERNAL: HubSpot (or the named tool) sends "
+            + "the survey; Rhythm sends no invitations or reminders (409 on …/invitations/send and …/invitations/remind), exports "
+            + "the validated list (GET …/recipients/export) and the non-responder pulls (…/recipients/non-responders/export), "
+            + "takes the day-5/12 snapshots, and accepts imports and webhook answers until the cycle closes. RHYTHM (the "
+            + "default): Rhythm e-mails them. Either way the scan closes the cycle at the end of its close date. 409 once "
+            + "closed, or when handing to another tool a cycle Rhythm has already sent invitations of.")
+    @APIResponse(responseCode = "200", description = "The cycle")
+    @APIResponse(responseCode = "400", description = "Missing or unknown delivery, tool too long",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not AVP, VP, EVP, marketing or admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown cycle",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Closed, or Rhythm already sent invitations",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public CycleView delivery(@PathParam("id") UUID id, @Valid @NotNull DeliveryRequest request) {
+        return CycleView.of(deliveries.setDelivery(id, request.delivery(), request.tool()));
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @Transactional
+    @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Extend a cycle's close date", description = "The milestone scan closes every cycle at the end of "
+            + "its close date (UTC), whatever its channel; a leader who wants answers for longer moves the close date later "
+            + "before it ends. The SURVEY_CLOSE milestone and the unanswered invitation links move with it; closeExtendedAt "
+            + "and closeExtendedBy record who did it. 400 when the new date is not later, 409 once closed or once the close "
+            + "date has ended.")
+    @APIResponse(responseCode = "200", description = "The cycle with its new close date")
+    @APIResponse(responseCode = "400", description = "Missing date, or not after the current close date",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not AVP, VP, EVP or admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown cycle",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Closed, or its close date has ended",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public CycleView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendRequest request) {
+        return CycleView.of(deliveries.extend(id, request.closeDate(), caller.username()));
     }
 
     @GET
@@ -145,9 +204,9 @@ public class CycleResource {
     @Path("/{id}/breakdown")
     @Transactional
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
-    @Operation(summary = "A cycle's results broken down by one dimension", description = "groupBy=client|segment|businessUnit|cse "
+    @Operation(summary = "A cycle's results broken down by one dimension", description = "groupBy=client|segment|businessUnit|cse|cam "
             + "(required; 400 otherwise). The whole cycle (overall) and one group per client / segment (from segments.migrations.v1; "
-            + "'(none)' when unknown) / business unit / owner CSE, each with counts, NPS and its 95 % interval and caveat, average, "
+            + "'(none)' when unknown) / business unit / owner CSE / owner CAM, each with counts, NPS and its 95 % interval and caveat, average, "
             + "min-max, standard deviation, response rate against the > 40 % target and the revenue-weighted NPS. Within your portfolio.")
     public io.rhythm.nps.service.CycleResults.Breakdown breakdown(@PathParam("id") UUID id, @QueryParam("groupBy") String groupBy) {
         io.rhythm.nps.service.Dimension by = io.rhythm.nps.service.Dimension.parse(groupBy);

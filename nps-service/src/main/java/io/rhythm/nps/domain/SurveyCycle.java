@@ -37,6 +37,20 @@ public class SurveyCycle extends PanacheEntityBase {
     @Column(name = "closed_by")
     public String closedBy;
 
+    /** {@link Delivery#RHYTHM} or {@link Delivery#EXTERNAL} (HubSpot or another tool, named in deliveryTool). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Delivery delivery = Delivery.RHYTHM;
+    @Column(name = "delivery_tool")
+    public String deliveryTool;
+    @Column(name = "close_extended_at")
+    public Instant closeExtendedAt;
+    @Column(name = "close_extended_by")
+    public String closeExtendedBy;
+
+    public boolean isExternallyDelivered() {
+        return delivery == Delivery.EXTERNAL;
+    }
+
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
 

@@ -7,6 +7,7 @@ import io.rhythm.nps.domain.analytics.Breakdowns.Figures;
 import io.rhythm.nps.domain.analytics.Breakdowns.GroupKey;
 import io.rhythm.nps.domain.analytics.NpsSummary;
 import io.rhythm.nps.domain.analytics.NpsTrend;
+import io.rhythm.nps.domain.analytics.Population;
 import io.rhythm.nps.domain.analytics.ResponseRate;
 import io.rhythm.nps.domain.analytics.WeightedNpsSummary;
 import io.rhythm.platform.clients.ClientDirectory;
@@ -27,10 +28,11 @@ import java.util.function.Predicate;
 
 /**
  * A cycle's results within the caller's portfolio: NPS with its confidence interval (and a plain-words
- * caveat on small samples), the spread of scores, the response rate against the > 40 % target, the
+ * caveat on small samples), the spread of scores, the response rate against the > 40 % target (eligible
+ * respondents ÷ eligible contacts of the frozen recipient list, whatever the channel: {@link Population}), the
  * NPS weighted by client revenue next to the unweighted one, and the same per client, segment, business
- * unit and CSE; and the same figures over cycles (the trend). The arithmetic is {@link Breakdowns} and
- * {@link NpsTrend}; this class loads answers and invitations and decides what the caller may see.
+ * unit, CSE and CAM; and the same figures over cycles (the trend). The arithmetic is {@link Breakdowns} and
+ * {@link NpsTrend}; this class loads answers and recipient counts and decides what the caller may see.
  */
 @ApplicationScoped
 public class CycleResults {
@@ -41,17 +43,26 @@ public class CycleResults {
     ClientDirectory clients;
     @Inject
     Caller caller;
+    @Inject
+    RecipientPopulations populations;
 
     public record Group(String key, String name, NpsSummary summary, Rate responseRate, String caveat,
                         WeightedNpsSummary weightedByRevenue) {
     }
 
-    public record Rate(int responses, int invited, double percent, int targetPercent, boolean targetMet) {
+    /**
+     * The response rate of a group: {@code responded} of its {@code eligible} contacts on the frozen recipient list
+     * answered (any channel), in percent against the target (met only strictly above it). {@code responses} are all
+     * answers of the group (the NPS base) and {@code invited} the invitations Rhythm sent itself (0 for a cycle run in
+     * HubSpot) — neither is the base of the rate.
+     */
+    public record Rate(int eligible, int responded, double percent, int targetPercent, boolean targetMet, int responsesNeeded,
+                       int responses, int invited) {
     }
 
-    public record Results(String cycleId, String cycleName, NpsSummary overall, String caveat, Rate responseRate,
-                          WeightedNpsSummary weightedByRevenue, List<Group> byClient, List<Group> byBusinessUnit,
-                          List<Group> byCse, List<Group> bySegment) {
+    public record Results(String cycleId, String cycleName, boolean recipientsFrozen, NpsSummary overall, String caveat,
+                          Rate responseRate, WeightedNpsSummary weightedByRevenue, List<Group> byClient,
+                          List<Group> byBusinessUnit, List<Group> byCse, List<Group> byCam, List<Group> bySegment) {
     }
 
     /** One breakdown of a cycle ({@code groupBy}). */
@@ -74,26 +85,27 @@ public class CycleResults {
         SurveyCycle cycle = requireCycle(cycleId);
         VisibleClients visible = new VisibleClients(em, clients, caller);
         List<Answer> answers = answers(cycleId, visible);
-        Map<UUID, Integer> invited = invited(cycleId, visible);
+        Map<UUID, Population> invited = population(cycleId, visible);
         Group overall = group(Breakdowns.total(cycleId.toString(), cycle.name, answers, invited));
-        return new Results(cycleId.toString(), cycle.name, overall.summary(), overall.caveat(), overall.responseRate(),
-                overall.weightedByRevenue(),
+        return new Results(cycleId.toString(), cycle.name, cycle.recipientsFrozenAt != null, overall.summary(),
+                overall.caveat(), overall.responseRate(), overall.weightedByRevenue(),
                 groups(answers, invited, visible, Dimension.CLIENT), groups(answers, invited, visible, Dimension.BUSINESS_UNIT),
-                groups(answers, invited, visible, Dimension.CSE), groups(answers, invited, visible, Dimension.SEGMENT));
+                groups(answers, invited, visible, Dimension.CSE), groups(answers, invited, visible, Dimension.CAM),
+                groups(answers, invited, visible, Dimension.SEGMENT));
     }
 
     public Breakdown breakdown(UUID cycleId, Dimension by) {
         SurveyCycle cycle = requireCycle(cycleId);
         VisibleClients visible = new VisibleClients(em, clients, caller);
         List<Answer> answers = answers(cycleId, visible);
-        Map<UUID, Integer> invited = invited(cycleId, visible);
+        Map<UUID, Population> invited = population(cycleId, visible);
         return new Breakdown(cycleId.toString(), cycle.name, by.parameter(),
                 group(Breakdowns.total(cycleId.toString(), cycle.name, answers, invited)), groups(answers, invited, visible, by));
     }
 
     /**
      * Every cycle in order of open date (then name) with the figures of the answers matching the filter, and the
-     * change from the previous cycle with answers. Cycles in which the filter has neither answers nor invitations
+     * change from the previous cycle with answers. Cycles in which the filter has neither answers nor recipients
      * are left out.
      *
      * @throws ApiException 404 when the filter names a client the caller cannot see
@@ -112,35 +124,30 @@ public class CycleResults {
         // Aggregated in the database (a score histogram per cycle and client), expanded to answers here.
         var answerQuery = em.createNativeQuery("select cycle_id, client_id, score, count(*) from survey_response" + clientClause
                 + " group by cycle_id, client_id, score");
-        var invitedQuery = em.createNativeQuery("select cycle_id, client_id, count(*) from survey_invitation" + clientClause
-                + " group by cycle_id, client_id");
         if (filter.clientId() != null) {
             answerQuery.setParameter(1, filter.clientId());
-            invitedQuery.setParameter(1, filter.clientId());
         }
         List<?> answerRows = answerQuery.getResultList();
-        List<?> invitedRows = invitedQuery.getResultList();
-        visible.preload(java.util.stream.Stream.concat(answerRows.stream(), invitedRows.stream())
-                .map(row -> (UUID) ((Object[]) row)[1]).toList());
+        Map<UUID, Map<UUID, Population>> populationByCycle = populations.ofAllCycles(filter.clientId());
+        visible.preload(java.util.stream.Stream.concat(answerRows.stream().map(row -> (UUID) ((Object[]) row)[1]),
+                populationByCycle.values().stream().flatMap(m -> m.keySet().stream())).toList());
         for (Object row : answerRows) {
             Object[] c = (Object[]) row;
             UUID client = (UUID) c[1];
             visible.of(client).filter(matches).ifPresent(facts -> add(answersByCycle.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()),
                     client, ((Number) c[2]).intValue(), ((Number) c[3]).intValue(), facts.entry().arrAmount()));
         }
-        Map<UUID, Map<UUID, Integer>> invitedByCycle = new HashMap<>();
-        for (Object row : invitedRows) {
-            Object[] c = (Object[]) row;
-            UUID client = (UUID) c[1];
+        Map<UUID, Map<UUID, Population>> invitedByCycle = new HashMap<>();
+        populationByCycle.forEach((cycle, byClient) -> byClient.forEach((client, population) -> {
             if (visible.of(client).filter(matches).isPresent()) {
-                invitedByCycle.computeIfAbsent((UUID) c[0], k -> new HashMap<>()).put(client, ((Number) c[2]).intValue());
+                invitedByCycle.computeIfAbsent(cycle, k -> new HashMap<>()).put(client, population);
             }
-        }
+        }));
         List<NpsTrend.Period<SurveyCycle>> periods = new ArrayList<>();
         Map<SurveyCycle, Figures> figures = new LinkedHashMap<>();
         for (SurveyCycle cycle : SurveyCycle.<SurveyCycle>list("order by openDate, name, id")) {
             List<Answer> answers = answersByCycle.getOrDefault(cycle.id, List.of());
-            Map<UUID, Integer> invited = invitedByCycle.getOrDefault(cycle.id, Map.of());
+            Map<UUID, Population> invited = invitedByCycle.getOrDefault(cycle.id, Map.of());
             if (answers.isEmpty() && invited.isEmpty()) {
                 continue;
             }
@@ -185,34 +192,31 @@ public class CycleResults {
         answers.add(new Answer(client, score, weight, count)); // counted, not expanded: a million answers stay ~100k entries
     }
 
-    private Map<UUID, Integer> invited(UUID cycleId, VisibleClients visible) {
-        Map<UUID, Integer> invited = new HashMap<>();
-        List<?> rows = em.createNativeQuery("select client_id, count(*) from survey_invitation where cycle_id = ?1 group by client_id")
-                .setParameter(1, cycleId).getResultList();
-        visible.preload(rows.stream().map(row -> (UUID) ((Object[]) row)[0]).toList());
-        for (Object row : rows) {
-            Object[] c = (Object[]) row;
-            if (visible.of((UUID) c[0]).isPresent()) {
-                invited.put((UUID) c[0], ((Number) c[1]).intValue());
-            }
-        }
-        return invited;
+    /** Client → eligible/responded/invited of the cycle's recipient lists, of visible clients. */
+    private Map<UUID, Population> population(UUID cycleId, VisibleClients visible) {
+        Map<UUID, Population> all = populations.ofCycle(cycleId);
+        visible.preload(all.keySet());
+        Map<UUID, Population> seen = new HashMap<>();
+        all.forEach((client, population) -> visible.of(client).ifPresent(facts -> seen.put(client, population)));
+        return seen;
     }
 
-    private List<Group> groups(List<Answer> answers, Map<UUID, Integer> invited, VisibleClients visible, Dimension by) {
+    private List<Group> groups(List<Answer> answers, Map<UUID, Population> invited, VisibleClients visible, Dimension by) {
         return Breakdowns.group(answers, invited, client -> visible.of(client).map(facts -> new GroupKey(facts.key(by), facts.name(by))))
                 .stream().map(CycleResults::group).toList();
     }
 
     private static Group group(Figures f) {
-        return new Group(f.key(), f.name(), f.summary(), rate(f.summary().count(), f.responseRate()), caveat(f.summary()), f.weighted());
+        return new Group(f.key(), f.name(), f.summary(), rate(f.summary().count(), f.population(), f.responseRate()),
+                caveat(f.summary()), f.weighted());
     }
 
-    private static Rate rate(int responses, ResponseRate rate) {
+    private static Rate rate(int responses, Population population, ResponseRate rate) {
         if (rate == null) {
             return null;
         }
-        return new Rate(responses, rate.recipients(), Math.round(rate.percent() * 10) / 10.0, rate.targetPercent(), rate.targetMet());
+        return new Rate(rate.recipients(), rate.responses(), Math.round(rate.percent() * 10) / 10.0, rate.targetPercent(),
+                rate.targetMet(), rate.responsesNeeded(), responses, population.invited());
     }
 
     /** NPS is a noisy number on small samples: say so, with the interval, in words people read. */

@@ -11,7 +11,8 @@ public enum Dimension {
     CLIENT("client"),
     SEGMENT("segment"),
     BUSINESS_UNIT("businessUnit"),
-    CSE("cse");
+    CSE("cse"),
+    CAM("cam");
 
     private final String parameter;
 

@@ -162,6 +162,19 @@ public class RecipientLists {
         return new Freeze(cycle.recipientsFrozenAt, cycle.recipientsFrozenBy, lists, lists - notSignedOff.size(), notSignedOff);
     }
 
+    /**
+     * The included recipients of the caller's lists (or one client's) as a HubSpot contact-import CSV, by client name
+     * then contact name (seed 000: "Upload validated list to HubSpot").
+     */
+    public String csv(UUID cycleId, UUID clientId, Caller caller) {
+        List<io.rhythm.nps.domain.pulls.HubSpotContactCsv.Row> rows = new ArrayList<>();
+        for (ClientList list : report(cycleId, clientId, caller)) {
+            list.recipients().stream().filter(Recipient::included)
+                    .forEach(r -> rows.add(new io.rhythm.nps.domain.pulls.HubSpotContactCsv.Row(r.email(), r.name(), list.clientName())));
+        }
+        return io.rhythm.nps.domain.pulls.HubSpotContactCsv.write(rows);
+    }
+
     private ClientList list(UUID cycleId, DirectoryEntry client) {
         Object[] header = (Object[]) em.createNativeQuery(
                         "select built_at, signed_off_by, signed_off_at from recipient_list where cycle_id = ?1 and client_id = ?2")

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The clients the caller may see (row-level access: a CSE/CAM their own, leaders and marketing all), with
- * what analytics groups them by — directory entry (business unit, owner CSE, ARR) and current segment —
+ * what analytics groups them by — directory entry (business unit, owner CSE and CAM, ARR) and current segment —
  * looked up once per client. One instance per request; not thread-safe.
  */
 public final class VisibleClients {
@@ -32,6 +32,7 @@ public final class VisibleClients {
                 case SEGMENT -> orNone(segment);
                 case BUSINESS_UNIT -> orNone(entry.businessUnit());
                 case CSE -> orNone(entry.ownerCse());
+                case CAM -> orNone(entry.ownerCam());
             };
         }
 

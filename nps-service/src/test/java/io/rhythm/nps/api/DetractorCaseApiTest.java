@@ -90,9 +90,10 @@ class DetractorCaseApiTest {
         return new Setup(clientId, cycleId, emails);
     }
 
-    private static Map<String, Object> row(String email, int score, String comment) {
+    /** An answer submitted now (by the test clock): the case's clocks start at the submission (issue 17). */
+    private Map<String, Object> row(String email, int score, String comment) {
         return Map.of("hs_survey_type", "NPS", "hs_value", String.valueOf(score), "hs_content", comment,
-                "hs_submission_timestamp", "2026-01-14T00:00:00Z", "email", email);
+                "hs_submission_timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), "email", email);
     }
 
     private static void importRows(String cycleId, List<Map<String, Object>> rows, String... statuses) {
@@ -118,9 +119,11 @@ class DetractorCaseApiTest {
             assertThat(opened.data().get("cycleId").asText()).isEqualTo(s.cycleId());
             Instant openedAt = Instant.parse(opened.data().get("openedAt").asText());
             assertThat(openedAt).isAfterOrEqualTo(before);
-            assertThat(Instant.parse(opened.data().get("outreachDueAt").asText())).isEqualTo(openedAt.plus(Duration.ofHours(24)));
-            assertThat(Instant.parse(opened.data().get("rootCauseDueAt").asText())).isEqualTo(openedAt.plus(Duration.ofHours(48)));
-            assertThat(Instant.parse(opened.data().get("actionPlanDueAt").asText())).isEqualTo(openedAt.plus(Duration.ofHours(72)));
+            Instant submittedAt = Instant.parse(opened.data().get("submittedAt").asText());
+            assertThat(submittedAt).isAfterOrEqualTo(before).isBeforeOrEqualTo(openedAt);
+            assertThat(Instant.parse(opened.data().get("outreachDueAt").asText())).isEqualTo(submittedAt.plus(Duration.ofHours(24)));
+            assertThat(Instant.parse(opened.data().get("rootCauseDueAt").asText())).isEqualTo(submittedAt.plus(Duration.ofHours(48)));
+            assertThat(Instant.parse(opened.data().get("actionPlanDueAt").asText())).isEqualTo(submittedAt.plus(Duration.ofHours(72)));
 
             // the same answer delivered again: the import sees a duplicate; recording the same response id
             // again (a redelivery reaching the recorder) opens nothing either

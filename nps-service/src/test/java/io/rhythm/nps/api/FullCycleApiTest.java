@@ -100,10 +100,10 @@ class FullCycleApiTest {
 
         // 3. some answer through their links (days 1–2); Una unsubscribes without answering
         at(open.plusDays(1), 10);
-        answer(invitation(email("ada", tag)), 10, "Love the new features on the roadmap");
+        answer(invitation(email("ada", tag)), 10, "Love the team, but the roadmap is unclear" /* complaints are counted (issue 17) */);
         answer(invitation(email("ben", tag)), 3, "The product feels outdated and legacy");
         at(open.plusDays(2), 15);
-        answer(invitation(email("dan", tag)), 8, "Solid, but the look and feel is old-fashioned");
+        answer(invitation(email("dan", tag)), 8, "Solid, but the look and feel is old-fashioned and clunky");
         contact(clientA, ids.get("una"), "Una Unsub", email("una", tag), false, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> contacts.ofClient(UUID.fromString(clientA), false).stream()
                 .anyMatch(c -> c.contactId().toString().equals(ids.get("una")) && !c.subscribed()));
@@ -149,7 +149,7 @@ class FullCycleApiTest {
         milestoneDoneBySystem(cycle, "REMINDER");
 
         // Eve answers through her reminder's link
-        answer(SmtpServer.token(SmtpServer.to(email("eve", tag)).get(1)), 9, "Support is quick and responsive");
+        answer(SmtpServer.token(SmtpServer.to(email("eve", tag)).get(1)), 9, "Support is slow at times");
 
         // 6. day 12: the final pull; the first one is kept as it was
         at(open.plusDays(12), 0);

@@ -118,8 +118,8 @@ class ThemeApiTest {
                 .post("/api/v1/nps/themes").then().statusCode(201).extract().path("code");
         // tagged with the new theme at once (the cached tagger was rebuilt)
         UUID first = respond(cycle, client, 3, "The quuxinator is legacy and outdated.");
-        UUID second = respond(cycle, client, 9, "Great support, the zapper module is brilliant.");
-        UUID third = respond(cycle, other, 5, "Our quuxinators keep breaking.");
+        UUID second = respond(cycle, client, 9, "Slow support, the zapper module is broken." /* complaints count, praise does not (issue 17) */);
+        UUID third = respond(cycle, other, 5, "Our quuxinators keep crashing.");
         assertThat(effective(first)).containsExactly("PRODUCT_PERCEPTION", code);
         assertThat(effective(second)).containsExactly("SUPPORT_RESPONSIVENESS");
 

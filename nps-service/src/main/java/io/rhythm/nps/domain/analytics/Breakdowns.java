@@ -15,13 +15,14 @@ import java.util.function.Function;
 
 /**
  * NPS figures per group of clients (a breakdown by client, segment, business unit, CSE …): every answer and
- * every invitation belongs to a client, and each client falls into one group. Per group: the
+ * every recipient belongs to a client, and each client falls into one group. Per group: the
  * {@link NpsSummary} (counts, NPS, confidence interval, average, min–max, sample standard deviation), the
- * response rate against the &gt; 40 % target (answers / invitations of the group's clients; none when the
- * group's clients were not invited through Rhythm, e.g. answers imported from HubSpot), and the NPS weighted
- * by client value beside the unweighted one (none when no answering client has a positive weight).
+ * response rate against the &gt; 40 % target (eligible respondents ÷ eligible contacts of the group's clients on the
+ * frozen recipient list, whatever the channel of the answers — {@link Population}; none when nobody in the group is
+ * eligible), and the NPS weighted by client value beside the unweighted one (none when no answering client has a
+ * positive weight).
  *
- * <p>A group with invitations but no answers is listed with an empty summary, so a silent business unit is
+ * <p>A group with recipients but no answers is listed with an empty summary, so a silent business unit is
  * visible. Clients the caller must not see are simply absent from the input. Groups are ordered by name, then key.
  */
 public final class Breakdowns {
@@ -62,29 +63,31 @@ public final class Breakdowns {
     /**
      * One group's figures.
      *
-     * @param responseRate null when nobody in the group was invited
+     * @param population   the group's eligible, responded and invited contacts
+     * @param responseRate null when nobody in the group is eligible
      * @param weighted     null when no answer carries a positive weight
      */
-    public record Figures(String key, String name, NpsSummary summary, ResponseRate responseRate, WeightedNpsSummary weighted) {
+    public record Figures(String key, String name, NpsSummary summary, Population population, ResponseRate responseRate,
+                          WeightedNpsSummary weighted) {
     }
 
-    /** The figures of all answers and invitations together (the whole cycle within what the caller sees). */
-    public static Figures total(String key, String name, List<Answer> answers, Map<UUID, Integer> invitedByClient) {
-        int invited = invitedByClient.values().stream().mapToInt(Integer::intValue).sum();
-        return figures(key, name, answers, invited);
+    /** The figures of all answers and recipients together (the whole cycle within what the caller sees). */
+    public static Figures total(String key, String name, List<Answer> answers, Map<UUID, Population> populationByClient) {
+        Population population = populationByClient.values().stream().reduce(Population.NONE, Population::plus);
+        return figures(key, name, answers, population);
     }
 
     /**
      * @param answers         the answers (of visible clients only)
-     * @param invitedByClient invitations per client (of visible clients only)
+     * @param populationByClient the recipients per client (of visible clients only)
      * @param groupOf         the group of a client; empty leaves the client out
      */
-    public static List<Figures> group(List<Answer> answers, Map<UUID, Integer> invitedByClient,
+    public static List<Figures> group(List<Answer> answers, Map<UUID, Population> populationByClient,
                                       Function<UUID, Optional<GroupKey>> groupOf) {
         Map<UUID, Optional<GroupKey>> known = new HashMap<>();
         Function<UUID, Optional<GroupKey>> cached = client -> known.computeIfAbsent(client, groupOf);
         Map<String, List<Answer>> answersByKey = new TreeMap<>();
-        Map<String, Integer> invitedByKey = new HashMap<>();
+        Map<String, Population> populationByKey = new HashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Answer answer : answers) {
             cached.apply(answer.clientId()).ifPresent(group -> {
@@ -92,19 +95,20 @@ public final class Breakdowns {
                 names.putIfAbsent(group.key(), group.name());
             });
         }
-        invitedByClient.forEach((client, count) -> cached.apply(client).ifPresent(group -> {
-            invitedByKey.merge(group.key(), count, Integer::sum);
+        populationByClient.forEach((client, population) -> cached.apply(client).ifPresent(group -> {
+            populationByKey.merge(group.key(), population, Population::plus);
             answersByKey.computeIfAbsent(group.key(), k -> new ArrayList<>());
             names.putIfAbsent(group.key(), group.name());
         }));
         List<Figures> groups = new ArrayList<>();
-        answersByKey.forEach((key, list) -> groups.add(figures(key, names.get(key), list, invitedByKey.getOrDefault(key, 0))));
+        answersByKey.forEach((key, list) -> groups.add(figures(key, names.get(key), list,
+                populationByKey.getOrDefault(key, Population.NONE))));
         groups.sort(Comparator.comparing(Figures::name, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Figures::key));
         return groups;
     }
 
-    static Figures figures(String key, String name, List<Answer> answers, int invited) {
+    static Figures figures(String key, String name, List<Answer> answers, Population population) {
         long[] histogram = new long[11];
         Map<WeightedScore, Long> weighted = new HashMap<>();
         for (Answer a : answers) {
@@ -114,7 +118,7 @@ public final class Breakdowns {
             }
         }
         NpsSummary summary = NpsCalculator.summarise(histogram);
-        ResponseRate rate = invited == 0 ? null : ResponseRate.of(Math.min(summary.count(), invited), invited);
-        return new Figures(key, name, summary, rate, weighted.isEmpty() ? null : NpsCalculator.summariseWeighted(weighted));
+        return new Figures(key, name, summary, population, population.responseRate(),
+                weighted.isEmpty() ? null : NpsCalculator.summariseWeighted(weighted));
     }
 }

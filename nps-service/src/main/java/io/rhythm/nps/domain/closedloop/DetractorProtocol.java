@@ -44,7 +44,18 @@ public record DetractorProtocol(Duration outreach, Duration rootCause, Duration 
         }
     }
 
-    /** Each stage's deadline for a case opened at {@code openedAt}. */
+    /**
+     * When a case's clocks start (issue 17): at the answer's {@code submittedAt} — the customer has waited since they
+     * answered, however late the answer reached Rhythm (a HubSpot export imported days later opens its case already
+     * breached). The time Rhythm received it ({@code receivedAt}) is the start only when no submission time is known,
+     * or when the submission time claims to be later than the receipt (a clock ahead of ours cannot buy extra time).
+     */
+    public static Instant clockStart(Instant submittedAt, Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        return submittedAt == null || submittedAt.isAfter(receivedAt) ? receivedAt : submittedAt;
+    }
+
+    /** Each stage's deadline for a case whose clocks start at {@code openedAt} (see {@link #clockStart}). */
     public Map<SlaStage, Instant> deadlines(Instant openedAt) {
         Map<SlaStage, Instant> due = new EnumMap<>(SlaStage.class);
         due.put(SlaStage.OUTREACH, openedAt.plus(outreach));

@@ -26,11 +26,15 @@ import java.util.Set;
  *       service was down) still takes it, late, before anything that comes after it.</li>
  *   <li><b>Reminders</b>: once the REMINDER milestone's date has come, the lists are frozen, the reminder run has
  *       not finished and nobody completed the milestone by hand (a person who did so has dealt with it), and only
- *       while answers are still accepted (before the end of the close date).</li>
+ *       while answers are still accepted (before the end of the close date) — never for a cycle delivered by another
+ *       tool (HubSpot sends its own reminder from the exported day-5 pull).</li>
  *   <li><b>Close</b>: once the close date has <i>ended</i> (UTC) — respondents have the whole of day 14, exactly as
- *       their links promise (they expire at the end of the close date) — for a cycle Rhythm ran (its recipient lists
- *       were frozen). A cycle whose lists never were, e.g. one whose answers are imported from another survey tool
- *       after the fact, is closed by a person ({@code POST /api/v1/nps/cycles/{id}/close}) once the import is done.</li>
+ *       their links promise (they expire at the end of the close date) — whatever the cycle's channel (issue 17: an
+ *       imported cycle no longer stays open for weeks unless a person closes it). Whoever needs more time extends the
+ *       close date explicitly ({@code POST /api/v1/nps/cycles/{id}/extend}) before it ends. One exception: a cycle
+ *       <i>created</i> after its close date had already ended — the record of a past survey, entered to import its
+ *       answers — is closed by a person once the import is done, or by the scan once its lists are frozen (the
+ *       import must not race the scan).</li>
  *   <li>Order: by the milestones' due dates, the close always last (a late scan takes the final pull, then
  *       closes).</li>
  * </ul>
@@ -50,14 +54,25 @@ public final class DueOperations {
      * @param pullsTaken                the pull milestones whose snapshot exists
      * @param remindersFinished         whether the automatic reminder run has finished
      * @param reminderCompletedByPerson whether a person completed the REMINDER milestone
+     * @param externallyDelivered       whether HubSpot (or another tool) delivers the survey
+     * @param createdBeforeClose        whether the cycle was created before its close date ended (not a past survey
+     *                                  entered afterwards)
      */
     public record CycleState(boolean closed, boolean recipientsFrozen, Instant closesAt, Map<MilestoneCode, LocalDate> dueDates,
-                             Set<MilestoneCode> pullsTaken, boolean remindersFinished, boolean reminderCompletedByPerson) {
+                             Set<MilestoneCode> pullsTaken, boolean remindersFinished, boolean reminderCompletedByPerson,
+                             boolean externallyDelivered, boolean createdBeforeClose) {
 
         public CycleState {
             Objects.requireNonNull(closesAt, "closesAt");
             dueDates = Map.copyOf(dueDates);
             pullsTaken = Set.copyOf(pullsTaken);
+        }
+
+        /** A cycle Rhythm delivers itself. */
+        public CycleState(boolean closed, boolean recipientsFrozen, Instant closesAt, Map<MilestoneCode, LocalDate> dueDates,
+                          Set<MilestoneCode> pullsTaken, boolean remindersFinished, boolean reminderCompletedByPerson) {
+            this(closed, recipientsFrozen, closesAt, dueDates, pullsTaken, remindersFinished, reminderCompletedByPerson, false,
+                    true);
         }
     }
 
@@ -81,8 +96,8 @@ public final class DueOperations {
                 case FIRST_PULL, FINAL_PULL -> reached && cycle.recipientsFrozen()
                         && !cycle.pullsTaken().contains(operation.milestone());
                 case REMINDERS -> reached && accepting && cycle.recipientsFrozen() && !cycle.remindersFinished()
-                        && !cycle.reminderCompletedByPerson();
-                case CLOSE -> !accepting && cycle.recipientsFrozen();
+                        && !cycle.reminderCompletedByPerson() && !cycle.externallyDelivered();
+                case CLOSE -> !accepting && (cycle.recipientsFrozen() || cycle.createdBeforeClose());
             };
             if (needed) {
                 due.add(operation);

@@ -29,7 +29,7 @@ public final class CaseViews {
     public record CaseSummary(UUID id, UUID responseId, UUID cycleId, UUID clientId, String clientName, UUID contactId,
                               int score, String owner, String status, Instant openedAt, List<StageView> stages,
                               boolean breached, boolean escalated, Instant followUpDueAt, Instant followUpRequestedAt,
-                              Instant closedAt) {
+                              Instant closedAt, Instant submittedAt) {
     }
 
     /** One case in full: the answer's comment, deadlines, stages met or breached, transitions and notes. */
@@ -38,6 +38,6 @@ public final class CaseViews {
                            List<StageView> stages, boolean breached, boolean escalated, String escalatedTo,
                            String rootCause, String actionPlan, Instant resolvedAt, Instant followUpDueAt,
                            Instant followUpRequestedAt, Instant closedAt, String closedBy,
-                           List<TransitionView> transitions, List<NoteView> notes, long version) {
+                           List<TransitionView> transitions, List<NoteView> notes, long version, Instant submittedAt) {
     }
 }

@@ -25,12 +25,19 @@ public class ClosedLoop {
     @Inject
     Clock clock;
 
+    /** An answer submitted now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void responseRecorded(UUID responseId, UUID cycleId, UUID clientId, UUID contactId, int score) {
+        responseRecorded(responseId, cycleId, clientId, contactId, score, Instant.now(clock));
+    }
+
+    /** An answer submitted at {@code submittedAt}: a detractor case's clocks start then (issue 17). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void responseRecorded(UUID responseId, UUID cycleId, UUID clientId, UUID contactId, int score, Instant submittedAt) {
         Instant now = Instant.now(clock);
         NpsCategory category = NpsCategory.of(score);
         if (category == NpsCategory.DETRACTOR) {
-            cases.open(responseId, cycleId, clientId, contactId, score, now);
+            cases.open(responseId, cycleId, clientId, contactId, score, submittedAt, now);
         } else {
             FollowUpKind.of(category).ifPresent(kind ->
                     followUps.create(kind, responseId, cycleId, clientId, contactId, score, now));

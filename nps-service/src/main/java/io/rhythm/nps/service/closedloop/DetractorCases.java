@@ -59,7 +59,7 @@ public class DetractorCases {
     private static final String CASE_COLUMNS = """
             c.id, c.response_id, c.cycle_id, c.client_id, c.contact_id, c.score, c.owner, c.status, c.opened_at,
             c.root_cause, c.action_plan, c.resolved_at, c.follow_up_due_at, c.follow_up_requested_at, c.closed_at,
-            c.closed_by, c.version, d.name, d.owner_cse, d.owner_cam""";
+            c.closed_by, c.version, d.name, d.owner_cse, d.owner_cam, coalesce(c.submitted_at, c.opened_at)""";
 
     @Inject
     io.rhythm.nps.service.triggers.SurveySends sends;
@@ -76,7 +76,7 @@ public class DetractorCases {
     record CaseRow(UUID id, UUID responseId, UUID cycleId, UUID clientId, UUID contactId, int score, String owner,
                    CaseStatus status, Instant openedAt, String rootCause, String actionPlan, Instant resolvedAt,
                    Instant followUpDueAt, Instant followUpRequestedAt, Instant closedAt, String closedBy, long version,
-                   String clientName, String ownerCse, String ownerCam) {
+                   String clientName, String ownerCse, String ownerCam, Instant submittedAt) {
 
         ClientOwnership ownership() {
             return new ClientOwnership(ownerCse, ownerCam);
@@ -88,7 +88,7 @@ public class DetractorCases {
                     (String) c[6], CaseStatus.valueOf((String) c[7]), SqlValues.instant(c[8]), (String) c[9],
                     (String) c[10], SqlValues.instant(c[11]), SqlValues.instant(c[12]), SqlValues.instant(c[13]),
                     SqlValues.instant(c[14]), (String) c[15], ((Number) c[16]).longValue(), (String) c[17],
-                    (String) c[18], (String) c[19]);
+                    (String) c[18], (String) c[19], SqlValues.instant(c[20]));
         }
     }
 
@@ -101,31 +101,42 @@ public class DetractorCases {
 
     /**
      * Opens the case of a detractor answer, in the caller's (the recording's) transaction. Idempotent per
-     * answer: a second call for the same response changes nothing and publishes nothing.
+     * answer: a second call for the same response changes nothing and publishes nothing. The deadlines run from the
+     * answer's submission ({@link DetractorProtocol#clockStart}); {@code now}, the receipt, is kept as openedAt. A stage
+     * whose deadline has already passed (an answer imported late) is escalated at once, visibly (DetractorCaseEscalated),
+     * rather than given a fresh 24 hours.
      *
      * @return the new case's id, or empty when the answer already has one
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> open(UUID responseId, UUID cycleId, UUID clientId, UUID contactId, int score, Instant now) {
+    public Optional<UUID> open(UUID responseId, UUID cycleId, UUID clientId, UUID contactId, int score, Instant submittedAt,
+                               Instant now) {
+        Instant start = DetractorProtocol.clockStart(submittedAt, now);
         String owner = directory.find(clientId).map(DirectoryEntry::ownerCse).filter(o -> !o.isBlank()).orElse(null);
         UUID caseId = UUID.randomUUID();
         int inserted = em.createNativeQuery("""
-                        insert into detractor_case (id, response_id, cycle_id, client_id, contact_id, score, owner, opened_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (response_id) do nothing""")
+                        insert into detractor_case (id, response_id, cycle_id, client_id, contact_id, score, owner, opened_at,
+                            submitted_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (response_id) do nothing""")
                 .setParameter(1, caseId).setParameter(2, responseId).setParameter(3, cycleId).setParameter(4, clientId)
                 .setParameter(5, contactId).setParameter(6, (short) score).setParameter(7, owner)
-                .setParameter(8, Timestamp.from(now)).executeUpdate();
+                .setParameter(8, Timestamp.from(now)).setParameter(9, Timestamp.from(start)).executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
         }
-        Map<SlaStage, Instant> deadlines = protocol.deadlines(now);
+        Map<SlaStage, Instant> deadlines = protocol.deadlines(start);
         deadlines.forEach((stage, due) -> em.createNativeQuery(
                         "insert into detractor_case_sla (case_id, stage, due_at) values (?1, ?2, ?3)")
                 .setParameter(1, caseId).setParameter(2, stage.name()).setParameter(3, Timestamp.from(due)).executeUpdate());
         outbox.publish(EventCatalogue.DETRACTOR_CASE_OPENED, clientId.toString(), new DetractorCaseOpened(caseId.toString(),
                 responseId.toString(), cycleId == null ? null : cycleId.toString(), clientId.toString(), contactId.toString(),
                 score, owner, now, deadlines.get(SlaStage.OUTREACH), deadlines.get(SlaStage.ROOT_CAUSE),
-                deadlines.get(SlaStage.ACTION_PLAN)));
+                deadlines.get(SlaStage.ACTION_PLAN), start));
+        deadlines.forEach((stage, due) -> {
+            if (DetractorProtocol.mustEscalate(due, null, null, now)) {
+                escalate(caseId, stage, now);
+            }
+        });
         return Optional.of(caseId);
     }
 
@@ -195,7 +206,7 @@ public class DetractorCases {
             return new CaseSummary(r.id(), r.responseId(), r.cycleId(), r.clientId(), r.clientName(), r.contactId(),
                     r.score(), r.owner(), r.status().name(), r.openedAt(), s, s.stream().anyMatch(v -> v.state().breached()),
                     s.stream().anyMatch(v -> v.escalatedAt() != null), r.followUpDueAt(), r.followUpRequestedAt(),
-                    r.closedAt());
+                    r.closedAt(), r.submittedAt());
         });
     }
 
@@ -405,7 +416,7 @@ public class DetractorCases {
                 comment, r.owner(), r.status().name(), r.status().next().map(Enum::name).orElse(null), r.openedAt(), stages,
                 stages.stream().anyMatch(s -> s.state().breached()), escalatedTo != null, escalatedTo, r.rootCause(),
                 r.actionPlan(), r.resolvedAt(), r.followUpDueAt(), r.followUpRequestedAt(), r.closedAt(), r.closedBy(),
-                transitions, notes, r.version());
+                transitions, notes, r.version(), r.submittedAt());
     }
 
     private Map<UUID, List<StageView>> stages(Collection<UUID> caseIds, Instant now) {

@@ -22,7 +22,7 @@ public class ResponseAnalysis {
         if (comment == null || comment.isBlank()) {
             return List.of();
         }
-        return catalog.tagger().themeCodes(comment);
+        return catalog.complaintThemes(catalog.tagger(), comment); // issue 17: praise and neutral mentions are not counted
     }
 
     public Sentiment sentiment(String comment) {

@@ -82,7 +82,7 @@ public class ResponseRecorder {
                         score, category.name(), themes,
                         new SurveyResponseSubmitted.Sentiment(sentimentScore.doubleValue(), sentiment.label().name()),
                         channel, respondedAt, surveySendId == null ? null : surveySendId.toString(), surveyKind));
-        closedLoop.responseRecorded(responseId, cycleId, clientId, contactId, score);
+        closedLoop.responseRecorded(responseId, cycleId, clientId, contactId, score, respondedAt);
         return responseId;
     }
 }

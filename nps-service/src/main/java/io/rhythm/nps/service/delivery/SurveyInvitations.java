@@ -270,6 +270,7 @@ public class SurveyInvitations {
         if (cycle.isClosed()) {
             throw ApiException.conflict(cycle.name + " was closed at " + cycle.closedAt + ": no reminders are sent after it");
         }
+        external(cycle, "reminders");
         return new CycleInfo(cycle.id, cycle.name, closesAt(cycle));
     }
 
@@ -278,6 +279,7 @@ public class SurveyInvitations {
         if (cycle == null) {
             throw ApiException.notFound("Survey cycle", cycleId);
         }
+        external(cycle, "invitations");
         if (cycle.recipientsFrozenAt == null) {
             throw ApiException.conflict("The recipient lists of " + cycle.name + " are not frozen yet: build, sign off "
                     + "and freeze them (POST …/recipients/freeze) before sending invitations");
@@ -290,6 +292,14 @@ public class SurveyInvitations {
             throw ApiException.conflict(cycle.name + " closed on " + cycle.closeDate + ": no invitations are sent after it");
         }
         return new CycleInfo(cycle.id, cycle.name, closesAt);
+    }
+
+    /** 409 for a cycle delivered by another tool (issue 17): Rhythm sends nothing of it. */
+    private static void external(SurveyCycle cycle, String what) {
+        if (cycle.isExternallyDelivered()) {
+            throw ApiException.conflict(cycle.name + " is delivered by " + cycle.deliveryTool + ": Rhythm sends no " + what
+                    + "; export the list (GET …/recipients/export) or the pull (GET …/recipients/non-responders/export) instead");
+        }
     }
 
     /** The end of the close date in UTC: the first instant after it. */

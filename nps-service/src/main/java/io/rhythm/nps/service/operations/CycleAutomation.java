@@ -149,7 +149,8 @@ public class CycleAutomation {
                         "select 1 from cycle_reminder_run where cycle_id = ?1 and finished_at is not null")
                 .setParameter(1, cycleId).getResultList().isEmpty();
         return new DueOperations.CycleState(cycle.isClosed(), cycle.recipientsFrozenAt != null,
-                DueOperations.closesAt(cycle.closeDate), due, taken, remindersFinished, reminderByPerson);
+                DueOperations.closesAt(cycle.closeDate), due, taken, remindersFinished, reminderByPerson,
+                cycle.isExternallyDelivered(), cycle.createdAt == null || cycle.createdAt.isBefore(DueOperations.closesAt(cycle.closeDate)));
     }
 
     /** The reminder run (see the class comment); true when this scan finished it. */

@@ -47,6 +47,8 @@ public class CycleClosing {
     Milestones milestones;
     @Inject
     Clock clock;
+    @Inject
+    io.rhythm.nps.service.RecipientPopulations populations;
 
     /** How many themes the frozen results name (most frequent first). */
     @Inject
@@ -113,7 +115,7 @@ public class CycleClosing {
                 (String) c[3], results));
     }
 
-    /** The whole cycle's results now (every response and invitation, whoever owns the client). */
+    /** The whole cycle's results now (every response and recipient, whoever owns the client). */
     CycleClosed.Results results(UUID cycleId) {
         List<Integer> scores = em.createNativeQuery("select score from survey_response where cycle_id = ?1")
                 .setParameter(1, cycleId).getResultList().stream().map(s -> ((Number) s).intValue()).toList();
@@ -121,8 +123,7 @@ public class CycleClosing {
                         "select count(*), count(responded_at) from survey_invitation where cycle_id = ?1")
                 .setParameter(1, cycleId).getSingleResult();
         List<TopThemes.Ranked> themes = TopThemes.rank(responseThemes.counts(cycleId, null), scores.size(), topThemes, catalog::name);
-        CycleFigures f = CycleFigures.of(scores, ((Number) invitations[0]).intValue(), ((Number) invitations[1]).intValue(),
-                themes);
+        CycleFigures f = CycleFigures.of(scores, populations.total(cycleId), ((Number) invitations[1]).intValue(), themes);
         return new CycleClosed.Results(f.responses(), f.invited(), f.invitedResponded(),
                 new CycleClosed.ResponseRate(f.responseRatePercent(), f.targetPercent(), f.targetMet(), f.responsesNeeded()),
                 f.nps(), f.npsRounded(),
@@ -130,7 +131,7 @@ public class CycleClosing {
                 f.smallSample(), f.promoters(), f.passives(), f.detractors(), f.average(), f.min(), f.max(),
                 f.standardDeviation(),
                 f.topThemes().stream().map(t -> new CycleClosed.ThemeCount(t.theme(), t.name(), t.count(),
-                        t.percentOfResponses())).toList());
+                        t.percentOfResponses())).toList(), f.eligible(), f.eligibleResponded());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parse(String json) {

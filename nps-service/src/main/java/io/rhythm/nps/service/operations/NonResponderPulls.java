@@ -1,6 +1,7 @@
 package io.rhythm.nps.service.operations;
 
 import io.rhythm.nps.domain.SurveyCycle;
+import io.rhythm.nps.domain.pulls.PullCutoff;
 import io.rhythm.nps.domain.schedule.MilestoneCode;
 import io.rhythm.nps.service.Milestones;
 import io.rhythm.platform.clients.ClientDirectory;
@@ -29,14 +30,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Non-responder pulls: snapshots of who was invited to a cycle and had not answered, kept for the record (seed 000:
- * "First non-responder pull (Day 5)", "Final non-responder pull (Day 12)"; issue 5: "the day-5 and day-12 pulls are
- * snapshots kept for the record").
+ * Non-responder pulls: snapshots of who was eligible on a cycle's frozen recipient list and had not answered, kept for
+ * the record (seed 000: "First non-responder pull (Day 5)", "Final non-responder pull (Day 12)"; issue 5: "the day-5
+ * and day-12 pulls are snapshots kept for the record"; issue 17: whatever channel delivered the survey).
  *
  * <ul>
  *   <li>The milestone scan takes one per pull milestone when it falls due ({@link #takeScheduled}); the pull row is
  *       unique per (cycle, milestone), so a second scan, a restart or a second replica takes nothing more. A leader
  *       may take more by hand at any time ({@link #takeByHand}, no milestone).</li>
+ *   <li>A pull is as of a cutoff ({@link PullCutoff}): a scheduled pull as of the end of its milestone's due date
+ *       (UTC), so a scan that runs late still pulls what was true on the day; a pull by hand as of now. A contact
+ *       answered by the cutoff when their answer's {@code submittedAt} (any channel: link, HubSpot import, webhook)
+ *       or their invitation's answer time is before it.</li>
  *   <li>Each row keeps what was true then: client name and owners, contact, email, invited and last reminded at,
  *       number of reminders, and whether the contact could be e-mailed (subscribed and active in the contact
  *       directory; unknown contacts count as not).</li>
@@ -62,13 +67,16 @@ public class NonResponderPulls {
 
     /**
      * A pull as the caller may see it. {@code nonResponders} and {@code clients} count the rows visible to the caller;
-     * {@code invited} and {@code responded} are cycle-wide at the time of the pull, shown to portfolio-wide roles only.
+     * {@code eligible} (on the frozen list), {@code responded} (eligible contacts who had answered by {@code asOf})
+     * and {@code invited} (Rhythm's own invitations; 0 for a cycle run in HubSpot) are cycle-wide, shown to
+     * portfolio-wide roles only.
      */
-    public record PullView(String id, String cycleId, String milestone, String kind, LocalDate dueDate, Instant takenAt,
-                           String takenBy, Integer invited, Integer responded, int nonResponders, int clients) {
+    public record PullView(String id, String cycleId, String milestone, String kind, LocalDate dueDate, Instant asOf,
+                           Instant takenAt, String takenBy, Integer eligible, Integer invited, Integer responded,
+                           int nonResponders, int clients) {
     }
 
-    /** One non-responder as they were at the time of the pull. */
+    /** One non-responder as they were at the time of the pull ({@code invitedAt} null when Rhythm did not invite them). */
     public record PullRow(String clientId, String clientName, String ownerCse, String ownerCam, String contactId, String name,
                           String email, Instant invitedAt, Instant remindedAt, int reminders, boolean subscribed) {
     }
@@ -83,7 +91,7 @@ public class NonResponderPulls {
         if (milestone != MilestoneCode.FIRST_NON_RESPONDER_PULL && milestone != MilestoneCode.FINAL_NON_RESPONDER_PULL) {
             throw new IllegalArgumentException(milestone + " is not a non-responder pull");
         }
-        Optional<UUID> taken = insert(cycleId, milestone, dueDate, SYSTEM);
+        Optional<UUID> taken = insert(cycleId, milestone, dueDate, SYSTEM, PullCutoff.endOf(dueDate, java.time.ZoneOffset.UTC));
         taken.ifPresent(id -> milestones.completeIfOpen(cycleId, milestone.name(), SYSTEM));
         return taken.isPresent();
     }
@@ -99,40 +107,50 @@ public class NonResponderPulls {
             throw ApiException.conflict("The recipient lists of " + cycle.name + " are not frozen yet: there is nobody to "
                     + "pull until they are frozen and the survey is sent");
         }
-        UUID id = insert(cycleId, null, null, caller.username()).orElseThrow();
+        UUID id = insert(cycleId, null, null, caller.username(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS)).orElseThrow();
         return get(cycleId, id, caller);
     }
 
-    private Optional<UUID> insert(UUID cycleId, MilestoneCode milestone, LocalDate dueDate, String by) {
+    /** The frozen list with each contact's invitation and answer (the answer time: the earlier of the two records). */
+    public static final String LIST_WITH_ANSWERS = """
+            recipient r
+            left join survey_invitation i on i.cycle_id = r.cycle_id and i.contact_id = r.contact_id
+            left join survey_response s on s.cycle_id = r.cycle_id and s.contact_id = r.contact_id""";
+    /** Whether the recipient had answered before the cutoff ?C. */
+    public static final String ANSWERED_BY = "coalesce(least(s.responded_at, i.responded_at) < ?C, false)";
+
+    private Optional<UUID> insert(UUID cycleId, MilestoneCode milestone, LocalDate dueDate, String by, Instant cutoff) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                        select count(*), count(responded_at) from survey_invitation where cycle_id = ?1""")
-                .setParameter(1, cycleId).getSingleResult();
+        Object[] counts = (Object[]) em.createNativeQuery("select count(*) filter (where r.included), count(*) filter "
+                        + "(where r.included and " + ANSWERED_BY.replace("?C", "?2") + "), count(i.contact_id) from "
+                        + LIST_WITH_ANSWERS + " where r.cycle_id = ?1")
+                .setParameter(1, cycleId).setParameter(2, Timestamp.from(cutoff)).getSingleResult();
         int inserted = em.createNativeQuery("""
                         insert into non_responder_pull (id, cycle_id, milestone, due_date, taken_at, taken_by, invited,
-                            responded, non_responders)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
+                            responded, non_responders, as_of, eligible)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10)
                         on conflict (cycle_id, milestone) where milestone is not null do nothing""")
                 .setParameter(1, id).setParameter(2, cycleId).setParameter(3, milestone == null ? null : milestone.name())
                 .setParameter(4, dueDate == null ? null : Date.valueOf(dueDate)).setParameter(5, Timestamp.from(now))
-                .setParameter(6, by).setParameter(7, ((Number) counts[0]).intValue())
-                .setParameter(8, ((Number) counts[1]).intValue()).executeUpdate();
+                .setParameter(6, by).setParameter(7, ((Number) counts[2]).intValue())
+                .setParameter(8, ((Number) counts[1]).intValue()).setParameter(9, Timestamp.from(cutoff))
+                .setParameter(10, ((Number) counts[0]).intValue()).executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
         }
         int rows = em.createNativeQuery("""
                         insert into non_responder_pull_row (pull_id, position, client_id, client_name, owner_cse, owner_cam,
                             contact_id, name, email, invited_at, reminded_at, reminders, subscribed)
-                        select ?1, row_number() over (order by cl.name nulls last, i.client_id, r.name, i.contact_id),
-                               i.client_id, cl.name, cl.owner_cse, cl.owner_cam, i.contact_id, r.name, i.email, i.invited_at,
-                               i.reminded_at, i.reminders, coalesce(cd.subscribed and cd.active, false)
-                        from survey_invitation i
-                        join recipient r on r.cycle_id = i.cycle_id and r.contact_id = i.contact_id
-                        left join client_directory cl on cl.client_id = i.client_id
-                        left join contact_directory cd on cd.contact_id = i.contact_id
-                        where i.cycle_id = ?2 and i.responded_at is null""")
-                .setParameter(1, id).setParameter(2, cycleId).executeUpdate();
+                        select ?1, row_number() over (order by cl.name nulls last, r.client_id, r.name, r.contact_id),
+                               r.client_id, cl.name, cl.owner_cse, cl.owner_cam, r.contact_id, r.name, coalesce(i.email, r.email),
+                               i.invited_at, i.reminded_at, coalesce(i.reminders, 0), coalesce(cd.subscribed and cd.active, false)
+                        from LIST
+                        left join client_directory cl on cl.client_id = r.client_id
+                        left join contact_directory cd on cd.contact_id = r.contact_id
+                        where r.cycle_id = ?2 and r.included and not ANSWERED"""
+                        .replace("LIST", LIST_WITH_ANSWERS).replace("ANSWERED", ANSWERED_BY.replace("?C", "?3")))
+                .setParameter(1, id).setParameter(2, cycleId).setParameter(3, Timestamp.from(cutoff)).executeUpdate();
         em.createNativeQuery("update non_responder_pull set non_responders = ?1 where id = ?2")
                 .setParameter(1, rows).setParameter(2, id).executeUpdate();
         return Optional.of(id);
@@ -204,7 +222,8 @@ public class NonResponderPulls {
                    (select count(*) from non_responder_pull_row r left join client_directory cd on cd.client_id = r.client_id
                     where r.pull_id = p.id and VISIBLE),
                    (select count(distinct r.client_id) from non_responder_pull_row r
-                    left join client_directory cd on cd.client_id = r.client_id where r.pull_id = p.id and VISIBLE)
+                    left join client_directory cd on cd.client_id = r.client_id where r.pull_id = p.id and VISIBLE),
+                   p.as_of, p.eligible
             from non_responder_pull p""".replace("VISIBLE", VISIBLE);
 
     private static Query visibility(Query query, Caller caller) {
@@ -217,7 +236,8 @@ public class NonResponderPulls {
         boolean wide = caller.isPortfolioWide();
         String milestone = (String) c[2];
         return new PullView(c[0].toString(), c[1].toString(), milestone, milestone == null ? MANUAL : SCHEDULED,
-                SqlValues.localDate(c[3]), SqlValues.instant(c[4]), (String) c[5],
+                SqlValues.localDate(c[3]), SqlValues.instant(c[10]), SqlValues.instant(c[4]), (String) c[5],
+                wide && c[11] != null ? ((Number) c[11]).intValue() : null,
                 wide ? ((Number) c[6]).intValue() : null, wide ? ((Number) c[7]).intValue() : null,
                 ((Number) c[8]).intValue(), ((Number) c[9]).intValue());
     }

@@ -51,8 +51,14 @@ public class ResponseThemes {
     @Inject
     Clock clock;
 
+    /**
+     * A response's themes: {@code automaticThemes} are the complaints found in the comment (stored, counted);
+     * {@code hits} every theme the current taxonomy finds in it with its polarity (COMPLAINT, PRAISE, NEUTRAL) and
+     * evidence — praise and neutral mentions are shown, never counted (issue 17).
+     */
     public record Tags(String responseId, String cycleId, String clientId, String comment, List<String> automaticThemes,
-                       List<String> manualThemes, List<String> effectiveThemes, String taggedBy, Instant taggedAt) {
+                       List<String> manualThemes, List<String> effectiveThemes, String taggedBy, Instant taggedAt,
+                       List<io.rhythm.nps.domain.themes.ThemePolarity.Hit> hits) {
     }
 
     public record RetagResult(long taxonomyRevision, int examined, int changed, int keptManual) {
@@ -184,7 +190,7 @@ public class ResponseThemes {
             for (Object row : rows) {
                 Object[] c = (Object[]) row;
                 UUID id = (UUID) c[0];
-                List<String> now = tagger.themeCodes((String) c[1]);
+                List<String> now = catalog.complaintThemes(tagger, (String) c[1]);
                 examined++;
                 if (Boolean.TRUE.equals(c[3])) {
                     keptManual++;
@@ -279,7 +285,8 @@ public class ResponseThemes {
         }
         Object[] c = (Object[]) rows.get(0);
         return new Tags(c[0].toString(), c[1].toString(), c[2].toString(), (String) c[3], ThemeCatalog.strings(c[4]),
-                ThemeCatalog.strings(c[5]), ThemeCatalog.strings(c[6]), (String) c[7], ThemeCatalog.instant(c[8]));
+                ThemeCatalog.strings(c[5]), ThemeCatalog.strings(c[6]), (String) c[7], ThemeCatalog.instant(c[8]),
+                catalog.hits((String) c[3]));
     }
 
     private void requireVisible(Tags tags) {

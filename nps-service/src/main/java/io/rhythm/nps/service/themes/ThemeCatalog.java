@@ -75,6 +75,33 @@ public class ThemeCatalog {
         return current.tagger();
     }
 
+    /** Polarity of theme hits (issue 17): the counts use complaints only. Thread-safe. */
+    private final io.rhythm.nps.domain.themes.ThemePolarity polarity = new io.rhythm.nps.domain.themes.ThemePolarity();
+
+    /** The themes of a comment with their polarity, by the current taxonomy. */
+    public List<io.rhythm.nps.domain.themes.ThemePolarity.Hit> hits(String comment) {
+        return hits(tagger(), comment);
+    }
+
+    public List<io.rhythm.nps.domain.themes.ThemePolarity.Hit> hits(ThemeTagger tagger, String comment) {
+        if (comment == null || comment.isBlank()) {
+            return List.of();
+        }
+        return polarity.classify(comment, tagger.tag(comment));
+    }
+
+    /** The themes a comment complains about: what is stored as its automatic themes and counted. */
+    public List<String> complaintThemes(ThemeTagger tagger, String comment) {
+        return hits(tagger, comment).stream()
+                .filter(h -> h.polarity() == io.rhythm.nps.domain.themes.ThemePolarity.Polarity.COMPLAINT)
+                .map(io.rhythm.nps.domain.themes.ThemePolarity.Hit::code).toList();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void closePolarity() {
+        polarity.close();
+    }
+
     public long revision() {
         return ((Number) em.createNativeQuery("select revision from theme_taxonomy_revision").getSingleResult()).longValue();
     }

@@ -93,8 +93,8 @@ class CountedSummariesTest {
                 expanded.add(new Breakdowns.Answer(x.clientId(), x.score(), x.weight()));
             }
         });
-        Breakdowns.Figures fromCounts = Breakdowns.total("c", "cycle", counted, Map.of(a, 8, b, 4));
-        Breakdowns.Figures oneByOne = Breakdowns.total("c", "cycle", expanded, Map.of(a, 8, b, 4));
+        Breakdowns.Figures fromCounts = Breakdowns.total("c", "cycle", counted, Map.of(a, Population.of(8, 4), b, Population.of(4, 2)));
+        Breakdowns.Figures oneByOne = Breakdowns.total("c", "cycle", expanded, Map.of(a, Population.of(8, 4), b, Population.of(4, 2)));
         assertThat(fromCounts.summary().count()).isEqualTo(6);
         assertThat(fromCounts.summary().nps()).isEqualTo(oneByOne.summary().nps());
         assertThat(fromCounts.responseRate()).isEqualTo(oneByOne.responseRate());

@@ -78,4 +78,29 @@ class DetractorProtocolTest {
         assertThat(FollowUpKind.Timing.DEFAULT.dueAt(FollowUpKind.PASSIVE_IMPROVEMENT, OPENED))
                 .isEqualTo(OPENED.plus(Duration.ofDays(7)));
     }
+
+    @Test
+    void theClocksStartAtTheSubmissionNotAtTheImport() {
+        Instant submitted = Instant.parse("2026-10-09T03:14:15Z");
+        Instant importedFourDaysLater = Instant.parse("2026-10-13T09:00:00Z");
+        Instant start = DetractorProtocol.clockStart(submitted, importedFourDaysLater);
+        assertThat(start).isEqualTo(submitted);
+        Map<SlaStage, Instant> due = SEED.deadlines(start);
+        // every stage is already breached when the case is opened: each must be escalated at once
+        for (Instant d : due.values()) {
+            assertThat(DetractorProtocol.mustEscalate(d, null, null, importedFourDaysLater)).isTrue();
+        }
+        // imported 30 hours late: outreach breached, root cause and action plan still running
+        Instant thirtyHours = submitted.plus(java.time.Duration.ofHours(30));
+        assertThat(DetractorProtocol.mustEscalate(due.get(SlaStage.OUTREACH), null, null, thirtyHours)).isTrue();
+        assertThat(DetractorProtocol.mustEscalate(due.get(SlaStage.ROOT_CAUSE), null, null, thirtyHours)).isFalse();
+    }
+
+    @Test
+    void withoutASubmissionTimeOrWithOneFromTheFutureTheClocksStartAtReceipt() {
+        Instant received = Instant.parse("2026-10-09T03:14:15Z");
+        assertThat(DetractorProtocol.clockStart(null, received)).isEqualTo(received);
+        assertThat(DetractorProtocol.clockStart(received.plusSeconds(120), received)).isEqualTo(received);
+        assertThat(DetractorProtocol.clockStart(received, received)).isEqualTo(received);
+    }
 }

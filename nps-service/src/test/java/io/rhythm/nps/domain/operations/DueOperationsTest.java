@@ -83,12 +83,29 @@ class DueOperationsTest {
     }
 
     @Test
-    void withoutFrozenListsThereIsNothingToPullOrRemindAndAPersonCloses() {
+    void withoutFrozenListsThereIsNothingToPullOrRemindButTheCycleStillClosesOnItsDate() {
         var notFrozen = new DueOperations.CycleState(false, false, CLOSES_AT, Q2, Set.of(), false, false);
         assertThat(DueOperations.at(notFrozen, at("2026-04-21T08:00:00Z"))).isEmpty();
-        // e.g. answers imported from another survey tool after the fact: the import must not race the scan
-        assertThat(DueOperations.at(notFrozen, at("2026-04-23T00:00:01Z"))).isEmpty();
-        assertThat(DueOperations.at(notFrozen, at("2026-11-23T00:00:00Z"))).isEmpty();
+        // issue 17: e.g. answers imported from another survey tool — closed at the end of the close date like any other
+        assertThat(DueOperations.at(notFrozen, at("2026-04-22T23:59:59Z"))).isEmpty();
+        assertThat(DueOperations.at(notFrozen, at("2026-04-23T00:00:00Z"))).containsExactly(CLOSE);
+        assertThat(DueOperations.at(notFrozen, at("2026-11-23T00:00:00Z"))).containsExactly(CLOSE);
+    }
+
+    @Test
+    void aPastSurveyEnteredAfterItsCloseDateIsClosedByAPersonOrOnceItsListsAreFrozen() {
+        var backfill = new DueOperations.CycleState(false, false, CLOSES_AT, Q2, Set.of(), false, false, true, false);
+        assertThat(DueOperations.at(backfill, at("2026-12-04T08:00:00Z"))).isEmpty(); // the import must not race the scan
+        var frozen = new DueOperations.CycleState(false, true, CLOSES_AT, Q2, Set.of(FIRST_NON_RESPONDER_PULL,
+                FINAL_NON_RESPONDER_PULL), true, false, true, false);
+        assertThat(DueOperations.at(frozen, at("2026-12-04T08:00:00Z"))).containsExactly(CLOSE);
+    }
+
+    @Test
+    void aCycleDeliveredByHubSpotIsPulledAndClosedButNeverReminded() {
+        var external = new DueOperations.CycleState(false, true, CLOSES_AT, Q2, Set.of(), false, false, true, true);
+        assertThat(DueOperations.at(external, at("2026-04-14T10:00:00Z"))).containsExactly(FIRST_PULL);
+        assertThat(DueOperations.at(external, at("2026-04-23T00:00:00Z"))).containsExactly(FIRST_PULL, FINAL_PULL, CLOSE);
     }
 
     @Test

@@ -15,15 +15,18 @@ public record CycleClosed(String cycleId, String cycleName, LocalDate openDate, 
 
     /**
      * The whole cycle's results: {@code responses} answers (the NPS base; imports may include people who were not
-     * invited), {@code invited} invitations of which {@code invitedResponded} were answered (the response rate).
+     * invited), {@code invited} invitations Rhythm sent of which {@code invitedResponded} were answered (0 for a cycle
+     * run in HubSpot), and the response rate's base: {@code eligible} contacts of the frozen recipient list (subscribed,
+     * valid address) of whom {@code eligibleResponded} answered by any channel. {@code eligible} and
+     * {@code eligibleResponded} are null in results frozen before they were published.
      */
     public record Results(int responses, int invited, int invitedResponded, ResponseRate responseRate, Double nps,
                           Integer npsRounded, ConfidenceInterval confidenceInterval, boolean smallSample, int promoters,
                           int passives, int detractors, Double average, Integer min, Integer max,
-                          Double standardDeviation, List<ThemeCount> topThemes) {
+                          Double standardDeviation, List<ThemeCount> topThemes, Integer eligible, Integer eligibleResponded) {
     }
 
-    /** Invited recipients who answered, in percent, against the target (met only when strictly above it). */
+    /** Eligible recipients who answered, in percent, against the target (met only when strictly above it). */
     public record ResponseRate(double percent, int targetPercent, boolean targetMet, int responsesNeeded) {
     }
 
