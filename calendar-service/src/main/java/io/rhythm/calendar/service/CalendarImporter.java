@@ -57,6 +57,8 @@ public class CalendarImporter {
     Validator validator;
     @Inject
     Clock clock;
+    @Inject
+    Checklists checklists;
     @ConfigProperty(name = "rhythm.calendar.seed-files", defaultValue = "calendars/apac-2026.v1.json")
     List<String> seedFiles;
 
@@ -142,6 +144,7 @@ public class CalendarImporter {
             }
             if (differs) {
                 replaceMilestones(event, oldMilestones, spec.milestones());
+                checklists.syncEventDeliverables(event);
             }
         }
         for (CalendarEvent gone : existing.values()) {

@@ -5,6 +5,8 @@ import io.rhythm.platform.events.payload.AccountPlanCreated;
 import io.rhythm.platform.events.payload.AlertEscalated;
 import io.rhythm.platform.events.payload.AlertRaised;
 import io.rhythm.platform.events.payload.AlertStatusChanged;
+import io.rhythm.platform.events.payload.CalendarMilestoneDue;
+import io.rhythm.platform.events.payload.DeliverableOverdue;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.ClientLetterSent;
@@ -74,7 +76,9 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.ALERT_ESCALATED, AlertEscalated.class),
                 Map.entry(EventCatalogue.ALERT_STATUS_CHANGED, AlertStatusChanged.class),
                 Map.entry(EventCatalogue.EXPANSION_SIGNAL_RAISED, ExpansionSignalRaised.class),
-                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class));
+                Map.entry(EventCatalogue.CLIENT_LETTER_SENT, ClientLetterSent.class),
+                Map.entry(EventCatalogue.CALENDAR_MILESTONE_DUE, CalendarMilestoneDue.class),
+                Map.entry(EventCatalogue.DELIVERABLE_OVERDUE, DeliverableOverdue.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);
