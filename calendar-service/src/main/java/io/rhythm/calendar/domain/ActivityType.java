@@ -1,6 +1,11 @@
 package io.rhythm.calendar.domain;
 
-/** Kinds of client engagement the Activity Register counts. */
+/**
+ * Kinds of client engagement. The Activity Register's types (seed 000): PARTNERSHIP_MEETING,
+ * SERVICE_REVIEW, HEALTH_CHECK, QBR, EXECUTIVE_ENGAGEMENT, OTHER; the earlier kinds (MEETING, CALL,
+ * EMAIL, SITE_VISIT, EXECUTIVE_BRIEFING, WORKSHOP) stay valid.
+ */
 public enum ActivityType {
-    MEETING, CALL, EMAIL, QBR, SITE_VISIT, EXECUTIVE_BRIEFING, WORKSHOP
+    MEETING, CALL, EMAIL, QBR, SITE_VISIT, EXECUTIVE_BRIEFING, WORKSHOP,
+    PARTNERSHIP_MEETING, SERVICE_REVIEW, HEALTH_CHECK, EXECUTIVE_ENGAGEMENT, OTHER
 }

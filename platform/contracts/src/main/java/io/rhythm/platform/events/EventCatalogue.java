@@ -61,12 +61,17 @@ public final class EventCatalogue {
             new EventType("io.rhythm.planning.WorkflowCompleted.v1", Topics.PLANNING_WORKFLOWS, Sources.PLANNING);
     public static final EventType WORKFLOW_STEP_OVERDUE =
             new EventType("io.rhythm.planning.WorkflowStepOverdue.v1", Topics.PLANNING_WORKFLOWS, Sources.PLANNING);
+    public static final EventType CALENDAR_MILESTONE_DUE =
+            new EventType("io.rhythm.calendar.CalendarMilestoneDue.v1", Topics.CALENDAR_MILESTONES, Sources.CALENDAR);
+    public static final EventType DELIVERABLE_OVERDUE =
+            new EventType("io.rhythm.calendar.DeliverableOverdue.v1", Topics.CALENDAR_MILESTONES, Sources.CALENDAR);
 
     private static final List<EventType> ALL = List.of(
             PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, CYCLE_CLOSED, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
             ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
             DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED, CLIENT_LETTER_SENT,
-            RENEWAL_WINDOW_OPENED, WORKFLOW_STARTED, WORKFLOW_STEP_COMPLETED, WORKFLOW_COMPLETED, WORKFLOW_STEP_OVERDUE);
+            RENEWAL_WINDOW_OPENED, WORKFLOW_STARTED, WORKFLOW_STEP_COMPLETED, WORKFLOW_COMPLETED, WORKFLOW_STEP_OVERDUE,
+            CALENDAR_MILESTONE_DUE, DELIVERABLE_OVERDUE);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -5,6 +5,8 @@ import io.rhythm.platform.events.payload.AccountPlanCreated;
 import io.rhythm.platform.events.payload.AlertEscalated;
 import io.rhythm.platform.events.payload.AlertRaised;
 import io.rhythm.platform.events.payload.AlertStatusChanged;
+import io.rhythm.platform.events.payload.CalendarMilestoneDue;
+import io.rhythm.platform.events.payload.DeliverableOverdue;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.ClientLetterSent;
@@ -83,7 +85,9 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.WORKFLOW_STEP_COMPLETED, WorkflowStepCompleted.class),
                 Map.entry(EventCatalogue.WORKFLOW_COMPLETED, WorkflowCompleted.class),
                 Map.entry(EventCatalogue.WORKFLOW_STEP_OVERDUE, WorkflowStepOverdue.class),
-                Map.entry(EventCatalogue.RENEWAL_WINDOW_OPENED, io.rhythm.platform.events.payload.RenewalWindowOpened.class));
+                Map.entry(EventCatalogue.RENEWAL_WINDOW_OPENED, io.rhythm.platform.events.payload.RenewalWindowOpened.class),
+                Map.entry(EventCatalogue.CALENDAR_MILESTONE_DUE, CalendarMilestoneDue.class),
+                Map.entry(EventCatalogue.DELIVERABLE_OVERDUE, DeliverableOverdue.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
         payloads.forEach((type, payload) -> {
             Object read = Json.read(EventSchemas.goldenSample(type), payload);

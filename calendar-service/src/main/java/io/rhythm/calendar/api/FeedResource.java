@@ -1,0 +1,100 @@
+package io.rhythm.calendar.api;
+
+import io.rhythm.calendar.service.IcsFeeds;
+import io.rhythm.platform.web.problem.ApiException;
+import io.rhythm.platform.web.problem.Problem;
+import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Set;
+
+@Path("/api/v1/calendar/feeds")
+@Tag(name = "iCalendar feeds", description = "RFC 5545 feeds for calendar apps")
+public class FeedResource {
+
+    private static final Set<String> FEED_ROLES = Set.of(Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING);
+
+    @Inject
+    IcsFeeds feeds;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Get a personal feed URL", description = "A new secret (256 bits, stored hashed) in the URL lets a "
+            + "calendar app subscribe without OAuth; any earlier URL of yours stops working. The URL is shown only now.")
+    @APIResponse(responseCode = "201", description = "The feed URL")
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a person's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response issue() {
+        return Response.status(201).entity(feeds.issue(caller)).build();
+    }
+
+    @DELETE
+    @Transactional
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Revoke your feed URL", description = "The URL answers 404 from now on.")
+    @APIResponse(responseCode = "204", description = "Revoked (also when there was none)")
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a person's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revoke() {
+        feeds.revoke(caller);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/ics/{secret}")
+    @PermitAll
+    @Produces(IcsFeeds.MEDIA_TYPE)
+    @Operation(summary = "A personal iCalendar feed (no login: the secret is the credential)", description = "Your roles' "
+            + "operating-rhythm events and milestones, your open deliverables, and the meetings of your clients and those you "
+            + "planned or attend.")
+    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = IcsFeeds.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown or revoked secret",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response personal(@PathParam("secret") String secret) {
+        return Response.ok(feeds.personal(secret), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
+    }
+
+    @GET
+    @Path("/roles/{role}")
+    @Produces(IcsFeeds.MEDIA_TYPE)
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "A role's operating-rhythm feed", description = "Events and milestones only (no client meetings).")
+    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = IcsFeeds.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Not a role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a person's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response ofRole(@PathParam("role") String role) {
+        if (!FEED_ROLES.contains(role)) {
+            throw ApiException.invalid("role", "must be one of " + FEED_ROLES.stream().sorted().toList());
+        }
+        return Response.ok(feeds.ofRole(role), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
+    }
+}

@@ -1,0 +1,244 @@
+package io.rhythm.calendar.service;
+
+import io.rhythm.calendar.api.FeedView;
+import io.rhythm.calendar.domain.CalendarEvent;
+import io.rhythm.calendar.domain.CalendarMilestone;
+import io.rhythm.calendar.domain.Deliverable;
+import io.rhythm.calendar.domain.EngagementActivity;
+import io.rhythm.calendar.domain.ActivityStatus;
+import io.rhythm.calendar.domain.FeedSecret;
+import io.rhythm.platform.web.problem.ApiException;
+import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * iCalendar (RFC 5545) feeds built with ical4j. A person's feed holds the operating-rhythm events and
+ * milestones of their roles, the open deliverables they own, and the client activities of the clients
+ * they own or that they planned or attend (never another person's client meetings); a role's feed holds
+ * only the rhythm. Stable UIDs, SEQUENCE from each item's version, all-day events for date ranges,
+ * VTIMEZONE for timed meetings, VALARM a day before milestones and deliverables, cancelled activities
+ * as STATUS:CANCELLED. Personal feeds are read with a revocable secret instead of a token.
+ */
+@ApplicationScoped
+public class IcsFeeds {
+
+    public static final String MEDIA_TYPE = "text/calendar";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DOMAIN = "rhythm";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "rhythm.calendar.feed.public-url", defaultValue = "http://127.0.0.1:8080")
+    String publicUrl;
+    @ConfigProperty(name = "rhythm.calendar.feed.alarm-before", defaultValue = "P1D")
+    Duration alarmBefore;
+
+    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** A new secret for the caller (any previous one stops working). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FeedView issue(Caller caller) {
+        revoke(caller);
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        FeedSecret feed = new FeedSecret();
+        feed.id = UUID.randomUUID();
+        feed.username = caller.username();
+        feed.roles = caller.roles().stream().filter(Roles.PEOPLE::contains).sorted().toArray(String[]::new);
+        feed.secretHash = hash(secret);
+        feed.createdAt = Instant.now(clock);
+        feed.persist();
+        return new FeedView(publicUrl + "/api/v1/calendar/feeds/ics/" + secret, feed.username, feed.createdAt);
+    }
+
+    /** @return how many secrets were revoked */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revoke(Caller caller) {
+        return FeedSecret.update("revokedAt = ?1 where username = ?2 and revokedAt is null", Instant.now(clock), caller.username());
+    }
+
+    /** The personal feed behind a secret; 404 for an unknown or revoked one. */
+    public String personal(String secret) {
+        FeedSecret feed = secret == null || secret.length() > 100 ? null
+                : FeedSecret.find("secretHash = ?1 and revokedAt is null", hash(secret)).firstResult();
+        if (feed == null) {
+            throw ApiException.notFound("Calendar feed", "(secret)");
+        }
+        Set<String> roles = Set.of(feed.roles);
+        Calendar calendar = calendar("Rhythm - " + feed.username);
+        Set<String> zonesAdded = new HashSet<>();
+        addRhythm(calendar, roles);
+        addDeliverables(calendar, feed.username, roles);
+        addActivities(calendar, feed.username, zonesAdded);
+        return write(calendar);
+    }
+
+    /** The operating rhythm of one role (no client meetings). */
+    public String ofRole(String role) {
+        Calendar calendar = calendar("Rhythm - operating rhythm (" + role + ")");
+        addRhythm(calendar, Set.of(role));
+        return write(calendar);
+    }
+
+    private Calendar calendar(String name) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Rhythm//calendar-service 1.0//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        return calendar;
+    }
+
+    private void addRhythm(Calendar calendar, Set<String> roles) {
+        String[] wanted = roles.toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<CalendarEvent> events = em.createNativeQuery(
+                        "select * from calendar_event where realm_roles && cast(:roles as text[]) order by starts_on, id", CalendarEvent.class)
+                .setParameter("roles", "{" + String.join(",", wanted) + "}").getResultList();
+        for (CalendarEvent e : events) {
+            VEvent vevent = allDay(e.startsOn, e.endsOn, e.title, "event-" + e.id, e.sequence);
+            vevent.add(new Description(e.objective + (e.deliverables.isEmpty() ? ""
+                    : "\n\nDeliverables:\n- " + String.join("\n- ", e.deliverables))));
+            vevent.add(new Categories(e.type.name()));
+            calendar.add(vevent);
+            for (CalendarMilestone m : CalendarMilestone.<CalendarMilestone>list("eventId = ?1 order by startsOn", e.id)) {
+                VEvent milestone = allDay(m.startsOn, m.endsOn, e.title + ": " + m.title, "milestone-" + m.id, e.sequence);
+                milestone.add(new Categories("MILESTONE"));
+                milestone.add(alarm(m.title));
+                calendar.add(milestone);
+            }
+        }
+    }
+
+    private void addDeliverables(Calendar calendar, String username, Set<String> roles) {
+        @SuppressWarnings("unchecked")
+        List<Deliverable> items = em.createNativeQuery("""
+                        select d.* from deliverable d join checklist c on c.id = d.checklist_id
+                        where d.status = 'OPEN' and (d.owner_person = :me or (d.owner_person is null and d.owner_roles && cast(:roles as text[])))
+                          and (c.client_id is null or exists (select 1 from client_directory cd where cd.client_id = c.client_id
+                               and (cd.owner_cse = :me or cd.owner_cam = :me)) or cast(:wide as boolean))
+                        order by d.due_on, d.id""", Deliverable.class)
+                .setParameter("me", username)
+                .setParameter("roles", "{" + String.join(",", roles) + "}")
+                .setParameter("wide", roles.stream().anyMatch(Roles.PORTFOLIO_WIDE::contains))
+                .getResultList();
+        for (Deliverable d : items) {
+            VEvent vevent = allDay(d.dueOn, d.dueOn, "Due: " + d.title, "deliverable-" + d.id, d.version);
+            vevent.add(new Categories("DELIVERABLE"));
+            vevent.add(alarm("Due: " + d.title));
+            calendar.add(vevent);
+        }
+    }
+
+    /** Activities of the clients the user owns, and those they planned or attend: no other person's client meetings. */
+    private void addActivities(Calendar calendar, String username, Set<String> zonesAdded) {
+        @SuppressWarnings("unchecked")
+        List<EngagementActivity> activities = em.createNativeQuery("""
+                        select a.* from engagement_activity a
+                        where a.starts_at is not null and (
+                              exists (select 1 from client_directory cd where cd.client_id = a.client_id
+                                      and (cd.owner_cse = :me or cd.owner_cam = :me))
+                           or a.logged_by = :me
+                           or a.attendees @> cast(:attendee as jsonb))
+                        order by a.starts_at, a.id""", EngagementActivity.class)
+                .setParameter("me", username)
+                .setParameter("attendee", "[{\"username\": " + jsonString(username) + "}]")
+                .getResultList();
+        for (EngagementActivity a : activities) {
+            ZoneId zone = ZoneId.of(a.timeZone);
+            if (zonesAdded.add(zone.getId())) {
+                calendar.add(zones.getTimeZone(zone.getId()).getVTimeZone());
+            }
+            ZonedDateTime start = a.startsAt.atZone(zone);
+            String title = (a.title != null ? a.title : a.activityType.name()) + " (" + a.activityType.name() + ")";
+            VEvent vevent = new VEvent(start, start.plusMinutes(a.durationMinutes), title);
+            vevent.add(new Uid("activity-" + a.id + "@" + DOMAIN));
+            vevent.add(new Sequence(a.version));
+            vevent.add(a.status == ActivityStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+            if (a.notes != null) {
+                vevent.add(new Description(a.notes));
+            }
+            vevent.add(new Categories("CLIENT_ACTIVITY"));
+            calendar.add(vevent);
+        }
+    }
+
+    private VEvent allDay(java.time.LocalDate first, java.time.LocalDate last, String summary, String uid, int sequence) {
+        VEvent vevent = new VEvent(first, last.plusDays(1), summary); // DTEND of an all-day event is exclusive
+        vevent.add(new Uid(uid + "@" + DOMAIN));
+        vevent.add(new Sequence(sequence));
+        return vevent;
+    }
+
+    private VAlarm alarm(String text) {
+        VAlarm alarm = new VAlarm(alarmBefore.negated());
+        alarm.add(ImmutableAction.DISPLAY);
+        alarm.add(new Description(text));
+        return alarm;
+    }
+
+    private static String write(Calendar calendar) {
+        try {
+            StringWriter out = new StringWriter();
+            new CalendarOutputter(true).output(calendar, out);
+            return out.toString();
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("cannot write the iCalendar feed", e);
+        }
+    }
+
+    private static String jsonString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
