@@ -66,6 +66,7 @@ class GatewayTest {
     void surveyRespondentsNeedNoToken() {
         // nps-service is not running here: the point is that the gateway lets the call through (502, not 401)
         anonymous().get("/api/v1/surveys/respond/some-token").then().statusCode(502);
+        anonymous().get("/api/v1/calendar/feeds/ics/some-secret").then().statusCode(502);
     }
 
     @Test
