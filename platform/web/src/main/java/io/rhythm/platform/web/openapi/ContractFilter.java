@@ -60,16 +60,76 @@ public class ContractFilter implements OASFilter {
                         .additionalPropertiesSchema(OASFactory.createSchema()));
             }
         }
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+                PathItem item = path.getValue();
+                limitParameters(item.getParameters());
+                if (item.getOperations() == null) {
+                    continue;
+                }
+                for (Operation operation : item.getOperations().values()) {
+                    limitParameters(operation.getParameters());
+                    complete(path.getKey(), item, operation);
+                    limitContent(operation.getRequestBody() == null ? null : operation.getRequestBody().getContent());
+                    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                        operation.getResponses().getAPIResponses().values().forEach(r -> limitContent(r.getContent()));
+                    }
+                }
+            }
+        }
+        components.getSchemas().values().forEach(schema -> limit(schema, BODY_STRING_LIMIT, 0));
+    }
+
+    /**
+     * The platform-wide limits every input already has, written where a field declares no tighter one:
+     * a parameter string is bounded by the URI limit ({@code rhythm.http.max-uri-length}), a body string by
+     * {@code rhythm.json.max-string-length}, an array by {@code rhythm.json.max-array-items}, an integer by its
+     * format (int32 or int64). A field's own {@code @Size}/{@code @Min}/{@code @Max} win (they are kept).
+     */
+    static final int PARAMETER_STRING_LIMIT = 8192;
+    static final int BODY_STRING_LIMIT = 1_000_000;
+    static final int ARRAY_LIMIT = 10_000;
+
+    private static void limitParameters(List<Parameter> parameters) {
+        if (parameters != null) {
+            parameters.forEach(parameter -> limit(parameter.getSchema(), PARAMETER_STRING_LIMIT, 0));
+        }
+    }
+
+    private static void limitContent(Content content) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(media -> limit(media.getSchema(), BODY_STRING_LIMIT, 0));
+        }
+    }
+
+    private static void limit(Schema schema, int stringLimit, int depth) {
+        if (schema == null || schema.getRef() != null || depth > 32) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            PathItem item = path.getValue();
-            if (item.getOperations() == null) {
-                continue;
+        List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
+        if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null) {
+            schema.setMaxLength(stringLimit);
+        }
+        if (types.contains(Schema.SchemaType.INTEGER)) {
+            boolean int32 = "int32".equals(schema.getFormat());
+            if (schema.getMinimum() == null && schema.getExclusiveMinimum() == null) {
+                schema.setMinimum(java.math.BigDecimal.valueOf(int32 ? Integer.MIN_VALUE : Long.MIN_VALUE));
             }
-            for (Operation operation : item.getOperations().values()) {
-                complete(path.getKey(), item, operation);
+            if (schema.getMaximum() == null && schema.getExclusiveMaximum() == null) {
+                schema.setMaximum(java.math.BigDecimal.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE));
+            }
+        }
+        if (types.contains(Schema.SchemaType.ARRAY) && schema.getMaxItems() == null) {
+            schema.setMaxItems(ARRAY_LIMIT);
+        }
+        limit(schema.getItems(), stringLimit, depth + 1);
+        limit(schema.getAdditionalPropertiesSchema(), stringLimit, depth + 1);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> limit(property, stringLimit, depth + 1));
+        }
+        for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(member -> limit(member, stringLimit, depth + 1));
             }
         }
     }
