@@ -44,6 +44,9 @@ public class ContractFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
+                .description("The host that served this document (local environment: ./rhythm up; production: behind TLS)")
+                .addExtension("x-internal", false))));
         var components = openAPI.getComponents();
         if (components.getSchemas() == null || !components.getSchemas().containsKey(FIELD_ERROR)) {
             components.addSchema(FIELD_ERROR, fieldErrorSchema());
