@@ -216,6 +216,7 @@ load_secrets() {
   if [[ "$RHYTHM_ENV" == test ]]; then
     RHYTHM_DB_PASSWORD=rhythm-test
     KC_ADMIN_PASSWORD='admin'
+    NPS_WEBHOOK_SECRET=test-webhook-secret
     return
   fi
   mkdir -p "$ENV_DIR"
@@ -227,9 +228,14 @@ load_secrets() {
     )
   fi
   chmod 600 "$SECRETS_FILE"
+  # the survey webhook's HMAC secret (nps-service): added once to a secrets file that predates it
+  if ! grep -q '^RHYTHM_NPS_WEBHOOK_SECRET=' "$SECRETS_FILE"; then
+    printf 'RHYTHM_NPS_WEBHOOK_SECRET=%s\n' "$(random_secret)" >>"$SECRETS_FILE"
+  fi
+  NPS_WEBHOOK_SECRET=$(sed -n 's/^RHYTHM_NPS_WEBHOOK_SECRET=//p' "$SECRETS_FILE")
   RHYTHM_DB_PASSWORD=$(sed -n 's/^RHYTHM_DB_PASSWORD=//p' "$SECRETS_FILE")
   KC_ADMIN_PASSWORD=$(sed -n 's/^RHYTHM_KEYCLOAK_ADMIN_PASSWORD=//p' "$SECRETS_FILE")
-  [[ -n "$RHYTHM_DB_PASSWORD" && -n "$KC_ADMIN_PASSWORD" ]] || die "$SECRETS_FILE is incomplete: delete it (and the env with ./rhythm down --purge)"
+  [[ -n "$RHYTHM_DB_PASSWORD" && -n "$KC_ADMIN_PASSWORD" && -n "$NPS_WEBHOOK_SECRET" ]] || die "$SECRETS_FILE is incomplete: delete it (and the env with ./rhythm down --purge)"
 }
 
 # ---------------------------------------------------------------------------

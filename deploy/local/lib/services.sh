@@ -55,6 +55,10 @@ service_start() {
     if mail_enabled; then
       export QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT"
     fi
+    # the signed survey webhook (POST /api/v1/nps/responses/webhook) works out of the box
+    if [[ "$name" == nps ]]; then
+      export RHYTHM_NPS_WEBHOOK_SECRET="$NPS_WEBHOOK_SECRET"
+    fi
     if [[ "$name" == gateway ]]; then
       local s
       for s in health nps segmentation planning calendar; do

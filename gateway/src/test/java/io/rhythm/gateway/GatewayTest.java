@@ -63,6 +63,16 @@ class GatewayTest {
     }
 
     @Test
+    void badInputTheGatewayRefusesItselfIsAProblemToo() {
+        as("avp").urlEncodingEnabled(false).get("/api/v1/alerts?owner=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("query.owner"));
+        as("avp").get("/api/v1/clients?cursor=" + "a".repeat(9_000)).then().statusCode(414)
+                .contentType("application/problem+json").body("status", equalTo(414));
+        as("avp").header("X-Padding", "b".repeat(20_000)).get("/api/v1/clients").then().statusCode(431)
+                .contentType("application/problem+json").body("status", equalTo(431));
+    }
+
+    @Test
     void surveyRespondentsNeedNoToken() {
         // nps-service is not running here: the point is that the gateway lets the call through (502, not 401)
         anonymous().get("/api/v1/surveys/respond/some-token").then().statusCode(502);

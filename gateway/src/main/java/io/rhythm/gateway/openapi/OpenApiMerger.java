@@ -57,7 +57,10 @@ public final class OpenApiMerger {
             }
             document.path("components").path("schemas").fields().forEachRemaining(schema ->
                     schemas.set(renames.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue()));
-            document.path("paths").fields().forEachRemaining(path -> paths.set(path.getKey(), path.getValue()));
+            document.path("paths").fields().forEachRemaining(path -> {
+                publicOperationsSaySo(path.getValue());
+                paths.set(path.getKey(), path.getValue());
+            });
             for (JsonNode tag : document.path("tags")) {
                 tags.putIfAbsent(tag.path("name").asText(), tag);
             }
@@ -76,9 +79,24 @@ public final class OpenApiMerger {
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
         bearer.put("bearerFormat", "JWT");
-        bearer.put("description", "Access token from Keycloak realm rhythm");
+        bearer.put("description", "Access token (JWT, RFC8725 best practices: RS256, issuer and expiry checked) "
+                + "from Keycloak realm rhythm");
         merged.putArray("security").addObject().putArray("bearer");
+        ObjectNode server = merged.putArray("servers").addObject();
+        server.put("url", "/");
+        server.put("description", "The gateway that served this document (local environment: ./rhythm up, "
+                + "http://127.0.0.1:8080; production: behind TLS)");
+        server.put("x-internal", false);
         return merged;
+    }
+
+    /** An operation without a security requirement is public (survey links, the signed webhook): explicit {@code []}. */
+    private static void publicOperationsSaySo(JsonNode pathItem) {
+        pathItem.fields().forEachRemaining(operation -> {
+            if (operation.getValue() instanceof ObjectNode op && op.has("responses") && !op.has("security")) {
+                op.putArray("security");
+            }
+        });
     }
 
     private static ObjectNode sorted(ObjectMapper mapper, ObjectNode node) {

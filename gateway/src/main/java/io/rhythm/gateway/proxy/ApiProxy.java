@@ -2,8 +2,8 @@ package io.rhythm.gateway.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rhythm.platform.web.correlation.CorrelationId;
-import io.rhythm.platform.web.problem.Problem;
 import io.rhythm.platform.web.problem.ProblemType;
+import io.rhythm.platform.web.problem.RoutingProblems;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -145,17 +145,7 @@ public class ApiProxy {
     }
 
     private void problem(RoutingContext context, ProblemType type, String detail, int status) {
-        if (context.response().ended()) {
-            return;
-        }
-        Problem problem = new Problem(type.uri(), type.title(), status, detail, context.request().path(),
-                context.get(CorrelationId.MDC_KEY), null);
-        try {
-            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            context.response().setStatusCode(status).end();
-        }
+        RoutingProblems.respond(context, mapper, type, status, detail, java.util.List.of());
     }
 
     private record Answer(HttpClientResponse response, Buffer payload) {

@@ -1,6 +1,9 @@
 package io.rhythm.health.api;
 
 import io.rhythm.health.service.ClientAccess;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.EngagementSignal;
 import io.rhythm.health.service.ClientRegistry;
@@ -60,6 +63,8 @@ public class ClientResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.AVP, Roles.VP})
     @Operation(summary = "Register a client", description = "Publishes ClientUpserted on clients.v1. Send an "
             + "Idempotency-Key to make retries safe. An external id already used by another client is a 409.")
+    @APIResponse(responseCode = "201", description = "Registered (Location, ETag)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "409", description = "An external id is already used by another client, or the Idempotency-Key was used for another request")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull ClientRequest request) {
         return idempotent.execute(idempotencyKey, "POST /api/v1/clients", request, () -> {

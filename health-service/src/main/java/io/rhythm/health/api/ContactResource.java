@@ -1,6 +1,9 @@
 package io.rhythm.health.api;
 
 import io.rhythm.health.service.ClientAccess;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.rhythm.health.domain.Client;
 import io.rhythm.health.domain.Contact;
 import io.rhythm.platform.idempotency.IdempotentRequests;
@@ -63,6 +66,8 @@ public class ContactResource {
     @Transactional
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Add a contact", description = "409 when the client already has a contact with that email.")
+    @APIResponse(responseCode = "201", description = "Added (Location, ETag)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "409", description = "The e-mail is already used by another contact of the client, or the Idempotency-Key was used for another request")
     public Response create(@PathParam("clientId") UUID clientId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull ContactRequest request) {
         Client client = writable(clientId);

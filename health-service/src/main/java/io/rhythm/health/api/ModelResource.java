@@ -1,6 +1,9 @@
 package io.rhythm.health.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +89,7 @@ public class ModelResource {
     @Operation(summary = "Create the next scoring model version", description = "Body: name, components (each with metrics: "
             + "key, description, unit, normalisation {worst, best}, weight) and stageWeights (per lifecycle stage, per "
             + "component, summing to 1 or 100). Every problem is listed in the 400. Not active until activated.")
+    @APIResponse(responseCode = "201", description = "Created, not active (Location)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModelRegistry.StoredModel.class)))
     public Response create(@NotNull JsonNode body) {
         if (!body.isObject() || !body.hasNonNull("name")) {
             throw ApiException.invalid("name", "is required");
@@ -115,6 +119,7 @@ public class ModelResource {
     @RolesAllowed({Roles.VP, Roles.ADMIN})
     @Operation(summary = "Activate a model version", description = "New scores use it at once; the whole portfolio is "
             + "rescored in the background. 202 with the recompute job (Location).")
+    @APIResponse(responseCode = "202", description = "Started: the recompute job (Location: its progress)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecomputeJobs.Job.class)))
     public Response activate(@PathParam("version") int version) {
         UUID job = QuarkusTransaction.requiringNew().call(() -> {
             if (models.find(version).isEmpty()) {
@@ -132,6 +137,7 @@ public class ModelResource {
     @RolesAllowed({Roles.ADMIN, Roles.VP})
     @Operation(summary = "Recompute every client's score", description = "With the active model, e.g. to refresh time-based "
             + "inputs such as days since the last engagement. 202 with the job.")
+    @APIResponse(responseCode = "202", description = "Started: the recompute job (Location: its progress)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecomputeJobs.Job.class)))
     public Response recompute() {
         UUID job = QuarkusTransaction.requiringNew().call(() ->
                 jobs.create(models.active().version(), "recompute", caller.username()));

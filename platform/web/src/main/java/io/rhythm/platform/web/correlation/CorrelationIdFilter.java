@@ -16,11 +16,19 @@ public class CorrelationIdFilter {
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
-            String id = CorrelationId.acceptOrCreate(context.request().getHeader(CorrelationId.HEADER));
-            CorrelationId.set(id);
-            context.put(CorrelationId.MDC_KEY, id);
-            context.response().putHeader(CorrelationId.HEADER, id);
+            establish(context);
             context.next();
         }, PRIORITY);
+    }
+
+    /** Takes or creates the request's correlation id, once per request (the request guard may run first). */
+    public static void establish(io.vertx.ext.web.RoutingContext context) {
+        String id = context.get(CorrelationId.MDC_KEY);
+        if (id == null) {
+            id = CorrelationId.acceptOrCreate(context.request().getHeader(CorrelationId.HEADER));
+            context.put(CorrelationId.MDC_KEY, id);
+            context.response().putHeader(CorrelationId.HEADER, id);
+        }
+        CorrelationId.set(id);
     }
 }

@@ -1,10 +1,8 @@
 package io.rhythm.platform.web.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import io.rhythm.platform.web.correlation.CorrelationId;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,22 +22,11 @@ public class AuthenticationProblems {
                 context.next();
                 return;
             }
-            ProblemType type = ProblemType.UNAUTHORIZED;
             String detail = context.request().getHeader("Authorization") == null
                     ? "A bearer token is required (Authorization: Bearer <access token from realm rhythm>)"
                     : "The bearer token was not accepted: it is malformed, expired or not issued by realm rhythm";
-            Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, context.request().path(),
-                    context.get(CorrelationId.MDC_KEY), null);
-            String body;
-            try {
-                body = mapper.writeValueAsString(problem);
-            } catch (JsonProcessingException e) {
-                body = "";
-            }
-            context.response().setStatusCode(401)
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"rhythm\"")
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(body);
+            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"rhythm\"");
+            RoutingProblems.respond(context, mapper, ProblemType.UNAUTHORIZED, detail);
         });
     }
 

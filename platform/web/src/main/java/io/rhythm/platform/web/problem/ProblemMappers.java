@@ -1,8 +1,10 @@
 package io.rhythm.platform.web.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +35,7 @@ import java.util.Set;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -65,6 +69,12 @@ public class ProblemMappers {
                 List.of(new FieldError(jsonPath(e), "cannot read '" + e.getValue() + "' as " + expected)), uri);
     }
 
+    /** Also replaces quarkus-rest-jackson's built-in answer for this type, which is not problem+json. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mapping(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
@@ -74,7 +84,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unparseable(JsonParseException e, UriInfo uri) {
-        return respond(ProblemType.MALFORMED_REQUEST, "Request body is not valid JSON: " + firstLine(e.getOriginalMessage()),
+        String message = firstLine(e.getOriginalMessage());
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(message);
+        if (duplicate.find()) {
+            return respond(ProblemType.MALFORMED_REQUEST, "Request body has a duplicated JSON key '" + duplicate.group(1) + "'",
+                    List.of(new FieldError(duplicate.group(1), "duplicated key; a key may appear once per object")), uri);
+        }
+        return respond(ProblemType.MALFORMED_REQUEST, "Request body is not valid JSON: " + message, List.of(), uri);
+    }
+
+    /** Beyond the JSON limits (nesting depth, string or number length, a number out of its type's range). */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST, "Request body cannot be read: " + firstLine(e.getOriginalMessage()),
                 List.of(), uri);
     }
 
@@ -100,12 +122,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, SimpleResourceInfo resource) {
+        if ((e instanceof jakarta.ws.rs.NotFoundException || e instanceof jakarta.ws.rs.BadRequestException)
+                && e.getCause() != null && !(e.getCause() instanceof JsonProcessingException) && resource != null
+                && resource.getResourceClass() != null) {
+            // a path, query or header parameter that cannot be converted to its declared type
+            // (JAX-RS makes that a 404 for path and query parameters): a 400 naming it
+            FieldError fault = ParameterFaults.find(resource, uri);
+            if (fault != null) {
+                return respond(ProblemType.VALIDATION, null, List.of(fault), uri);
+            }
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return unparseable(parse, uri);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return mapping(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException processing) {
+            return unreadable(processing, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {

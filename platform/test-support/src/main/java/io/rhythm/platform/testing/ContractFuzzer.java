@@ -1,0 +1,407 @@
+package io.rhythm.platform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The fuzz gate (README "API contract"): walks an OpenAPI document and sends, for every operation, a
+ * request built from its schema and a fixed set of invalid variants (NUL in path and query, a
+ * duplicated JSON key, NUL in a body string, an unknown body field, 200-deep nesting, a wrong type, a
+ * bad UUID, numbers beyond int64, invalid UTF-8, an overlong URI and header, a wrong content type), with
+ * an authorised token and without one, against the real running service. It records a finding for any
+ * 5xx, any 2xx for an invalid request, any 4xx that is not {@code application/problem+json} with a
+ * matching {@code status}, and any status the operation does not document. Seeded and bounded:
+ * {@code -Drhythm.fuzz.seed} (default 10), {@code -Drhythm.fuzz.requests} (most requests, default 600),
+ * {@code -Drhythm.fuzz.seconds} (default 120).
+ */
+public final class ContractFuzzer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
+    private final String baseUrl;
+    private final JsonNode document;
+    private final String token;
+    private final Random random;
+    private final int maxRequests;
+    private final Duration budget;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> findings = new ArrayList<>();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
+    private int requests;
+
+    private ContractFuzzer(String baseUrl, JsonNode document, String token) {
+        this.baseUrl = baseUrl;
+        this.document = document;
+        this.token = token;
+        this.random = new Random(Long.getLong("rhythm.fuzz.seed", 10L));
+        this.maxRequests = Integer.getInteger("rhythm.fuzz.requests", 600);
+        this.budget = Duration.ofSeconds(Long.getLong("rhythm.fuzz.seconds", 120L));
+    }
+
+    /** Against the service under test (its own {@code /q/openapi}), authorised as {@code user}. */
+    public static ContractFuzzer againstOwnDocument(int port, String user) {
+        String base = "http://localhost:" + port;
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ContractFuzzer(base, JSON.readTree(response.body()), Tokens.forUser(user));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the OpenAPI document at " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs until every operation had its variants, or the request or time budget is spent. */
+    public Report run() {
+        Instant deadline = Instant.now().plus(budget);
+        List<Map.Entry<String, String>> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> {
+            for (String method : METHODS) {
+                if (path.getValue().has(method)) {
+                    operations.add(Map.entry(path.getKey(), method));
+                }
+            }
+        });
+        int round = 0;
+        while (requests < maxRequests && Instant.now().isBefore(deadline)) {
+            for (Map.Entry<String, String> operation : operations) {
+                if (requests >= maxRequests || Instant.now().isAfter(deadline)) {
+                    break;
+                }
+                fuzz(operation.getKey(), operation.getValue(), round);
+            }
+            round++;
+        }
+        return new Report(requests, operations.size(), new TreeMap<>(statuses), List.copyOf(findings));
+    }
+
+    private void fuzz(String path, String method, int round) {
+        JsonNode operation = document.path("paths").path(path).path(method);
+        List<JsonNode> parameters = new ArrayList<>();
+        document.path("paths").path(path).path("parameters").forEach(parameters::add);
+        operation.path("parameters").forEach(parameters::add);
+        JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        boolean hasBody = !bodySchema.isMissingNode();
+        boolean secured = operation.path("security").size() > 0;
+
+        Map<String, String> pathValues = new LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
+        for (JsonNode parameter : parameters) {
+            JsonNode value = sample(parameter.path("schema"), 0);
+            String text = value.isTextual() ? value.asText() : value.toString();
+            switch (parameter.path("in").asText()) {
+                case "path" -> pathValues.put(parameter.path("name").asText(), text);
+                case "query" -> {
+                    if (parameter.path("required").asBoolean() || random.nextBoolean()) {
+                        query.put(parameter.path("name").asText(), text);
+                    }
+                }
+                default -> { }
+            }
+        }
+        String body = hasBody ? sample(bodySchema, 0).toString() : null;
+
+        if (round > 0) {
+            // later rounds: only new schema-built requests, different values each time
+            send(path, method, operation, url(path, pathValues, query), body, "application/json", token, false);
+            return;
+        }
+        send(path, method, operation, url(path, pathValues, query), body, "application/json", token, false);
+        if (secured) {
+            send(path, method, operation, url(path, pathValues, query), body, "application/json", null, false);
+        }
+        for (String name : pathValues.keySet()) {
+            Map<String, String> bad = new LinkedHashMap<>(pathValues);
+            bad.put(name, "a%00b");
+            send(path, method, operation, url(path, bad, query), body, "application/json", token, true);
+            if (schemaOf(parameters, name).path("format").asText().equals("uuid") || isUuid(schemaOf(parameters, name))) {
+                bad.put(name, "not-a-uuid");
+                send(path, method, operation, url(path, bad, query), body, "application/json", token, true);
+            }
+        }
+        for (JsonNode parameter : parameters) {
+            if (!parameter.path("in").asText().equals("query")) {
+                continue;
+            }
+            String name = parameter.path("name").asText();
+            Map<String, String> bad = new LinkedHashMap<>(query);
+            bad.put(name, "a%00b");
+            send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+            String type = resolve(parameter.path("schema")).path("type").asText();
+            if (type.equals("integer") || type.equals("number")) {
+                bad.put(name, "99999999999999999999999");
+                send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+                bad.put(name, "ten");
+                send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+            }
+            bad.put(name, "%C3%28");
+            send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+        }
+        Map<String, String> longQuery = new LinkedHashMap<>(query);
+        longQuery.put("padding", "x".repeat(9_000));
+        send(path, method, operation, url(path, pathValues, longQuery), body, "application/json", token, true);
+        sendWithHeader(path, method, operation, url(path, pathValues, query), body, "X-Padding", "y".repeat(20_000));
+        if (hasBody && body.startsWith("{") && body.length() > 2) {
+            String firstKey = body.substring(1, body.indexOf(':'));
+            String duplicated = "{" + firstKey + ":" + body.substring(body.indexOf(':') + 1, body.length() - 1)
+                    + "," + firstKey + ":null}";
+            send(path, method, operation, url(path, pathValues, query), duplicated, "application/json", token, true);
+            send(path, method, operation, url(path, pathValues, query),
+                    "{\"fuzzUnknownField\":1," + body.substring(1), "application/json", token, true);
+            String nul = withNulString(body);
+            if (nul != null) {
+                send(path, method, operation, url(path, pathValues, query), nul, "application/json", token, true);
+            }
+            send(path, method, operation, url(path, pathValues, query),
+                    "[".repeat(200) + "]".repeat(200), "application/json", token, true);
+            send(path, method, operation, url(path, pathValues, query), "not json", "text/plain", token, true);
+            send(path, method, operation, url(path, pathValues, query), "{\"a\":", "application/json", token, true);
+        }
+    }
+
+    private static boolean isUuid(JsonNode schema) {
+        return schema.path("$ref").asText().endsWith("/UUID");
+    }
+
+    private static JsonNode schemaOf(List<JsonNode> parameters, String name) {
+        for (JsonNode parameter : parameters) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter.path("schema");
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    private String withNulString(String body) {
+        try {
+            JsonNode tree = JSON.readTree(body);
+            if (tree instanceof ObjectNode object) {
+                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (field.getValue().isTextual()) {
+                        object.put(field.getKey(), "a\u0000b");
+                        return object.toString();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private String url(String path, Map<String, String> pathValues, Map<String, String> query) {
+        String resolved = path;
+        for (Map.Entry<String, String> value : pathValues.entrySet()) {
+            String raw = value.getValue().contains("%") ? value.getValue()
+                    : URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
+            resolved = resolved.replace("{" + value.getKey() + "}", raw);
+        }
+        StringBuilder url = new StringBuilder(baseUrl).append(resolved);
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            String raw = parameter.getValue().contains("%") ? parameter.getValue()
+                    : URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8);
+            url.append(separator).append(parameter.getKey()).append('=').append(raw);
+            separator = '&';
+        }
+        return url.toString();
+    }
+
+    private void sendWithHeader(String path, String method, JsonNode operation, String url, String body, String header, String value) {
+        exchange(path, method, operation, url, body, "application/json", token, true, header, value);
+    }
+
+    private void send(String path, String method, JsonNode operation, String url, String body, String contentType,
+                      String bearer, boolean invalid) {
+        exchange(path, method, operation, url, body, contentType, bearer, invalid, null, null);
+    }
+
+    private void exchange(String path, String method, JsonNode operation, String url, String body, String contentType,
+                          String bearer, boolean invalid, String header, String headerValue) {
+        requests++;
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        request.method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.header("Accept", "application/json, application/problem+json, */*;q=0.1");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (header != null) {
+            request.header(header, headerValue);
+        }
+        String what = method.toUpperCase() + " " + path + (invalid ? " (invalid: " + abbreviate(url, body) + ")" : "")
+                + (bearer == null ? " without token" : "");
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            findings.add(what + ": no answer (" + e + ")");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        int status = response.statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        if (status >= 500) {
+            findings.add(what + ": " + status + " " + abbreviate(response.body(), null));
+        }
+        if (invalid && status < 400) {
+            findings.add(what + ": accepted with " + status);
+        }
+        if (status >= 400) {
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith("application/problem+json")) {
+                findings.add(what + ": " + status + " is not problem+json (Content-Type '" + type + "')");
+            } else {
+                try {
+                    if (JSON.readTree(response.body()).path("status").asInt() != status) {
+                        findings.add(what + ": problem status differs from HTTP status " + status);
+                    }
+                } catch (IOException e) {
+                    findings.add(what + ": " + status + " problem body is not JSON");
+                }
+            }
+        }
+        JsonNode documented = operation.path("responses");
+        if (!documented.has(String.valueOf(status)) && !documented.has("default")) {
+            findings.add(what + ": status " + status + " is not documented (documented: "
+                    + iterate(documented.fieldNames()) + ")");
+        }
+    }
+
+    private static List<String> iterate(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static String abbreviate(String text, String body) {
+        String all = text + (body == null ? "" : " " + body);
+        return all.length() <= 160 ? all : all.substring(0, 160) + "…";
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        JsonNode current = schema;
+        for (int i = 0; i < 10 && current.has("$ref"); i++) {
+            String ref = current.path("$ref").asText();
+            current = document.at(ref.substring(1));
+        }
+        return current;
+    }
+
+    /** A value the schema allows (as far as the schema says), random within it. */
+    JsonNode sample(JsonNode raw, int depth) {
+        JsonNode schema = resolve(raw);
+        if (schema.has("allOf") && schema.path("allOf").size() > 0) {
+            schema = resolve(schema.path("allOf").get(0));
+        }
+        if (schema.has("oneOf") || schema.has("anyOf")) {
+            JsonNode choices = schema.has("oneOf") ? schema.path("oneOf") : schema.path("anyOf");
+            if (choices.size() > 0) {
+                return sample(choices.get(random.nextInt(choices.size())), depth + 1);
+            }
+        }
+        if (schema.has("enum") && schema.path("enum").size() > 0) {
+            return schema.path("enum").get(random.nextInt(schema.path("enum").size()));
+        }
+        String type = schema.path("type").isArray() ? schema.path("type").path(0).asText() : schema.path("type").asText();
+        if (type.isEmpty() && schema.has("properties")) {
+            type = "object";
+        }
+        switch (type) {
+            case "integer": {
+                long min = schema.has("minimum") ? schema.path("minimum").asLong() : 0;
+                long max = schema.has("maximum") ? schema.path("maximum").asLong() : Math.max(min, 100);
+                return JSON.getNodeFactory().numberNode(min + (max > min ? Math.floorMod(random.nextLong(), max - min + 1) : 0));
+            }
+            case "number":
+                return JSON.getNodeFactory().numberNode(Math.round(random.nextDouble() * 10_000) / 100.0);
+            case "boolean":
+                return JSON.getNodeFactory().booleanNode(random.nextBoolean());
+            case "array": {
+                ArrayNode array = JSON.createArrayNode();
+                if (depth < 4) {
+                    int items = 1 + random.nextInt(2);
+                    for (int i = 0; i < items; i++) {
+                        array.add(sample(schema.path("items"), depth + 1));
+                    }
+                }
+                return array;
+            }
+            case "object": {
+                ObjectNode object = JSON.createObjectNode();
+                if (depth < 5) {
+                    schema.path("properties").fields().forEachRemaining(property ->
+                            object.set(property.getKey(), sample(property.getValue(), depth + 1)));
+                }
+                return object;
+            }
+            default:
+                return JSON.getNodeFactory().textNode(string(schema));
+        }
+    }
+
+    private String string(JsonNode schema) {
+        return switch (schema.path("format").asText()) {
+            case "uuid" -> UUID.randomUUID().toString();
+            case "date" -> "2026-" + String.format("%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
+            case "date-time" -> "2026-11-" + String.format("%02d", 1 + random.nextInt(28)) + "T09:00:00Z";
+            case "email" -> "fuzz" + random.nextInt(1000) + "@example.com";
+            default -> {
+                if (schema.has("pattern") && schema.path("pattern").asText().contains("[0-9]")) {
+                    yield String.valueOf(random.nextInt(1000));
+                }
+                int max = schema.has("maxLength") ? Math.max(1, schema.path("maxLength").asInt()) : 12;
+                String text = "fuzz-" + Integer.toString(random.nextInt(1_000_000), 36);
+                yield text.length() > max ? text.substring(0, max) : text;
+            }
+        };
+    }
+
+    /** What a run did: requests sent, operations walked, answers by status, and the findings. */
+    public record Report(int requests, int operations, Map<Integer, Integer> statuses, List<String> findings) {
+
+        @Override
+        public String toString() {
+            return requests + " requests over " + operations + " operations; statuses " + statuses + "; "
+                    + findings.size() + " findings" + (findings.isEmpty() ? "" : ":\n  " + String.join("\n  ",
+                    findings.subList(0, Math.min(80, findings.size()))));
+        }
+    }
+}
