@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -30,7 +32,14 @@ import java.util.stream.Stream;
  */
 public final class Schemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /** Draft 7, with the OpenAPI and Kubernetes extension keywords (x-kubernetes-*, example, ...) as plain annotations. */
+    private static final JsonMetaSchema META = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+            .build();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+            .metaSchema(META)
+            .defaultMetaSchemaIri(META.getIri())
+            .build();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().build();
 
     /** apiVersion + "/" + kind → the schema of that built-in kind. */
