@@ -54,11 +54,12 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void unknownResourceIs404() {
+    void unknownResourceIs404AndAMalformedIdA400() {
         problem(given().header("Authorization", Tokens.bearer("admin"))
                 .get("/api/v1/probes/" + UUID.randomUUID()).then(), 404, "not-found");
         problem(given().header("Authorization", Tokens.bearer("admin"))
-                .get("/api/v1/probes/not-a-uuid").then(), 404, "not-found");
+                .get("/api/v1/probes/not-a-uuid").then(), 400, "validation")
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test
