@@ -51,6 +51,8 @@ public final class EventCatalogue {
             new EventType("io.rhythm.segmentation.SatisfactionActionPlanRequired.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED =
             new EventType("io.rhythm.segmentation.SatisfactionActionPlanNoLongerRequired.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
+    public static final EventType CADENCE_BREACHED =
+            new EventType("io.rhythm.segmentation.CadenceBreached.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType ACCOUNT_PLAN_CREATED =
             new EventType("io.rhythm.planning.AccountPlanCreated.v1", Topics.PLANNING_PLANS, Sources.PLANNING);
     public static final EventType ENGAGEMENT_ACTIVITY_LOGGED =
@@ -60,7 +62,7 @@ public final class EventCatalogue {
             PROBE_RECORDED, CLIENT_UPSERTED, CONTACT_UPSERTED, HEALTH_SCORE_CHANGED, CYCLE_CREATED, CYCLE_MILESTONE_DUE, CYCLE_CLOSED, SURVEY_RESPONSE_SUBMITTED, SEGMENT_MIGRATED, ACCOUNT_PLAN_CREATED,
             ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
             DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED, CLIENT_LETTER_SENT,
-            SATISFACTION_ACTION_PLAN_REQUIRED, SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED);
+            SATISFACTION_ACTION_PLAN_REQUIRED, SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, CADENCE_BREACHED);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
