@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One placement of a client in a segment; the latest is the client's current segment. */
+/**
+ * One migration: a client placed in a segment (from its previous one), why ({@code cause}: INPUT, OVERRIDE,
+ * OVERRIDE_EXPIRED, MODEL_ACTIVATION, MANUAL; the input event's id), under which model version, effective when
+ * ({@code effectiveAt}, which may be earlier than {@code assignedAt}: a back-dated override) and the client's revenue
+ * then. The client's segment on a date is the latest recorded migration effective by then.
+ */
 @Entity
 @Table(name = "segment_assignment")
 public class SegmentAssignment extends PanacheEntityBase {
@@ -32,6 +37,15 @@ public class SegmentAssignment extends PanacheEntityBase {
     public String assignedBy;
     @Column(name = "assigned_at")
     public Instant assignedAt;
+    public String cause;
+    @Column(name = "cause_event_id")
+    public String causeEventId;
+    @Column(name = "model_version")
+    public Integer modelVersion;
+    @Column(name = "effective_at")
+    public Instant effectiveAt;
+    @Column(name = "revenue_amount")
+    public java.math.BigDecimal revenueAmount;
 
     public static List<SegmentAssignment> history(UUID clientId) {
         return list("clientId = ?1 order by assignedAt desc, id", clientId);

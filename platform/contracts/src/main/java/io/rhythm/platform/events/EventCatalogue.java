@@ -47,6 +47,12 @@ public final class EventCatalogue {
             new EventType("io.rhythm.nps.ClientLetterSent.v1", Topics.NPS_CYCLES, Sources.NPS);
     public static final EventType SEGMENT_MIGRATED =
             new EventType("io.rhythm.segmentation.SegmentMigrated.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
+    public static final EventType SATISFACTION_ACTION_PLAN_REQUIRED =
+            new EventType("io.rhythm.segmentation.SatisfactionActionPlanRequired.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
+    public static final EventType SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED =
+            new EventType("io.rhythm.segmentation.SatisfactionActionPlanNoLongerRequired.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
+    public static final EventType CADENCE_BREACHED =
+            new EventType("io.rhythm.segmentation.CadenceBreached.v1", Topics.SEGMENT_MIGRATIONS, Sources.SEGMENTATION);
     public static final EventType ACCOUNT_PLAN_CREATED =
             new EventType("io.rhythm.planning.AccountPlanCreated.v1", Topics.PLANNING_PLANS, Sources.PLANNING);
     public static final EventType RENEWAL_WINDOW_OPENED =
@@ -71,7 +77,8 @@ public final class EventCatalogue {
             ENGAGEMENT_ACTIVITY_LOGGED, ALERT_RAISED, ALERT_ESCALATED, ALERT_STATUS_CHANGED, EXPANSION_SIGNAL_RAISED,
             DETRACTOR_CASE_OPENED, DETRACTOR_CASE_ESCALATED, DETRACTOR_CASE_CLOSED, CLIENT_LETTER_SENT,
             RENEWAL_WINDOW_OPENED, WORKFLOW_STARTED, WORKFLOW_STEP_COMPLETED, WORKFLOW_COMPLETED, WORKFLOW_STEP_OVERDUE,
-            CALENDAR_MILESTONE_DUE, DELIVERABLE_OVERDUE);
+            CALENDAR_MILESTONE_DUE, DELIVERABLE_OVERDUE,
+            SATISFACTION_ACTION_PLAN_REQUIRED, SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, CADENCE_BREACHED);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -63,6 +63,9 @@ class EventCatalogueTest {
     void goldenSamplesMapOntoThePayloadTypes() {
         Map<EventType, Class<?>> payloads = Map.ofEntries(
                 Map.entry(EventCatalogue.PROBE_RECORDED, ProbeRecorded.class),
+                Map.entry(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, io.rhythm.platform.events.payload.SatisfactionActionPlanRequired.class),
+                Map.entry(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired.class),
+                Map.entry(EventCatalogue.CADENCE_BREACHED, io.rhythm.platform.events.payload.CadenceBreached.class),
                 Map.entry(EventCatalogue.CLIENT_UPSERTED, ClientUpserted.class),
                 Map.entry(EventCatalogue.HEALTH_SCORE_CHANGED, HealthScoreChanged.class),
                 Map.entry(EventCatalogue.CONTACT_UPSERTED, ContactUpserted.class),

@@ -1,0 +1,190 @@
+package io.rhythm.segmentation.service;
+
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired;
+import io.rhythm.platform.events.payload.SatisfactionActionPlanRequired;
+import io.rhythm.platform.events.payload.SegmentMigrated;
+import io.rhythm.platform.outbox.OutboxWriter;
+import io.rhythm.segmentation.domain.Classification;
+import io.rhythm.segmentation.domain.ClassifierInput;
+import io.rhythm.segmentation.domain.ClientSegmentState;
+import io.rhythm.segmentation.domain.ConfirmationRule;
+import io.rhythm.segmentation.domain.Segment;
+import io.rhythm.segmentation.domain.SegmentAssignment;
+import io.rhythm.segmentation.domain.SegmentClassifier;
+import io.rhythm.segmentation.domain.SegmentModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps every client's segment current: re-assesses a client when one of its inputs changes (confirmation rule
+ * applies), applies and expires overrides, and re-segments on model activation. Every change is a migration
+ * record plus {@code SegmentMigrated} (and {@code SatisfactionActionPlanRequired}/{@code …NoLongerRequired} when
+ * the client enters or leaves Maintain, Nurture or Sleeping Giants) through the outbox, in the caller's transaction.
+ */
+@ApplicationScoped
+public class SegmentEngine {
+
+    public static final String SYSTEM = "system";
+
+    @Inject
+    ModelRegistry models;
+    @Inject
+    Inputs inputs;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    Clock clock;
+
+    /** Re-assesses one client after an input changed; returns the migration, if any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SegmentAssignment assess(UUID clientId, String causeEventId) {
+        SegmentModel model = models.active();
+        ClassifierInput input = inputs.of(clientId, model);
+        return apply(state(clientId), model, input, "INPUT", causeEventId, false);
+    }
+
+    /**
+     * Applies one classification to a client's state. With {@code immediate} (model activation) the confirmation
+     * rule is skipped: the new model's placement is taken at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
+                                   String causeEventId, boolean immediate) {
+        Classification c = SegmentClassifier.classify(model, input);
+        Instant now = Instant.now(clock);
+        state.computedSegment = c.segment();
+        state.computedReason = c.reason();
+        state.satisfaction = c.satisfaction();
+        state.satisfactionBand = c.satisfactionBand();
+        state.spendBand = c.spendBand();
+        state.modelVersion = model.version();
+        state.updatedAt = now;
+        SegmentAssignment migration = null;
+        if (state.overridden(today())) {
+            state.pendingSegment = null;
+            state.pendingCount = 0;
+        } else {
+            ConfirmationRule.Decision d = ConfirmationRule.next(state.segment, c.segment(), state.pendingSegment,
+                    state.pendingCount, immediate ? 1 : model.confirmations());
+            state.pendingSegment = d.pending();
+            state.pendingCount = d.count();
+            if (d.migrateTo() != null) {
+                migration = migrate(state, d.migrateTo(), c.reason(), cause, causeEventId, model.version(), now, SYSTEM,
+                        input.revenue());
+            }
+        }
+        state.persist();
+        return migration;
+    }
+
+    /** Puts a client in a segment by hand, from {@code effectiveFrom} (today or earlier) until {@code expiresOn} (exclusive, optional). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SegmentAssignment override(UUID clientId, Segment segment, String reason, LocalDate effectiveFrom,
+                                      LocalDate expiresOn, String by) {
+        ClientSegmentState state = state(clientId);
+        state.overrideSegment = segment;
+        state.overrideReason = reason;
+        state.overrideFrom = effectiveFrom;
+        state.overrideExpires = expiresOn;
+        state.overrideBy = by;
+        state.pendingSegment = null;
+        state.pendingCount = 0;
+        state.updatedAt = Instant.now(clock);
+        SegmentAssignment migration = migrate(state, segment, reason, "OVERRIDE", null, models.activeVersion(),
+                effectiveFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), by, inputs.of(clientId, models.active()).revenue());
+        state.persist();
+        return migration;
+    }
+
+    /**
+     * Ends every override whose expiry date is on or before {@code today}: the computed segment returns as a
+     * migration (effective at the start of the expiry date). A client the model cannot place keeps its segment.
+     */
+    @Transactional
+    public int expireOverrides(LocalDate today) {
+        List<ClientSegmentState> expired = ClientSegmentState.list("overrideSegment is not null and overrideExpires <= ?1", today);
+        for (ClientSegmentState state : expired) {
+            Instant effective = state.overrideExpires.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Segment previousOverride = state.overrideSegment;
+            state.overrideSegment = null;
+            state.overrideReason = null;
+            state.overrideFrom = null;
+            state.overrideExpires = null;
+            state.overrideBy = null;
+            SegmentModel model = models.active();
+            ClassifierInput input = inputs.of(state.clientId, model);
+            Classification c = SegmentClassifier.classify(model, input);
+            state.computedSegment = c.segment();
+            state.computedReason = c.reason();
+            if (c.segment() != null) {
+                migrate(state, c.segment(), "override (" + previousOverride + ") expired; computed: " + c.reason(),
+                        "OVERRIDE_EXPIRED", null, model.version(), effective, SYSTEM, input.revenue());
+            }
+            state.updatedAt = Instant.now(clock);
+            state.persist();
+        }
+        return expired.size();
+    }
+
+    /** The client's state row, new (UNASSIGNED) when it has none. */
+    public ClientSegmentState state(UUID clientId) {
+        ClientSegmentState state = ClientSegmentState.findById(clientId);
+        if (state == null) {
+            state = new ClientSegmentState();
+            state.clientId = clientId;
+            state.updatedAt = Instant.now(clock);
+        }
+        return state;
+    }
+
+    private SegmentAssignment migrate(ClientSegmentState state, Segment to, String reason, String cause, String causeEventId,
+                                      int modelVersion, Instant effectiveAt, String by, BigDecimal revenue) {
+        Segment from = state.segment;
+        if (from == to) {
+            return null;
+        }
+        String text = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
+        SegmentAssignment m = new SegmentAssignment();
+        m.id = UUID.randomUUID();
+        m.clientId = state.clientId;
+        m.segment = to;
+        m.fromSegment = from;
+        m.reason = text;
+        m.assignedBy = by;
+        m.assignedAt = Instant.now(clock);
+        m.cause = cause;
+        m.causeEventId = causeEventId;
+        m.modelVersion = modelVersion;
+        m.effectiveAt = effectiveAt;
+        m.revenueAmount = revenue;
+        m.persist();
+        state.segment = to;
+        state.segmentSince = effectiveAt;
+        String client = state.clientId.toString();
+        outbox.publish(EventCatalogue.SEGMENT_MIGRATED, client, new SegmentMigrated(client, from == null ? null : from.name(),
+                to.name(), text, to.sapRequired(), by, modelVersion, cause, causeEventId, effectiveAt));
+        boolean wasSap = from != null && from.sapRequired();
+        if (to.sapRequired() && !wasSap) {
+            outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, client, new SatisfactionActionPlanRequired(client,
+                    to.name(), from == null ? null : from.name(), text, m.id.toString(), effectiveAt));
+        } else if (!to.sapRequired() && wasSap) {
+            outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, client,
+                    new SatisfactionActionPlanNoLongerRequired(client, to.name(), from.name(), text, m.id.toString(), effectiveAt));
+        }
+        return m;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,168 @@
+package io.rhythm.segmentation.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.rhythm.platform.events.CloudEvent;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.Topics;
+import io.rhythm.platform.testing.RealInfrastructureResource;
+import io.rhythm.platform.testing.TopicProbe;
+import io.rhythm.segmentation.service.SegmentEngine;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.rhythm.platform.testing.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class LiveAssignmentApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    SegmentEngine engine;
+
+    @Test
+    void inputsAssignLiveWithTheConfirmationRuleAndRedeliveryChangesNothing() throws Exception {
+        String clientId = Events.client("Live " + UUID.randomUUID(), "cse", "cam", "2000000.00");
+        as("avp").get("/api/v1/segments/clients/" + clientId).then().statusCode(200)
+                .body("segment", equalTo("UNASSIGNED"))
+                .body("assessment.reason", equalTo("no satisfaction input: no NPS answer in the last 365 days and no health score"));
+
+        try (TopicProbe migrations = TopicProbe.watch(Topics.SEGMENT_MIGRATIONS)) {
+            CloudEvent health = Events.health(clientId, 90, Instant.now());
+            CloudEvent first = migrations.awaitEvent(EventCatalogue.SEGMENT_MIGRATED.type(), clientId, Duration.ofSeconds(30));
+            assertThat(first.data().get("toSegment").asText()).isEqualTo("GIANTS");
+            assertThat(first.data().get("fromSegment").isNull()).isTrue();
+            assertThat(first.data().get("cause").asText()).isEqualTo("INPUT");
+            assertThat(first.data().get("causeEventId").asText()).isEqualTo(health.id());
+            assertThat(first.data().get("modelVersion").asInt()).isEqualTo(1);
+            assertThat(first.data().get("assignedBy").asText()).isEqualTo("system");
+
+            // NPS 9 and health 90: satisfaction 90, still Giants
+            CloudEvent promoter = Events.nps(clientId, 9);
+            awaitProcessed("segment-nps-input", promoter.id());
+            // one detractor: mean 5.5 → 0.6 × 55 + 0.4 × 90 = 69, MODERATE × HIGH = Sleeping Giants, not yet confirmed
+            CloudEvent detractor = Events.nps(clientId, 2);
+            awaitProcessed("segment-nps-input", detractor.id());
+            as("cse").get("/api/v1/segments/clients/" + clientId).then().statusCode(200)
+                    .body("segment", equalTo("GIANTS")).body("assessment.computedSegment", equalTo("SLEEPING_GIANTS"))
+                    .body("assessment.pendingSegment", equalTo("SLEEPING_GIANTS")).body("assessment.pendingCount", equalTo(1))
+                    .body("strategy.csStrategy", equalTo("Deepen executive alignment"));
+
+            // the same event again (redelivery) changes nothing: not counted as a second confirmation
+            TopicProbe.send(Topics.NPS_RESPONSES, detractor);
+            CloudEvent marker = Events.activity(clientId, "EMAIL", LocalDate.now());
+            awaitProcessed("activity-register", marker.id());
+            Thread.sleep(1500);
+            as("cse").get("/api/v1/segments/clients/" + clientId).then()
+                    .body("segment", equalTo("GIANTS")).body("assessment.pendingCount", equalTo(1));
+
+            // a second answer in the same cell confirms: mean 4.67 → 28 + 36 = 64 → Sleeping Giants
+            CloudEvent second = Events.nps(clientId, 3);
+            CloudEvent moved = TopicProbe.validated(migrations.awaitRecord(r -> clientId.equals(r.key())
+                    && r.value().contains("\"toSegment\":\"SLEEPING_GIANTS\""), Duration.ofSeconds(30)));
+            assertThat(moved.data().get("fromSegment").asText()).isEqualTo("GIANTS");
+            assertThat(moved.data().get("sapRequired").asBoolean()).isTrue();
+            assertThat(moved.data().get("causeEventId").asText()).isEqualTo(second.id());
+            CloudEvent sap = migrations.awaitEvent(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED.type(), clientId, Duration.ofSeconds(30));
+            assertThat(sap.data().get("segment").asText()).isEqualTo("SLEEPING_GIANTS");
+        }
+        JsonPath view = as("cse").get("/api/v1/segments/clients/" + clientId).then().statusCode(200)
+                .body("segment", equalTo("SLEEPING_GIANTS")).body("sapRequired", equalTo(true))
+                .body("assessment.pendingSegment", nullValue())
+                .extract().jsonPath();
+        assertThat(view.getList("history.segment")).containsExactly("SLEEPING_GIANTS", "GIANTS");
+        assertThat(view.getString("assessment.reason")).contains("satisfaction 64.00 MODERATE").contains("spend 2000000.00 AUD HIGH");
+
+        as("avp").queryParam("sapRequired", true).queryParam("owner", "cse").queryParam("limit", 200)
+                .get("/api/v1/segments/assignments").then().statusCode(200);
+        as("cse").get("/api/v1/segments/satisfaction-action-plans/required?limit=200").then().statusCode(200);
+        as("cse2").get("/api/v1/segments/clients/" + clientId).then().statusCode(404);
+    }
+
+    @Test
+    void aRevenueChangeReassessesAndAnOverrideHoldsUntilItExpires() {
+        String clientId = Events.client("Revenue " + UUID.randomUUID(), "cse", "cam", "100000.00");
+        CloudEvent health = Events.health(clientId, 90, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LEVERAGE".equals(segment(clientId)));
+        // revenue grows to 500k: Collaborate once confirmed (two consecutive assessments: revenue, then a health score)
+        Events.client(clientId, "Revenue grown", "cse", "cam", "500000.00", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COLLABORATE".equals(as("avp").get("/api/v1/segments/clients/" + clientId)
+                .jsonPath().getString("assessment.pendingSegment")));
+        assertThat(segment(clientId)).isEqualTo("LEVERAGE"); // one assessment is not enough
+        Events.health(clientId, 91, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COLLABORATE".equals(segment(clientId)));
+
+        // override by an AVP, back-dated, expiring; a CSE may not
+        as("cse").body(Events.override(clientId, "Maintain", "x", null, null)).post("/api/v1/segments/assignments")
+                .then().statusCode(403);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        as("avp").body(Events.override(clientId, "Sleeping Giant", "Executive sponsor left", today.minusDays(10).toString(),
+                        today.plusDays(30).toString()))
+                .post("/api/v1/segments/assignments").then().statusCode(201)
+                .body("segment", equalTo("SLEEPING_GIANTS")).body("cause", equalTo("OVERRIDE"))
+                .body("effectiveAt", equalTo(today.minusDays(10) + "T00:00:00Z"));
+        // inputs keep flowing, the override holds and is shown
+        Events.health(clientId, 92, Instant.now());
+        Events.health(clientId, 93, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp").get("/api/v1/segments/clients/" + clientId)
+                .jsonPath().getFloat("assessment.satisfaction") == 93f);
+        as("cse").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("SLEEPING_GIANTS"))
+                .body("override.reason", equalTo("Executive sponsor left")).body("override.by", equalTo("avp"))
+                .body("assessment.computedSegment", equalTo("COLLABORATE"));
+        as("avp").queryParam("overridden", true).queryParam("owner", "cse").queryParam("limit", 200)
+                .get("/api/v1/segments/assignments").then().statusCode(200).body("items.clientId", hasItem(clientId));
+
+        // when it expires, the computed segment returns as a migration
+        engine.expireOverrides(today.plusDays(30));
+        as("cse").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("COLLABORATE"))
+                .body("override", nullValue()).body("current.cause", equalTo("OVERRIDE_EXPIRED"))
+                .body("current.fromSegment", equalTo("SLEEPING_GIANTS"));
+        assertThat(health.id()).isNotBlank();
+    }
+
+    @Test
+    void overrideInputIsValidated() {
+        String clientId = Events.client("Validated " + UUID.randomUUID(), "cse", "cam", "100000.00");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        as("avp").body(Events.override(clientId, "MAINTAIN", "x", today.plusDays(1).toString(), null))
+                .post("/api/v1/segments/assignments").then().statusCode(400).body("errors.field", hasItem("effectiveFrom"));
+        as("avp").body(Events.override(clientId, "MAINTAIN", "x", today.minusDays(5).toString(), today.minusDays(1).toString()))
+                .post("/api/v1/segments/assignments").then().statusCode(400).body("errors.field", hasItem("expiresOn"));
+        as("avp").body("{\"clientId\": \"" + clientId + "\", \"segment\": \"MAINTAIN\", \"reason\": \"x\", \"colour\": \"red\"}")
+                .post("/api/v1/segments/assignments").then().statusCode(400);
+        as("avp").get("/api/v1/segments/clients/" + clientId).then().body("current", nullValue());
+        as("avp").get("/api/v1/segments/assignments?segment=Dormant").then().statusCode(400).body("errors[0].field", equalTo("segment"));
+        as("avp").get("/api/v1/segments/assignments?limit=0").then().statusCode(400);
+    }
+
+    private static String segment(String clientId) {
+        return as("avp").get("/api/v1/segments/clients/" + clientId).jsonPath().getString("segment");
+    }
+
+    private void awaitProcessed(String consumer, String eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var c = dataSource.getConnection();
+                 var q = c.prepareStatement("select 1 from rhythm_processed_event where consumer = ? and event_id = ?")) {
+                q.setString(1, consumer);
+                q.setString(2, eventId);
+                try (var rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+}
