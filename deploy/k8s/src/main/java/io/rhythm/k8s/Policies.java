@@ -319,8 +319,7 @@ public final class Policies {
         if (!writes.equals(repo.writes(service))) {
             v.add(id(user) + ": writes " + writes + " but " + service + " produces to " + repo.writes(service));
         }
-        String group = "rhythm-" + repo.properties(service).getProperty("rhythm.service");
-        Set<String> expectedGroups = repo.reads(service).isEmpty() ? Set.of() : Set.of(group);
+        Set<String> expectedGroups = repo.groups(service);
         if (!groups.equals(expectedGroups)) {
             v.add(id(user) + ": consumer groups " + groups + ", expected " + expectedGroups);
         }

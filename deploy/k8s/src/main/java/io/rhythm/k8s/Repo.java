@@ -62,6 +62,25 @@ public final class Repo {
         return topics;
     }
 
+    /**
+     * The consumer groups a service joins: rhythm-&lt;service&gt; (the platform default) when it consumes at all, plus
+     * any group an incoming channel names itself ({@code mp.messaging.incoming.<channel>.group.id}).
+     */
+    public Set<String> groups(String service) {
+        Set<String> groups = new TreeSet<>();
+        if (reads(service).isEmpty()) {
+            return groups;
+        }
+        Properties p = properties(service);
+        groups.add("rhythm-" + p.getProperty("rhythm.service"));
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")) {
+                groups.add(p.getProperty(key));
+            }
+        }
+        return groups;
+    }
+
     /** The topics a service (module directory name, e.g. health-service) consumes. */
     public Set<String> reads(String service) {
         Set<String> reads = new TreeSet<>(channelTopics(service, "incoming"));
