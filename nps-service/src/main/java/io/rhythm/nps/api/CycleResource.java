@@ -72,6 +72,15 @@ public class CycleResource {
     @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
     @Operation(summary = "Create a survey cycle", description = "Names are unique (409). Generates the milestone plan "
             + "(the seed's own dates for the 2026 cycles, Appendix A offsets otherwise). Publishes CycleCreated on nps.cycles.v1.")
+    @APIResponse(responseCode = "201", description = "The cycle")
+    @APIResponse(responseCode = "400", description = "Missing or bad fields, close date not after open date",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not AVP, VP, EVP or admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A cycle of that name exists, or the Idempotency-Key was used for another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull CycleRequest request) {
         LocalDate close = request.closeDate() != null ? request.closeDate()
                 : CycleSchedule.plan(request.name(), request.openDate()).closeDate();

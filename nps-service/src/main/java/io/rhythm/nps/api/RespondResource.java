@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,6 +46,17 @@ public class RespondResource {
     @GET
     @Operation(summary = "The survey question for a link", description = "404 for an unknown link, 409 once answered, "
             + "410 once expired, 429 when rate-limited.")
+    @APIResponse(responseCode = "200", description = "The question")
+    @APIResponse(responseCode = "400", description = "Bad link token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown link",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already answered",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Expired link",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate-limited",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response question(@PathParam("token") String token, @Context HttpServerRequest request) {
         Response limited = limited(token, request);
         if (limited != null) {
@@ -55,6 +69,17 @@ public class RespondResource {
     @Operation(summary = "Answer the survey", description = "A whole-number score 0–10 and an optional comment of at most "
             + "2,000 characters; 201 with a receipt. The link then cannot be used again (409); 400 for a bad score, "
             + "404/410 for an unknown/expired link, 429 when rate-limited.")
+    @APIResponse(responseCode = "201", description = "Recorded: the receipt")
+    @APIResponse(responseCode = "400", description = "Bad score or comment",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown link",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already answered",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Expired link",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate-limited",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response answer(@PathParam("token") String token, SurveyAnswer answer, @Context HttpServerRequest request) {
         Response limited = limited(token, request);
         if (limited != null) {

@@ -17,7 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rhythm.platform.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -60,6 +64,20 @@ public class SurveyWebhookResource {
             + "(event id already received, or the contact already answered the cycle: nothing recorded again); 401 for a "
             + "missing or wrong signature or a timestamp outside the tolerance (replay); 400 with field errors for a bad body; "
             + "404 for an unknown cycleId.")
+    @APIResponse(responseCode = "200", description = "DUPLICATE: already received, nothing recorded again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SurveyWebhook.Result.class)))
+    @APIResponse(responseCode = "201", description = "RECORDED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SurveyWebhook.Result.class)))
+    @APIResponse(responseCode = "202", description = "UNMATCHED: kept in the unmatched queue",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SurveyWebhook.Result.class)))
+    @APIResponse(responseCode = "400", description = "Bad body (field errors), body over 16 KiB",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature, or a timestamp outside the tolerance",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown cycleId",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The webhook secret is not configured",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response receive(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
                             @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, byte[] body) {
         String key = secret.map(String::strip).filter(s -> !s.isEmpty()).orElseThrow(() -> new ApiException(

@@ -22,7 +22,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.rhythm.platform.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -62,6 +66,17 @@ public class TriggerResource {
             + "and contact projections, schedule the due quarterly relationship (tenure > 90 days), onboarding day-30 and "
             + "pre-renewal (60 days before the renewal date) surveys, then send everything due, respecting the minimum "
             + "interval per contact. Idempotent. ?clientId= limits it to one client (404 if unknown).")
+    @APIResponse(responseCode = "200", description = "What was scheduled and sent")
+    @APIResponse(responseCode = "400", description = "Bad clientId",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not AVP, VP, EVP or admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown client",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The mail server did not accept the surveys",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public TriggerEvaluation.EvaluationRun evaluate(@QueryParam("clientId") UUID clientId) {
         if (clientId != null && clients.find(clientId).isEmpty()) {
             throw ApiException.notFound("Client", clientId);
