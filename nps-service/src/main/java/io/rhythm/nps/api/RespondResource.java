@@ -1,11 +1,9 @@
 package io.rhythm.nps.api;
 
-import io.rhythm.nps.domain.delivery.FixedWindowRateLimiter;
 import io.rhythm.nps.service.delivery.RespondRateLimits;
 import io.rhythm.nps.service.delivery.SurveyResponses;
-import io.rhythm.platform.web.correlation.CorrelationId;
 import io.rhythm.platform.web.problem.Problem;
-import io.rhythm.platform.web.problem.ProblemType;
+import io.rhythm.platform.web.ratelimit.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -58,10 +56,7 @@ public class RespondResource {
     @APIResponse(responseCode = "429", description = "Rate-limited",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response question(@PathParam("token") String token, @Context HttpServerRequest request) {
-        Response limited = limited(token, request);
-        if (limited != null) {
-            return limited;
-        }
+        limits.require(ClientAddress.of(request), token);
         return Response.ok(responses.question(token)).build();
     }
 
@@ -81,37 +76,9 @@ public class RespondResource {
     @APIResponse(responseCode = "429", description = "Rate-limited",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response answer(@PathParam("token") String token, SurveyAnswer answer, @Context HttpServerRequest request) {
-        Response limited = limited(token, request);
-        if (limited != null) {
-            return limited;
-        }
+        limits.require(ClientAddress.of(request), token);
         SurveyAnswer valid = SurveyAnswer.requireValid(answer);
         SurveyResponses.Receipt receipt = responses.answer(token, valid.validScore(), valid.comment());
         return Response.created(URI.create("/api/v1/surveys/respond/" + token)).entity(receipt).build();
-    }
-
-    private Response limited(String token, HttpServerRequest request) {
-        FixedWindowRateLimiter.Decision decision = limits.check(clientIp(request), token);
-        if (decision.allowed()) {
-            return null;
-        }
-        ProblemType type = ProblemType.TOO_MANY_REQUESTS;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                "Too many requests for this survey link or from this address; try again in "
-                        + decision.retryAfterSeconds() + " s", request.path(), CorrelationId.current(), null);
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).header("Retry-After", decision.retryAfterSeconds())
-                .entity(problem).build();
-    }
-
-    /** The first X-Forwarded-For address (set by the gateway), else the peer's address. */
-    static String clientIp(HttpServerRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null) {
-            String first = forwarded.split(",", 2)[0].strip();
-            if (!first.isEmpty()) {
-                return first;
-            }
-        }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -1,7 +1,8 @@
 package io.rhythm.nps.service.delivery;
 
-import io.rhythm.nps.domain.delivery.FixedWindowRateLimiter;
 import io.rhythm.nps.domain.delivery.SurveyTokens;
+import io.rhythm.platform.web.problem.TooManyRequests;
+import io.rhythm.platform.web.ratelimit.FixedWindowRateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +35,16 @@ public class RespondRateLimits {
         limiter = new FixedWindowRateLimiter(requests, window, clock);
     }
 
-    /** Counts a request from this IP for this token; refused if either is over its limit. */
-    public FixedWindowRateLimiter.Decision check(String clientIp, String token) {
-        FixedWindowRateLimiter.Decision byIp = limiter.tryAcquire("ip:" + clientIp);
-        if (!byIp.allowed()) {
-            return byIp;
+    /** Counts a request from this IP for this token; a 429 (with Retry-After) if either is over its limit. */
+    public void require(String clientIp, String token) {
+        FixedWindowRateLimiter.Decision decision = limiter.tryAcquire("ip:" + clientIp);
+        if (decision.allowed()) {
+            String tokenKey = token == null ? "" : Base64.getEncoder().encodeToString(SurveyTokens.hash(token));
+            decision = limiter.tryAcquire("token:" + tokenKey);
         }
-        String tokenKey = token == null ? "" : Base64.getEncoder().encodeToString(SurveyTokens.hash(token));
-        return limiter.tryAcquire("token:" + tokenKey);
+        if (!decision.allowed()) {
+            throw new TooManyRequests("Too many requests for this survey link or from this address; try again in "
+                    + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds());
+        }
     }
 }

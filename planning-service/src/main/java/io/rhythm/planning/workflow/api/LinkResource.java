@@ -2,9 +2,8 @@ package io.rhythm.planning.workflow.api;
 
 import io.rhythm.planning.workflow.service.ClientLinks;
 import io.rhythm.planning.workflow.service.LinkRateLimit;
-import io.rhythm.platform.web.correlation.CorrelationId;
 import io.rhythm.platform.web.problem.Problem;
-import io.rhythm.platform.web.problem.ProblemType;
+import io.rhythm.platform.web.ratelimit.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -31,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-
 /**
  * The client's side of client-facing steps: no login, the token in the path is the only credential. Rate-limited
  * per IP (first X-Forwarded-For address, set by the gateway, else the peer) and per token → 429 with Retry-After.
@@ -48,8 +45,6 @@ public class LinkResource {
     ClientLinks links;
     @Inject
     LinkRateLimit limit;
-    @Inject
-    Clock clock;
 
     @GET
     @Operation(summary = "The step behind a link", description = "What to fill in: fields with types, required flags and dropdown options, or outcomes.")
@@ -59,8 +54,8 @@ public class LinkResource {
     @APIResponse(responseCode = "410", description = "Link expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate-limited", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response view(@PathParam("token") @Size(max = 100) String token, @Context HttpServerRequest http) {
-        Response limited = limited(token, http);
-        return limited != null ? limited : Response.ok(links.view(token)).build();
+        limit.require(ClientAddress.of(http), token);
+        return Response.ok(links.view(token)).build();
     }
 
     @POST
@@ -76,8 +71,8 @@ public class LinkResource {
     @APIResponse(responseCode = "429", description = "Rate-limited", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response complete(@PathParam("token") @Size(max = 100) String token, @Valid @NotNull StepCompletionRequest request,
                              @Context HttpServerRequest http) {
-        Response limited = limited(token, http);
-        return limited != null ? limited : Response.ok(links.complete(token, request, clientIp(http))).build();
+        limit.require(ClientAddress.of(http), token);
+        return Response.ok(links.complete(token, request, ClientAddress.of(http))).build();
     }
 
     @PUT
@@ -96,27 +91,7 @@ public class LinkResource {
     public Response upload(@PathParam("token") @Size(max = 100) String token, @QueryParam("fileName") @Size(max = 255) String fileName,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content,
                            @Context HttpServerRequest http) {
-        Response limited = limited(token, http);
-        return limited != null ? limited : Response.ok(links.upload(token, fileName, contentType, content, clientIp(http))).build();
-    }
-
-    private Response limited(String token, HttpServerRequest http) {
-        long wait = limit.check(clock, clientIp(http), token);
-        if (wait == 0) {
-            return null;
-        }
-        ProblemType type = ProblemType.TOO_MANY_REQUESTS;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), "Too many requests for this link or from "
-                + "this address; try again in " + wait + " s", http.path(), CorrelationId.current(), null);
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).header("Retry-After", wait).entity(problem).build();
-    }
-
-    /** The first X-Forwarded-For address (set by the gateway), else the peer's address. */
-    static String clientIp(HttpServerRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.split(",", 2)[0].isBlank()) {
-            return forwarded.split(",", 2)[0].strip();
-        }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        limit.require(ClientAddress.of(http), token);
+        return Response.ok(links.upload(token, fileName, contentType, content, ClientAddress.of(http))).build();
     }
 }

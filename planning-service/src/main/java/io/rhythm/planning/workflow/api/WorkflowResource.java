@@ -9,6 +9,7 @@ import io.rhythm.platform.idempotency.IdempotentRequests;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.Problem;
+import io.rhythm.platform.web.ratelimit.ClientAddress;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
@@ -140,7 +141,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "409", description = "Not the active step, workflow over, a client step, or a File Request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WorkflowView complete(@PathParam("id") UUID id, @PathParam("position") @Min(1) @Max(50) int position,
                                  @Valid @NotNull StepCompletionRequest request, @Context HttpServerRequest http) {
-        return workflows.complete(id, position, request, caller, LinkResource.clientIp(http));
+        return workflows.complete(id, position, request, caller, ClientAddress.of(http));
     }
 
     @PUT
@@ -163,7 +164,7 @@ public class WorkflowResource {
                                @QueryParam("fileName") @Size(max = 255) String fileName,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content,
                                @Context HttpServerRequest http) {
-        return files.upload(id, position, fileName, contentType, content, caller, LinkResource.clientIp(http));
+        return files.upload(id, position, fileName, contentType, content, caller, ClientAddress.of(http));
     }
 
     @GET

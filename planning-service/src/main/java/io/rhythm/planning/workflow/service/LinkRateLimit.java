@@ -1,39 +1,47 @@
 package io.rhythm.planning.workflow.service;
 
+import io.rhythm.planning.workflow.domain.LinkTokens;
+import io.rhythm.platform.web.problem.TooManyRequests;
+import io.rhythm.platform.web.ratelimit.FixedWindowRateLimiter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.util.Base64;
 
 /**
- * Requests to the public link endpoints per client IP and per token, counted per wall-clock minute, in memory per
- * replica (with N replicas the effective limit is N times this). Stops scripted guessing of tokens; the tokens'
- * 256 bits are the real protection.
+ * Requests to the public link endpoints: {@code rhythm.workflows.links.requests-per-minute} a minute, counted
+ * separately per client IP and per token (tracked by its hash), in memory per replica (see
+ * {@link FixedWindowRateLimiter}). Stops scripted guessing of tokens; the tokens' 256 bits are the real protection.
  */
 @ApplicationScoped
 public class LinkRateLimit {
 
     @ConfigProperty(name = "rhythm.workflows.links.requests-per-minute", defaultValue = "30")
     int perMinute;
+    @Inject
+    Clock clock;
 
-    private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private volatile long minute;
+    private FixedWindowRateLimiter limiter;
 
-    /** @return seconds to wait when over the limit, 0 when allowed */
-    public long check(Clock clock, String ip, String token) {
-        long now = clock.millis();
-        long current = now / 60_000;
-        if (current != minute) {
-            counts.clear();
-            minute = current;
+    @PostConstruct
+    void init() {
+        limiter = new FixedWindowRateLimiter(perMinute, Duration.ofMinutes(1), clock);
+    }
+
+    /** Counts a request from this IP for this token; a 429 (with Retry-After) if either is over the limit. */
+    public void require(String clientIp, String token) {
+        FixedWindowRateLimiter.Decision decision = limiter.tryAcquire("ip:" + clientIp);
+        if (decision.allowed()) {
+            String tokenKey = token == null ? "" : Base64.getEncoder().encodeToString(LinkTokens.hash(token));
+            decision = limiter.tryAcquire("token:" + tokenKey);
         }
-        int byIp = counts.computeIfAbsent("ip:" + ip, k -> new AtomicInteger()).incrementAndGet();
-        int byToken = counts.computeIfAbsent("token:" + token, k -> new AtomicInteger()).incrementAndGet();
-        if (byIp > perMinute || byToken > perMinute) {
-            return Math.max(1, 60 - (now / 1000) % 60);
+        if (!decision.allowed()) {
+            throw new TooManyRequests("Too many requests for this link or from this address; try again in "
+                    + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds());
         }
-        return 0;
     }
 }

@@ -237,6 +237,21 @@ class WorkflowApiTest {
         as("cse").get("/api/v1/workflows/templates/versions/" + firstId).then().statusCode(200).body("latest", equalTo(false));
     }
 
+    @Test
+    void guessingLinksFromOneAddressIsRateLimited() {
+        int perMinute = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("rhythm.workflows.links.requests-per-minute", Integer.class);
+        // an address of its own (documentation range), so no other test's link calls count against it
+        String address = "203.0.113." + (1 + new java.util.Random().nextInt(254)) + ", 10.0.0.1";
+        for (int i = 0; i < perMinute; i++) {
+            anonymous().header("X-Forwarded-For", address).get("/api/v1/workflows/links/" + "g".repeat(40) + i)
+                    .then().statusCode(404);
+        }
+        anonymous().header("X-Forwarded-For", address).get("/api/v1/workflows/links/" + "g".repeat(43))
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("status", equalTo(429)).body("detail", containsString("Too many requests"));
+    }
     private static String template(String key, String name, String stepName) {
         return """
                 {"key": "%s", "name": "%s", "description": "A short pulse", "tags": ["SaaS"], "complexity": "Simple",

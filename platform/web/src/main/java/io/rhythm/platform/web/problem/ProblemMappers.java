@@ -39,7 +39,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), e.errors(), uri);
+        Response response = respond(e.type(), e.getMessage(), e.errors(), uri);
+        if (e instanceof TooManyRequests limited) {
+            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

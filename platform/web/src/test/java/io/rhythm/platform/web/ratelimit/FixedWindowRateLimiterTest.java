@@ -1,4 +1,4 @@
-package io.rhythm.nps.domain.delivery;
+package io.rhythm.platform.web.ratelimit;
 
 import org.junit.jupiter.api.Test;
 

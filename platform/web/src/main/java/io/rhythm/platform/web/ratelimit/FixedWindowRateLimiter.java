@@ -1,4 +1,4 @@
-package io.rhythm.nps.domain.delivery;
+package io.rhythm.platform.web.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * At most {@code limit} requests per key in each fixed window of {@code window} (the window starts with a
  * key's first request). In memory, so the limit holds per process: with N replicas a client can make up
- * to N × limit requests per window. That is enough to stop a script guessing tokens or flooding the public
- * survey endpoint; a shared limit would need a shared store (or the gateway).
+ * to N × limit requests per window. That is enough to stop a script guessing tokens or flooding a public
+ * endpoint (survey answers, workflow links); a shared limit would need a shared store (or the gateway).
  *
  * <p>Memory stays bounded: once more than {@code maxKeys} keys are tracked, windows that have ended are
  * dropped; if all are still live, the oldest-started windows are not kept (their keys start afresh).
