@@ -1,8 +1,7 @@
 package io.rhythm.planning.workflow.service;
 
 import io.rhythm.planning.workflow.domain.LinkTokens;
-import io.rhythm.platform.web.problem.TooManyRequests;
-import io.rhythm.platform.web.ratelimit.FixedWindowRateLimiter;
+import io.rhythm.platform.web.ratelimit.AddressAndTokenLimit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,12 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Requests to the public link endpoints: {@code rhythm.workflows.links.requests-per-minute} a minute, counted
  * separately per client IP and per token (tracked by its hash), in memory per replica (see
- * {@link FixedWindowRateLimiter}). Stops scripted guessing of tokens; the tokens' 256 bits are the real protection.
+ * {@link AddressAndTokenLimit}). Stops scripted guessing of tokens; the tokens' 256 bits are the real protection.
  */
 @ApplicationScoped
 public class LinkRateLimit {
@@ -25,23 +23,15 @@ public class LinkRateLimit {
     @Inject
     Clock clock;
 
-    private FixedWindowRateLimiter limiter;
+    private AddressAndTokenLimit limit;
 
     @PostConstruct
     void init() {
-        limiter = new FixedWindowRateLimiter(perMinute, Duration.ofMinutes(1), clock);
+        limit = new AddressAndTokenLimit(perMinute, Duration.ofMinutes(1), clock);
     }
 
     /** Counts a request from this IP for this token; a 429 (with Retry-After) if either is over the limit. */
     public void require(String clientIp, String token) {
-        FixedWindowRateLimiter.Decision decision = limiter.tryAcquire("ip:" + clientIp);
-        if (decision.allowed()) {
-            String tokenKey = token == null ? "" : Base64.getEncoder().encodeToString(LinkTokens.hash(token));
-            decision = limiter.tryAcquire("token:" + tokenKey);
-        }
-        if (!decision.allowed()) {
-            throw new TooManyRequests("Too many requests for this link or from this address; try again in "
-                    + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds());
-        }
+        limit.require(clientIp, token == null ? null : LinkTokens.hash(token), "this link");
     }
 }
