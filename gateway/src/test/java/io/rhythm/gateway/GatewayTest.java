@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
-@QuarkusTestResource(value = HealthServiceProcess.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ServiceProcesses.class, restrictToAnnotatedClass = true)
 class GatewayTest {
 
     @Test
