@@ -56,7 +56,7 @@ final class DemoCalendarLoader {
         for (var entry : byClient.entrySet()) {
             String clientId = ids.get(entry.getKey());
             Map<String, Map<String, Object>> existing = new HashMap<>();
-            for (Map<String, Object> a : api.all("/api/v1/calendar/activities?clientId=" + clientId, api.admin)) {
+            for (Map<String, Object> a : api.all("/api/v1/calendar/activities?clientId=" + clientId, api.as("admin"))) {
                 existing.put(str(a, "title"), a);
             }
             boolean sameDay = entry.getValue().stream().anyMatch(a -> existing.containsKey(a.title()));
@@ -77,7 +77,7 @@ final class DemoCalendarLoader {
                             "clientId", clientId, "activityType", activity.type().name(), "title", activity.title(),
                             "startsAt", activity.startsAt(), "timeZone", activity.timeZone(), "durationMinutes", 60,
                             "attendees", attendees, "notes", activity.held() ? null : activity.outcomes())),
-                            "demo-activity-" + clientId + "-" + activity.title()));
+                            "demo-activity-" + clientId + "-" + activity.day() + "-" + Integer.toHexString(activity.title().hashCode())));
                     planned++;
                 }
                 if (activity.held() && "PLANNED".equals(str(current, "status"))) {

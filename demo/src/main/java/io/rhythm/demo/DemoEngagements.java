@@ -24,8 +24,8 @@ public final class DemoEngagements {
     public enum Type {
         PARTNERSHIP_MEETING("Partnership meeting", 1, 0),
         QBR("QBR", 3, 10),
-        HEALTH_CHECK("Health check", 3, 24),
-        SERVICE_REVIEW("Service review", 3, 38),
+        HEALTH_CHECK("Health check", 3, 38),
+        SERVICE_REVIEW("Service review", 3, 24),
         EXECUTIVE_ENGAGEMENT("Executive engagement", 6, 52);
 
         final String label;

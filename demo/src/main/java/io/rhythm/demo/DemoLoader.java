@@ -32,7 +32,7 @@ public final class DemoLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String tokenUrl;
-    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, Token> tokens = new HashMap<>();
     private final String integration;
     final String admin;
     final String evp;
@@ -215,20 +215,26 @@ public final class DemoLoader {
 
     /** Waits (up to a minute) until a service answers 200 on a path: it learns of the demo clients from clients.v1. */
     void awaitVisible(String path) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 120 && call("GET", path, admin, null, null).status() != 200; attempt++) {
+        for (int attempt = 0; attempt < 120 && call("GET", path, as("admin"), null, null).status() != 200; attempt++) {
             Thread.sleep(500);
         }
     }
 
-    /** A user's token (password grant, every demo user's password is "rhythm"), fetched once. */
+    /**
+     * A user's token (password grant, every demo user's password is "rhythm"), fetched again after 20 minutes (the
+     * realm's tokens live 30): a load on a busy machine takes longer than one token.
+     */
     String as(String username) throws IOException, InterruptedException {
-        String cached = tokens.get(username);
-        if (cached == null) {
-            cached = token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend", "username", username,
-                    "password", "rhythm"));
+        Token cached = tokens.get(username);
+        if (cached == null || cached.fetchedAt() < System.nanoTime() - Duration.ofMinutes(20).toNanos()) {
+            cached = new Token(token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend",
+                    "username", username, "password", "rhythm")), System.nanoTime());
             tokens.put(username, cached);
         }
-        return cached;
+        return cached.value();
+    }
+
+    private record Token(String value, long fetchedAt) {
     }
 
     /** Sends a request and returns whatever the gateway answered. */

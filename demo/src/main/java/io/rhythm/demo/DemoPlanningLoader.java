@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.rhythm.demo.MiniJson.aud;
@@ -48,7 +49,8 @@ final class DemoPlanningLoader {
         System.out.printf("  plans     %d FY2026 plans (%d new), %d register entries added%n", DemoPlans.plans(portfolio).size(),
                 created, registers);
         quotas();
-        List<?> opened = (List<?>) MiniJson.parse(api.send("POST", "/api/v1/renewals/open-due?asOf=" + today, api.admin, null, null));
+        satisfactionActionPlan(ids.get("sa-health"));
+        List<?> opened = (List<?>) MiniJson.parse(api.send("POST", "/api/v1/renewals/open-due?asOf=" + today, api.as("admin"), null, null));
         List<Map<String, Object>> due = api.all("/api/v1/renewals?withinDays=90&asOf=" + today, avp);
         System.out.printf("  renewals  %d due within 90 days (%s); %d windows opened now%n", due.size(),
                 due.stream().map(r -> str(r, "clientName") + " " + str(r, "daysRemaining") + " d").collect(Collectors.joining(", ")),
@@ -94,7 +96,7 @@ final class DemoPlanningLoader {
             return 0;
         }
         Map<String, String> contactIds = new HashMap<>(); // the contact directory's ids, by e-mail
-        for (Map<String, Object> contact : api.all("/api/v1/clients/" + clientId + "/contacts?active=false", api.admin)) {
+        for (Map<String, Object> contact : api.all("/api/v1/clients/" + clientId + "/contacts?active=false", api.as("admin"))) {
             if (contact.get("email") != null) {
                 contactIds.put(str(contact, "email"), str(contact, "id"));
             }
@@ -106,7 +108,7 @@ final class DemoPlanningLoader {
                         "contactId", s.contactEmail() == null ? null : contactIds.get(s.contactEmail()), "name", s.name(),
                         "title", s.title(), "role", s.role(), "influence", s.influence(), "sentiment", s.sentiment(),
                         "engagementFrequency", s.engagementFrequency(), "relationshipStrength", s.relationshipStrength(),
-                        "lastContactDate", s.lastContactDate())), "demo-stakeholder-" + planId + "-" + s.name());
+                        "lastContactDate", s.lastContactDate())), "demo-stakeholder-" + planId + "-" + Integer.toHexString(s.name().hashCode()));
                 added++;
             }
         }
@@ -114,29 +116,26 @@ final class DemoPlanningLoader {
     }
 
     private int opportunities(String planId, DemoPlans.Plan plan, String token) throws IOException, InterruptedException {
-        Set<String> present = names(planId + "/opportunities", "name", token);
-        int added = 0;
-        for (DemoPlans.Opportunity o : plan.opportunities()) {
-            if (present.add(o.name())) {
-                api.send("POST", "/api/v1/plans/" + planId + "/opportunities", token, write(obj("name", o.name(),
-                        "type", o.type(), "value", aud(o.value()), "stage", o.stage(), "probability", o.probability(),
-                        "expectedClose", o.expectedClose(), "owner", o.owner(), "closeReason", o.closeReason())),
-                        "demo-opportunity-" + planId + "-" + o.name());
-                added++;
-            }
-        }
-        return added;
+        return addMissing(planId, "opportunities", "name", plan.opportunities(), DemoPlans.Opportunity::name, o -> obj(
+                "name", o.name(), "type", o.type(), "value", aud(o.value()), "stage", o.stage(), "probability", o.probability(),
+                "expectedClose", o.expectedClose(), "owner", o.owner(), "closeReason", o.closeReason()), token);
     }
 
     private int risks(String planId, DemoPlans.Plan plan, String token) throws IOException, InterruptedException {
-        Set<String> present = names(planId + "/risks", "description", token);
+        return addMissing(planId, "risks", "description", plan.risks(), DemoPlans.Risk::description, r -> obj(
+                "description", r.description(), "amount", aud(r.amount()), "fiscalYear", r.fiscalYear(), "status", r.status(),
+                "probability", r.probability(), "mitigationPlan", r.mitigationPlan(), "owner", r.owner()), token);
+    }
+
+    /** Creates the entries of a register the plan does not have yet (by name); returns how many. */
+    private <T> int addMissing(String planId, String register, String nameField, List<T> entries, Function<T, String> name,
+                               Function<T, Map<String, Object>> body, String token) throws IOException, InterruptedException {
+        Set<String> present = names(planId + "/" + register, nameField, token);
         int added = 0;
-        for (DemoPlans.Risk r : plan.risks()) {
-            if (present.add(r.description())) {
-                api.send("POST", "/api/v1/plans/" + planId + "/risks", token, write(obj("description", r.description(),
-                        "amount", aud(r.amount()), "fiscalYear", r.fiscalYear(), "status", r.status(),
-                        "probability", r.probability(), "mitigationPlan", r.mitigationPlan(), "owner", r.owner())),
-                        "demo-risk-" + planId + "-" + r.description().hashCode());
+        for (T entry : entries) {
+            if (present.add(name.apply(entry))) {
+                api.send("POST", "/api/v1/plans/" + planId + "/" + register, token, write(body.apply(entry)),
+                        "demo-" + register + "-" + planId + "-" + Integer.toHexString(name.apply(entry).hashCode()));
                 added++;
             }
         }
@@ -162,6 +161,54 @@ final class DemoPlanningLoader {
             line.append(String.format(" %s %s%%", str(q, "owner"), str(q, "attainmentPercent")));
         }
         System.out.printf("  quotas    FY2026 attainment:%s%n", line);
+    }
+
+    /**
+     * SA Health's Satisfaction Action Plan (drafted by planning-service when the client entered Nurture), brought to
+     * life: an action with the seed template's fields, activated from 15 June 2026, monthly updates and a quarterly
+     * review up to October, so the November update shows as overdue in the owner's work list.
+     */
+    private void satisfactionActionPlan(String clientId) throws IOException, InterruptedException {
+        String cse = api.as("cse");
+        Map<String, Object> sap = null;
+        for (int attempt = 0; sap == null && attempt < 30; attempt++) {
+            sap = api.all("/api/v1/plans/saps?clientId=" + clientId, cse).stream()
+                    .filter(s -> "ACTIVE".equals(str(s, "status")) || "DRAFT".equals(str(s, "status"))).findFirst().orElse(null);
+            if (sap == null) {
+                Thread.sleep(1_000); // drafted from SegmentMigrated
+            }
+        }
+        if (sap == null || "ACTIVE".equals(str(sap, "status"))) {
+            System.out.printf("  SAP       SA Health: %s%n", sap == null ? "none drafted (yet)" : "active already");
+            return;
+        }
+        String id = str(sap, "id");
+        sap = api.get("/api/v1/plans/saps/" + id, cse);
+        if (MiniJson.list(sap, "actions").isEmpty()) {
+            api.send("POST", "/api/v1/plans/saps/" + id + "/actions", cse, write(obj("description",
+                    "Department-by-department recovery: meet each detractor department's lead, fix their top issue",
+                    "businessFunction", "Client Success", "accountable", List.of("cse", "Head of Support"),
+                    "timeframe", "2H 2026", "dueDate", LocalDate.of(2026, 12, 31),
+                    "successCriteria", "No department below NPS 6 in NPS Q2 2027", "measurementMethod", "NPS breakdown by department",
+                    "reviewDates", List.of(LocalDate.of(2026, 9, 15), LocalDate.of(2026, 12, 15)))), "demo-sap-action-" + id);
+            sap = api.get("/api/v1/plans/saps/" + id, cse);
+        }
+        DemoLoader.Reply activated = api.call("POST", "/api/v1/plans/saps/" + id + "/activate?asOf=2026-06-15", cse, null, null,
+                "\"v" + str(sap, "version") + "\"");
+        if (!activated.ok()) {
+            throw new IllegalStateException("SAP activation answered " + activated.status() + ": " + activated.body());
+        }
+        String[][] progress = {{"UPDATE", "2026-07-15", "Met the pathology and radiology leads; interface backlog agreed as the top issue."},
+                {"UPDATE", "2026-08-14", "Interface backlog down from 14 to 6 tickets."},
+                {"REVIEW", "2026-09-15", "Quarterly review with the AVP: two of five detractor departments now passive."},
+                {"UPDATE", "2026-10-15", "NPS Q4 answers in; roadmap briefing held with the CIO."}};
+        for (String[] p : progress) {
+            api.send("POST", "/api/v1/plans/saps/" + id + "/progress", cse,
+                    write(obj("kind", p[0], "onDate", p[1], "note", p[2])), null);
+        }
+        Map<String, Object> now = api.get("/api/v1/plans/saps/" + id, cse);
+        System.out.printf("  SAP       SA Health: %s, next update due %s%s%n", str(now, "status"), str(now, "nextUpdateDue"),
+                Boolean.TRUE.equals(now.get("updateOverdue")) ? " (overdue)" : "");
     }
 
     /** The portfolio metrics at the seed's 35 % as the VP sees them. */

@@ -20,9 +20,12 @@ import static io.rhythm.demo.MiniJson.write;
 final class DemoSegmentsLoader {
 
     static final List<String> SEGMENTS = List.of("MAINTAIN", "LEVERAGE", "NURTURE", "COLLABORATE", "SLEEPING_GIANTS", "GIANTS");
+    /** The AVP's override: SA Health treated as Nurture from the finalised segmentation of 12 June 2026 (seed 000). */
+    static final String OVERRIDE_SEGMENT = "NURTURE";
+    static final LocalDate OVERRIDE_FROM = LocalDate.of(2026, 6, 12);
     static final String OVERRIDE_REASON = "NPS volatility: 6.1 average, range 1-9 (NPS Q2 2026) on 21 % of maintenance revenue. "
-            + "Held in Sleeping Giants until the renewal so that one department's answers do not flip it between Nurture "
-            + "and Sleeping Giants; stakeholder-specific Satisfaction Action Plan (AVP CS review)";
+            + "The model puts satisfaction just above the low band; the AVP treats SA Health as Nurture (protect revenue, "
+            + "expansion after satisfaction improves) with a stakeholder-specific Satisfaction Action Plan until the renewal";
 
     private final DemoLoader api;
     private final Map<String, String> ids;
@@ -48,11 +51,11 @@ final class DemoSegmentsLoader {
         }
         String saHealth = ids.get("sa-health");
         Map<String, Object> current = api.get("/api/v1/segments/clients/" + saHealth, avp);
-        if (MiniJson.at(current, "override") == null) {
-            api.send("POST", "/api/v1/segments/assignments", avp, write(obj("clientId", saHealth, "segment", "SLEEPING_GIANTS",
-                    "reason", OVERRIDE_REASON, "effectiveFrom", LocalDate.of(2026, 6, 12), // the finalised segmentation (seed 000)
-                    "expiresOn", LocalDate.of(2027, 6, 30))), "demo-override-sa-health");
-            System.out.println("  override  SA Health in Sleeping Giants by the AVP, until its renewal on 2027-06-30");
+        if (!OVERRIDE_SEGMENT.equals(str(current, "override", "segment"))) {
+            api.send("POST", "/api/v1/segments/assignments", avp, write(obj("clientId", saHealth, "segment", OVERRIDE_SEGMENT,
+                    "reason", OVERRIDE_REASON, "effectiveFrom", OVERRIDE_FROM, "expiresOn", LocalDate.of(2027, 6, 30))),
+                    "demo-override-sa-health-" + OVERRIDE_SEGMENT.toLowerCase());
+            System.out.printf("  override  SA Health in Nurture by the AVP from %s until its renewal on 2027-06-30%n", OVERRIDE_FROM);
         }
     }
 
@@ -71,9 +74,13 @@ final class DemoSegmentsLoader {
                 .map(r -> str(r, "sharePercent")).findFirst().orElse("?");
         System.out.printf("  concentration top-4 %s %%, largest %s %% (SA Health %s %%), HHI %s%n", str(c, "topSharePercent"),
                 str(c, "largestSharePercent"), saShare, str(c, "hhiPoints"));
-        Map<String, Object> register = api.get("/api/v1/activity-register/compliance?groupBy=cse&asOf=" + today, avp);
-        System.out.printf("  register  %s: %s%n", today, MiniJson.list(register, "groups").stream()
-                .map(g -> String.format("%s %s compliant/%s due soon/%s overdue", str(g, "key"), str(g, "counts", "compliant"),
-                        str(g, "counts", "dueSoon"), str(g, "counts", "overdue"))).collect(Collectors.joining("; ")));
+        // a client's cadence counts from the day it entered its segment: the clients segmented on the load day are in
+        // their first month (SA Health, in Nurture since 12 June by the override, is not); a month on, every one counts
+        for (LocalDate asOf : List.of(today, today.plusDays(35))) {
+            Map<String, Object> register = api.get("/api/v1/activity-register/compliance?groupBy=cse&asOf=" + asOf, avp);
+            System.out.printf("  register  %s: %s%n", asOf, MiniJson.list(register, "groups").stream()
+                    .map(g -> String.format("%s %s compliant/%s due soon/%s overdue", str(g, "key"), str(g, "counts", "compliant"),
+                            str(g, "counts", "dueSoon"), str(g, "counts", "overdue"))).collect(Collectors.joining("; ")));
+        }
     }
 }

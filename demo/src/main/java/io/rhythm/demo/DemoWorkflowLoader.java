@@ -78,7 +78,7 @@ final class DemoWorkflowLoader {
                 internal("vp", obj("comment", "Credit memo CM-2026-0311 issued.")),
                 client(disputed, obj())));
 
-        List<Map<String, Object>> all = api.all("/api/v1/workflows", api.admin);
+        List<Map<String, Object>> all = api.all("/api/v1/workflows", api.as("admin"));
         System.out.printf("  workflows %d instances: %s%n", all.size(), all.stream()
                 .map(w -> str(w, "template", "key") + "/" + str(w, "clientName") + " " + str(w, "status")
                         + (str(w, "activePosition") == null ? "" : " at step " + str(w, "activePosition")))

@@ -49,6 +49,24 @@ class DemoEngagementsTest {
     }
 
     @Test
+    void saHealthInNurtureSinceTheOverrideHasCompliantDueSoonAndOverdueItems() {
+        // Nurture's cadences (segmentation model v1): partnership meetings and service reviews monthly, the rest quarterly;
+        // each due m months after the later of the last held one and the day the client entered the segment
+        Map<DemoEngagements.Type, Integer> months = Map.of(DemoEngagements.Type.PARTNERSHIP_MEETING, 1,
+                DemoEngagements.Type.SERVICE_REVIEW, 1, DemoEngagements.Type.HEALTH_CHECK, 3, DemoEngagements.Type.QBR, 3,
+                DemoEngagements.Type.EXECUTIVE_ENGAGEMENT, 3);
+        Map<DemoEngagements.Type, String> status = new java.util.EnumMap<>(DemoEngagements.Type.class);
+        months.forEach((type, m) -> {
+            LocalDate last = ACTIVITIES.stream().filter(a -> a.held() && a.clientKey().equals("sa-health") && a.type() == type)
+                    .map(DemoEngagements.Activity::day).max(LocalDate::compareTo).orElseThrow();
+            LocalDate from = last.isAfter(DemoSegmentsLoader.OVERRIDE_FROM) ? last : DemoSegmentsLoader.OVERRIDE_FROM;
+            LocalDate due = from.plusMonths(m);
+            status.put(type, TODAY.isAfter(due) ? "OVERDUE" : TODAY.isBefore(due.minusDays(14)) ? "COMPLIANT" : "DUE_SOON");
+        });
+        assertThat(Set.copyOf(status.values())).as("%s", status).containsExactlyInAnyOrder("COMPLIANT", "DUE_SOON", "OVERDUE");
+    }
+
+    @Test
     void fiveMeetingsArePlannedInTheFortnightAfterTheLoadDay() {
         List<DemoEngagements.Activity> planned = ACTIVITIES.stream().filter(a -> !a.held()).toList();
         assertThat(planned).hasSize(5).allSatisfy(a -> {
