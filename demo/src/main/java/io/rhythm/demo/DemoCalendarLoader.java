@@ -25,19 +25,13 @@ import static io.rhythm.demo.MiniJson.write;
  *   <li>a personal iCalendar feed URL for the demo user {@code cse}.</li>
  * </ul>
  */
-final class DemoCalendarLoader {
+final class DemoCalendarLoader extends DemoPart {
 
     /** The day the seed's team stands on (seed 000 and issue 14: "a team on 4 December 2026"). */
     static final LocalDate SEED_DAY = LocalDate.of(2026, 12, 4);
 
-    private final DemoLoader api;
-    private final DemoPortfolio.Portfolio portfolio;
-    private final Map<String, String> ids;
-
     DemoCalendarLoader(DemoLoader api, DemoPortfolio.Portfolio portfolio, Map<String, String> ids) {
-        this.api = api;
-        this.portfolio = portfolio;
-        this.ids = ids;
+        super(api, portfolio, ids);
     }
 
     void load(LocalDate today) throws IOException, InterruptedException {

@@ -29,19 +29,13 @@ import static io.rhythm.demo.DemoLoader.field;
  *   <li>two NPS initiatives on the seed's themes, with progress.</li>
  * </ul>
  */
-final class DemoNpsLoader {
+final class DemoNpsLoader extends DemoPart {
 
     static final String Q2 = "NPS Q2 2026";
     static final String Q4 = "NPS Q4 2026";
 
-    private final DemoLoader api;
-    private final DemoPortfolio.Portfolio portfolio;
-    private final Map<String, String> ids;
-
     DemoNpsLoader(DemoLoader api, DemoPortfolio.Portfolio portfolio, Map<String, String> ids) {
-        this.api = api;
-        this.portfolio = portfolio;
-        this.ids = ids;
+        super(api, portfolio, ids);
     }
 
     void load() throws IOException, InterruptedException {

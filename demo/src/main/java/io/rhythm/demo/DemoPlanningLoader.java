@@ -21,16 +21,10 @@ import static io.rhythm.demo.MiniJson.write;
  * (which starts the Annual Renewal workflows), and a Satisfaction Action Plan brought to life. Prints the portfolio
  * metrics at 35 % at the end.
  */
-final class DemoPlanningLoader {
-
-    private final DemoLoader api;
-    private final DemoPortfolio.Portfolio portfolio;
-    private final Map<String, String> ids;
+final class DemoPlanningLoader extends DemoPart {
 
     DemoPlanningLoader(DemoLoader api, DemoPortfolio.Portfolio portfolio, Map<String, String> ids) {
-        this.api = api;
-        this.portfolio = portfolio;
-        this.ids = ids;
+        super(api, portfolio, ids);
     }
 
     void load(LocalDate today) throws IOException, InterruptedException {

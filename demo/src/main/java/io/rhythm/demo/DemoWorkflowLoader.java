@@ -26,18 +26,12 @@ import static io.rhythm.demo.MiniJson.write;
  *   <li>Billing Dispute Resolution for a stable tail client, completed (the client accepted a credit).</li>
  * </ul>
  */
-final class DemoWorkflowLoader {
+final class DemoWorkflowLoader extends DemoPart {
 
     private static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-    private final DemoLoader api;
-    private final DemoPortfolio.Portfolio portfolio;
-    private final Map<String, String> ids;
-
     DemoWorkflowLoader(DemoLoader api, DemoPortfolio.Portfolio portfolio, Map<String, String> ids) {
-        this.api = api;
-        this.portfolio = portfolio;
-        this.ids = ids;
+        super(api, portfolio, ids);
     }
 
     /** What completes one step. */
