@@ -25,6 +25,7 @@ import static io.rhythm.demo.MiniJson.write;
  *   <li>Client Health Check for Sunrise (Critical) at step 2 (the client's satisfaction survey, link sent);</li>
  *   <li>Billing Dispute Resolution for a stable tail client, completed (the client accepted a credit).</li>
  * </ul>
+ * and a readiness assessment of the APAC region (seed 004) with its report.
  */
 final class DemoWorkflowLoader extends DemoPart {
 
@@ -72,11 +73,25 @@ final class DemoWorkflowLoader extends DemoPart {
                 internal("vp", obj("comment", "Credit memo CM-2026-0311 issued.")),
                 client(disputed, obj())));
 
+        readiness();
         List<Map<String, Object>> all = api.all("/api/v1/workflows", api.as("admin"));
         System.out.printf("  workflows %d instances: %s%n", all.size(), all.stream()
                 .map(w -> str(w, "template", "key") + "/" + str(w, "clientName") + " " + str(w, "status")
                         + (str(w, "activePosition") == null ? "" : " at step " + str(w, "activePosition")))
                 .collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * A readiness assessment of the APAC region as on 4 December 2026 by the AVP (seed 004), once: the same
+     * Idempotency-Key and body give back the same assessment on every load.
+     */
+    private void readiness() throws IOException, InterruptedException {
+        Map<String, Object> a = MiniJson.object(api.send("POST", "/api/v1/readiness/assessments", api.as("avp"),
+                write(obj("scope", "REGION", "scopeValue", "APAC", "asOf", DemoCalendarLoader.SEED_DAY)),
+                "demo-readiness-apac-" + DemoCalendarLoader.SEED_DAY));
+        System.out.printf("  readiness APAC on %s: %s clients, overall %s (%s); report /api/v1/readiness/assessments/%s/report.pdf%n",
+                DemoCalendarLoader.SEED_DAY, str(a, "clientCount"), str(a, "executiveSummary", "overall", "score"),
+                str(a, "executiveSummary", "overall", "maturity"), str(a, "id"));
     }
 
     /**
