@@ -75,10 +75,9 @@ final class DemoWorkflowLoader extends DemoPart {
 
         readiness();
         List<Map<String, Object>> all = api.all("/api/v1/workflows", api.as("admin"));
-        System.out.printf("  workflows %d instances: %s%n", all.size(), all.stream()
-                .map(w -> str(w, "template", "key") + "/" + str(w, "clientName") + " " + str(w, "status")
-                        + (str(w, "activePosition") == null ? "" : " at step " + str(w, "activePosition")))
-                .collect(Collectors.joining(", ")));
+        System.out.printf("  workflows %d instances (the demo's and the triggers'): %s%n", all.size(), all.stream()
+                .collect(Collectors.groupingBy(w -> str(w, "template", "key") + " " + str(w, "status"), java.util.TreeMap::new,
+                        Collectors.counting())));
     }
 
     /**
