@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Loads the demo portfolio through the public API (the gateway), idempotently: clients by external id,
  * contacts only for clients that have none yet, signals by event id; checks that every health band is
- * represented; then the NPS cycles ({@link DemoNpsLoader}). Usage: {@code java -jar rhythm-demo.jar [gateway-url] [keycloak-url] [seed]}.
+ * represented; then the NPS cycles ({@link DemoNpsLoader}), the calendar ({@link DemoCalendarLoader}), segments
+ * ({@link DemoSegmentsLoader}), account plans ({@link DemoPlanningLoader}) and workflows ({@link DemoWorkflowLoader}). Usage: {@code java -jar rhythm-demo.jar [gateway-url] [keycloak-url] [seed]}.
  */
 public final class DemoLoader {
 
@@ -30,19 +31,19 @@ public final class DemoLoader {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
+    private final String tokenUrl;
+    private final Map<String, Token> tokens = new HashMap<>();
     private final String integration;
     final String admin;
     final String evp;
 
     private DemoLoader(String gateway, String keycloak, String integrationSecret) throws IOException, InterruptedException {
         this.gateway = gateway;
-        String tokenUrl = keycloak + "/realms/rhythm/protocol/openid-connect/token";
+        this.tokenUrl = keycloak + "/realms/rhythm/protocol/openid-connect/token";
         this.integration = token(tokenUrl, Map.of("grant_type", "client_credentials", "client_id", "rhythm-integration",
                 "client_secret", integrationSecret));
-        this.admin = token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend", "username", "admin",
-                "password", "rhythm"));
-        this.evp = token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend", "username", "evp",
-                "password", "rhythm"));
+        this.admin = as("admin");
+        this.evp = as("evp");
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,6 +62,25 @@ public final class DemoLoader {
         signals(portfolio.signals(), ids, today);
         checkBands();
         new DemoNpsLoader(this, portfolio, ids).load();
+        System.out.println("Calendar: a year of engagement activities, the fortnight ahead, deliverables on " + DemoCalendarLoader.SEED_DAY);
+        String last = ids.get(portfolio.clients().getLast().key());
+        awaitVisible("/api/v1/calendar/activities?clientId=" + last);
+        awaitVisible("/api/v1/plans?clientId=" + last);
+        awaitVisible("/api/v1/segments/clients/" + last);
+        DemoCalendarLoader calendar = new DemoCalendarLoader(this, portfolio, ids);
+        calendar.load(today);
+        System.out.println("Segments");
+        DemoSegmentsLoader segments = new DemoSegmentsLoader(this, ids);
+        segments.load(today);
+        System.out.println("Account plans, registers, quotas, renewals");
+        DemoPlanningLoader planning = new DemoPlanningLoader(this, portfolio, ids);
+        planning.load(today);
+        System.out.println("Workflows");
+        new DemoWorkflowLoader(this, portfolio, ids).load(today);
+        System.out.println("Demo figures");
+        planning.printMetrics();
+        segments.printSummary(today);
+        System.out.println("  iCalendar feed of the demo user cse (subscribe in a calendar app): " + calendar.feedUrl());
     }
 
     private Map<String, String> clients(List<DemoPortfolio.Client> clients) throws IOException, InterruptedException {
@@ -152,10 +172,84 @@ public final class DemoLoader {
         }
     }
 
+    /** An answer: status and body. */
+    record Reply(int status, String body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        Map<String, Object> json() {
+            return MiniJson.object(body);
+        }
+    }
+
+    /** Sends a request; 2xx and 409 are fine, anything else stops the load. */
     String send(String method, String path, String token, String json, String idempotencyKey)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + token);
+        Reply reply = call(method, path, token, json, idempotencyKey);
+        if (reply.status() >= 300 && reply.status() != 409) {
+            throw new IllegalStateException(method + " " + path + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.body();
+    }
+
+    /** GET, parsed; anything but 2xx stops the load. */
+    Map<String, Object> get(String path, String token) throws IOException, InterruptedException {
+        return MiniJson.object(send("GET", path, token, null, null));
+    }
+
+    /** Every item of a cursor-paged list. */
+    List<Map<String, Object>> all(String path, String token) throws IOException, InterruptedException {
+        List<Map<String, Object>> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = path + (path.contains("?") ? "&" : "?") + "limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Map<String, Object> body = get(page, token);
+            items.addAll(MiniJson.list(body, "items"));
+            cursor = MiniJson.str(body, "nextCursor");
+        } while (cursor != null);
+        return items;
+    }
+
+    /** Waits (up to a minute) until a service answers 200 on a path: it learns of the demo clients from clients.v1. */
+    void awaitVisible(String path) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 120 && call("GET", path, as("admin"), null, null).status() != 200; attempt++) {
+            Thread.sleep(500);
+        }
+    }
+
+    /**
+     * A user's token (password grant, every demo user's password is "rhythm"), fetched again after 20 minutes (the
+     * realm's tokens live 30): a load on a busy machine takes longer than one token.
+     */
+    String as(String username) throws IOException, InterruptedException {
+        Token cached = tokens.get(username);
+        if (cached == null || cached.fetchedAt() < System.nanoTime() - Duration.ofMinutes(20).toNanos()) {
+            cached = new Token(token(tokenUrl, Map.of("grant_type", "password", "client_id", "rhythm-frontend",
+                    "username", username, "password", "rhythm")), System.nanoTime());
+            tokens.put(username, cached);
+        }
+        return cached.value();
+    }
+
+    private record Token(String value, long fetchedAt) {
+    }
+
+    /** Sends a request and returns whatever the gateway answered. */
+    Reply call(String method, String path, String token, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return call(method, path, token, json, idempotencyKey, null);
+    }
+
+    /** Sends a request, with If-Match when {@code ifMatch} is given, and returns whatever the gateway answered. */
+    Reply call(String method, String path, String token, String json, String idempotencyKey, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(120));
+        if (token != null) { // the public links and feeds take none
+            request.header("Authorization", "Bearer " + token);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
@@ -164,11 +258,22 @@ public final class DemoLoader {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300 && response.statusCode() != 409) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
-        return response.body();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    /** PUTs a file (its bytes as the body, its type as Content-Type); token null for a public link. */
+    Reply upload(String path, String token, String contentType, byte[] content) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
     }
 
     private String token(String url, Map<String, String> form) throws IOException, InterruptedException {

@@ -16,6 +16,14 @@ public final class DemoNps {
     /** SA Health's ten answers: mean 6.1, minimum 1, maximum 9 (seed 000). */
     static final List<Integer> SA_HEALTH_SCORES = List.of(1, 4, 5, 6, 6, 7, 7, 8, 8, 9);
 
+    /**
+     * WA Health's answers, Q2 then Q4 2026: passives and detractors improving (mean 6.0), so that with any health score
+     * from 60 up its satisfaction stays MODERATE: a Sleeping Giant (high spend, moderate satisfaction) whose renewal
+     * the seed counts on ("improving accounts with higher probability; WA Health, GHA").
+     */
+    static final List<Integer> WA_HEALTH_Q2_SCORES = List.of(5, 6, 6);
+    static final List<Integer> WA_HEALTH_Q4_SCORES = List.of(6, 7);
+
     public record Answer(String clientKey, String email, int score, String comment, int day) {
     }
 
@@ -42,6 +50,16 @@ public final class DemoNps {
     private DemoNps() {
     }
 
+    /** "NPS Q2 2026": 55 % of the reachable contacts answer; SA Health's and WA Health's answers are the seed's facts. */
+    public static List<Answer> q2(DemoPortfolio.Portfolio portfolio) {
+        return answers(portfolio, DemoLoader.DEFAULT_SEED, 0.55, 0, true);
+    }
+
+    /** "NPS Q4 2026": half the reachable contacts answer, a point better than in Q2. */
+    public static List<Answer> q4(DemoPortfolio.Portfolio portfolio) {
+        return answers(portfolio, DemoLoader.DEFAULT_SEED + 1, 0.5, 1, false);
+    }
+
     /**
      * The answers of one cycle.
      *
@@ -59,6 +77,13 @@ public final class DemoNps {
                 Collections.shuffle(scores, random);
                 for (int i = 0; i < scores.size() && i < reachable.size(); i++) {
                     answers.add(answer(client, reachable.get(i), scores.get(i), random, i == 0 ? DETRACTOR[0] : null));
+                }
+                continue;
+            }
+            if (client.name().equals("WA Health")) {
+                List<Integer> scores = seedFacts ? WA_HEALTH_Q2_SCORES : WA_HEALTH_Q4_SCORES;
+                for (int i = 0; i < scores.size() && i < reachable.size(); i++) {
+                    answers.add(answer(client, reachable.get(i), scores.get(i), random, null));
                 }
                 continue;
             }

@@ -29,19 +29,13 @@ import static io.rhythm.demo.DemoLoader.field;
  *   <li>two NPS initiatives on the seed's themes, with progress.</li>
  * </ul>
  */
-final class DemoNpsLoader {
+final class DemoNpsLoader extends DemoPart {
 
     static final String Q2 = "NPS Q2 2026";
     static final String Q4 = "NPS Q4 2026";
 
-    private final DemoLoader api;
-    private final DemoPortfolio.Portfolio portfolio;
-    private final Map<String, String> ids;
-
     DemoNpsLoader(DemoLoader api, DemoPortfolio.Portfolio portfolio, Map<String, String> ids) {
-        this.api = api;
-        this.portfolio = portfolio;
-        this.ids = ids;
+        super(api, portfolio, ids);
     }
 
     void load() throws IOException, InterruptedException {
@@ -49,7 +43,7 @@ final class DemoNpsLoader {
         String q2 = cycle(Q2, LocalDate.of(2026, 4, 8), LocalDate.of(2026, 4, 22));
         if (!closed(q2)) {
             if (responses(q2) == 0) {
-                importAnswers(q2, DemoNps.answers(portfolio, DemoLoader.DEFAULT_SEED, 0.55, 0, true), LocalDate.of(2026, 4, 8));
+                importAnswers(q2, DemoNps.q2(portfolio), LocalDate.of(2026, 4, 8));
             }
             freezeLists(q2); // the response rate of the closed results comes from the frozen list
             api.send("POST", "/api/v1/nps/cycles/" + q2 + "/close", api.admin, null, null);
@@ -71,7 +65,7 @@ final class DemoNpsLoader {
 
         String q4 = cycle(Q4, LocalDate.of(2026, 10, 7), LocalDate.of(2026, 10, 21));
         if (responses(q4) == 0 && !closed(q4)) {
-            importAnswers(q4, DemoNps.answers(portfolio, DemoLoader.DEFAULT_SEED + 1, 0.5, 1, false), LocalDate.of(2026, 10, 7));
+            importAnswers(q4, DemoNps.q4(portfolio), LocalDate.of(2026, 10, 7));
             api.send("POST", "/api/v1/nps/cycles/" + q4 + "/letters/generate", api.admin, null, null);
             api.send("POST", "/api/v1/nps/cycles/" + q4 + "/talking-points/generate", api.admin, null, null);
             System.out.printf("  %s  answers imported; letters and talking points drafted, awaiting the EVP%n", Q4);

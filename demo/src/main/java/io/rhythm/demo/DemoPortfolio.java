@@ -160,10 +160,15 @@ public final class DemoPortfolio {
         if (saHealth) {
             count = DemoNps.SA_HEALTH_SCORES.size() + 3;
         }
+        boolean waHealth = client.name().equals("WA Health"); // three clean contacts answer both cycles (DemoNps)
+        if (waHealth) {
+            count = DemoNps.WA_HEALTH_Q2_SCORES.size() + 2;
+        }
         for (int i = 0; i < count; i++) {
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
             String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + i + "@" + domain;
-            int quirk = saHealth && i < DemoNps.SA_HEALTH_SCORES.size() ? 9 : random.nextInt(10);
+            int quirk = saHealth && i < DemoNps.SA_HEALTH_SCORES.size() || waHealth && i < DemoNps.WA_HEALTH_Q2_SCORES.size()
+                    ? 9 : random.nextInt(10);
             contacts.add(new Contact(client.key(), name,
                     quirk == 0 ? null : email,                                   // ~10 % without email
                     quirk == 1 ? null : TITLES[random.nextInt(TITLES.length)],  // ~10 % without a title
