@@ -10,8 +10,9 @@
 # Own options: --no-build (use the jars in target/ as they are), --no-append (print the section only).
 # health-service's database is DROPPED and recreated empty first (like a test run). Where several
 # people share the test infrastructure, RHYTHM_TEST_LOCKS names their directory of flock files: the run
-# then holds db-health.lock (no health test may run meanwhile), db-planning.lock and
-# db-segmentation.lock (their tests consume health.scores.v1) and one of slot-0/slot-1.lock.
+# then holds db-health.lock (no health test may run meanwhile) and one of slot-0/slot-1.lock.
+# Afterwards the harness moves idle consumer groups of health.scores.v1 (planning's, segmentation's
+# test runs) past the events this run produced (--skip-bench-events no: leave them).
 # RHYTHM_TEST_HOME: the test environment's state directory (default .rhythm/test of this checkout),
 # for the PostgreSQL socket and the broker's and postmaster's pid files.
 # The instances are started by the harness on ports 28301-28303 and stopped by their PIDs.
@@ -58,17 +59,16 @@ JAR="$ROOT/health-service/target/quarkus-app/quarkus-run.jar"
 
 # Locks of a shared test infrastructure, in the order every user takes them (databases sorted, then a slot).
 if [[ -n "${RHYTHM_TEST_LOCKS:-}" ]]; then
-  for n in health planning segmentation; do
-    exec {fd}>"$RHYTHM_TEST_LOCKS/db-$n.lock"
-    say "waiting for lock db-$n"
-    flock "$fd"
-  done
+  exec {fd}>"$RHYTHM_TEST_LOCKS/db-health.lock"
+  say "waiting for lock db-health"
+  flock "$fd"
+
   while :; do
     exec {slot}>"$RHYTHM_TEST_LOCKS/slot-0.lock"; if flock -n "$slot"; then break; fi; exec {slot}>&-
     exec {slot}>"$RHYTHM_TEST_LOCKS/slot-1.lock"; if flock -n "$slot"; then break; fi; exec {slot}>&-
     sleep 5
   done
-  say "holding the locks of health, planning, segmentation and a slot"
+  say "holding the locks of health and a slot"
 fi
 
 say "resetting database health"
