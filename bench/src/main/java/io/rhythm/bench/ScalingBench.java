@@ -425,9 +425,11 @@ public final class ScalingBench {
     /**
      * The test infrastructure is shared: planning- and segmentation-service's test runs consume health.scores.v1
      * from their groups' committed offsets. Only health-service publishes there, and bench/run-scaling.sh holds the
-     * health lock, so every event between the start offsets and the end is this run's; a group that is idle (no
-     * members) and stopped inside that range is moved to the end, so that its next test run does not have to read
-     * through them. Active groups are left alone (and reported).
+     * health lock, so every event between the start offsets and the end is this run's. A group that is idle (no
+     * members) and has committed on the topic is moved to its end on every partition, including those it never
+     * committed on (it would read them from the beginning), so that its next test run does not read through
+     * hundreds of thousands of events; older events it had not read are skipped too, which only test groups, whose
+     * databases are reset every run, can afford. Active groups are left alone (and reported).
      */
     private void skipBenchEvents(Admin admin, Map<TopicPartition, Long> start) {
         try {
@@ -440,9 +442,13 @@ public final class ScalingBench {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                 Map<TopicPartition, OffsetAndMetadata> moves = new HashMap<>();
-                start.forEach((tp, from) -> {
+                if (start.keySet().stream().noneMatch(committed::containsKey)) {
+                    continue; // not a consumer of the topic (as far as its commits tell)
+                }
+                start.keySet().forEach(tp -> {
                     OffsetAndMetadata om = committed.get(tp);
-                    if (om != null && om.offset() >= from && om.offset() < end.get(tp)) {
+                    // a partition it never committed on would be read from the start (auto.offset.reset=earliest)
+                    if (om == null || om.offset() < end.get(tp)) {
                         moves.put(tp, new OffsetAndMetadata(end.get(tp)));
                     }
                 });
@@ -454,9 +460,10 @@ public final class ScalingBench {
                     notes.add("Consumer group `" + group + "` was " + state + " on " + EndToEnd.SCORES_TOPIC + " and read this run's events itself.");
                     continue;
                 }
-                long skipped = moves.entrySet().stream().mapToLong(e -> e.getValue().offset() - committed.get(e.getKey()).offset()).sum();
+                long skipped = moves.entrySet().stream().mapToLong(e -> e.getValue().offset()
+                        - (committed.get(e.getKey()) == null ? 0 : committed.get(e.getKey()).offset())).sum();
                 admin.alterConsumerGroupOffsets(group, moves).all().get(30, TimeUnit.SECONDS);
-                notes.add(String.format(Locale.ROOT, "Idle consumer group `%s` moved past this run's %,d events on %s.", group, skipped,
+                notes.add(String.format(Locale.ROOT, "Idle consumer group `%s` moved past %,d unread events on %s (this run's and any older ones it had not read).", group, skipped,
                         EndToEnd.SCORES_TOPIC));
             }
         } catch (Exception e) {
