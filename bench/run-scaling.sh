@@ -38,7 +38,7 @@ while (($#)); do
     --no-build) build=0 ;;
     --no-append) append=0 ;;
     -h|--help)
-      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       if [[ -f "$BENCH/target/rhythm-bench.jar" ]]; then echo; "$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.ScalingBench --help; fi
       exit 0 ;;
     *) args+=("$1") ;;
