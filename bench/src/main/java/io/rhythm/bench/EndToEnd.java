@@ -94,6 +94,16 @@ final class EndToEnd implements AutoCloseable {
         return duplicates.get();
     }
 
+    /** What every event id of this run's signals starts with (the run's half of the UUID), for SQL {@code like}. */
+    String eventIdPrefix() {
+        return signals.eventId(0).substring(0, 19);
+    }
+
+    /** Signals sent so far by this object (warm-up included). */
+    long sent() {
+        return nextSeq;
+    }
+
     /** Sends {@code n} signals as fast as the producer takes them (round-robin over the clients) and waits for their events. */
     Run flood(String name, long n) throws InterruptedException {
         return flood(name, n, options.idleTimeout);

@@ -18,7 +18,7 @@ public record AssignmentRequest(
         @NotBlank @Size(max = 40) @Schema(description = "MAINTAIN, LEVERAGE, NURTURE, COLLABORATE, SLEEPING_GIANTS or GIANTS "
                 + "(display and singular spellings accepted)") String segment,
         @NotBlank @Size(max = 500) String reason,
-        @Schema(description = "First day of the override (default today; may be in the past, not in the future)") LocalDate effectiveFrom,
+        @Schema(description = "First day of the override (default today; may be in the past; a later day schedules it)") LocalDate effectiveFrom,
         @Schema(description = "Day the override ends (exclusive) and the computed segment returns; after today and after effectiveFrom")
         LocalDate expiresOn) {
 }

@@ -87,17 +87,20 @@ public class SegmentResource {
     @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
     @Operation(summary = "Override a client's segment", description = "AVP CS and above. The override is in force from "
             + "effectiveFrom (default today, may be in the past) until expiresOn (exclusive; none = until replaced); the "
-            + "computed segment returns as a migration when it expires. Records the migration and publishes SegmentMigrated "
+            + "computed segment returns as a migration when it expires. An effectiveFrom after today schedules the override "
+            + "(202): it is shown on the client's segment with that date and applied on it by the daily override job. Records the migration and publishes SegmentMigrated "
             + "(and SatisfactionActionPlanRequired/NoLongerRequired on entering/leaving Maintain, Nurture, Sleeping Giants). "
             + "Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "The migration (Location: the client's segment)",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "202", description = "Scheduled (effectiveFrom after today): the client's segment, showing the "
+            + "override to come", content = @Content(schema = @Schema(implementation = ClientSegmentView.class)))
     @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body, or a scheduled override "
+            + "would replace one in force", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response assign(@HeaderParam(IdempotentRequests.HEADER) @Size(max = 200) String idempotencyKey,
                            @Valid @NotNull AssignmentRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -107,9 +110,6 @@ public class SegmentResource {
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = request.effectiveFrom() == null ? today : request.effectiveFrom();
-        if (from.isAfter(today)) {
-            errors.add(new FieldError("effectiveFrom", "must not be in the future"));
-        }
         if (request.expiresOn() != null && (!request.expiresOn().isAfter(from) || !request.expiresOn().isAfter(today))) {
             errors.add(new FieldError("expiresOn", "must be after effectiveFrom and after today"));
         }
@@ -121,7 +121,8 @@ public class SegmentResource {
             SegmentAssignment migration = engine.override(client.clientId(), segment, request.reason().strip(), from,
                     request.expiresOn(), caller.username());
             Object body = migration == null ? assignments.client(client) : AssignmentView.of(migration);
-            return Response.created(URI.create("/api/v1/segments/clients/" + client.clientId())).entity(body).build();
+            return Response.status(from.isAfter(today) ? Response.Status.ACCEPTED : Response.Status.CREATED)
+                    .location(URI.create("/api/v1/segments/clients/" + client.clientId())).entity(body).build();
         });
     }
 

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** Ends expired overrides once a day (rhythm.overrides.expiry-cron); the computed segment returns as a migration. */
+/**
+ * Once a day (rhythm.overrides.expiry-cron): ends expired overrides (the computed segment returns as a migration), then
+ * starts the scheduled overrides whose first day has come.
+ */
 @ApplicationScoped
 public class OverrideExpiry {
 
@@ -19,6 +22,8 @@ public class OverrideExpiry {
 
     @Scheduled(cron = "${rhythm.overrides.expiry-cron}", identity = "segment-override-expiry")
     void expire() {
-        engine.expireOverrides(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        engine.expireOverrides(today);
+        engine.applyDueOverrides(today);
     }
 }

@@ -5,6 +5,7 @@ import io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired;
 import io.rhythm.platform.events.payload.SatisfactionActionPlanRequired;
 import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.outbox.OutboxWriter;
+import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.segmentation.domain.Classification;
 import io.rhythm.segmentation.domain.ClassifierInput;
 import io.rhythm.segmentation.domain.ClientSegmentState;
@@ -87,23 +88,56 @@ public class SegmentEngine {
         return migration;
     }
 
-    /** Puts a client in a segment by hand, from {@code effectiveFrom} (today or earlier) until {@code expiresOn} (exclusive, optional). */
+    /**
+     * Puts a client in a segment by hand, from {@code effectiveFrom} until {@code expiresOn} (exclusive, optional).
+     * From today or earlier it is in force at once (the migration is returned); from a later day it is scheduled:
+     * stored, shown with its {@code effectiveFrom}, and applied by {@link #applyDueOverrides} on that day (null is
+     * returned). A scheduled override cannot replace one in force (409): there is one override per client.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public SegmentAssignment override(UUID clientId, Segment segment, String reason, LocalDate effectiveFrom,
                                       LocalDate expiresOn, String by) {
         ClientSegmentState state = state(clientId);
+        LocalDate today = today();
+        boolean scheduled = effectiveFrom.isAfter(today);
+        if (scheduled && state.overridden(today)) {
+            throw ApiException.conflict("An override (" + state.overrideSegment + ") is in force "
+                    + (state.overrideExpires == null ? "until replaced" : "until " + state.overrideExpires)
+                    + "; replace it with one in force today, or schedule this one after it has ended");
+        }
         state.overrideSegment = segment;
         state.overrideReason = reason;
         state.overrideFrom = effectiveFrom;
         state.overrideExpires = expiresOn;
         state.overrideBy = by;
-        state.pendingSegment = null;
-        state.pendingCount = 0;
         state.updatedAt = Instant.now(clock);
-        SegmentAssignment migration = migrate(state, segment, reason, "OVERRIDE", null, models.activeVersion(),
-                effectiveFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), by, inputs.of(clientId, models.active()).revenue());
+        SegmentAssignment migration = scheduled ? null : startOverride(state);
         state.persist();
         return migration;
+    }
+
+    /**
+     * Starts every scheduled override whose first day has come ({@code effectiveFrom} on or before {@code today}, not
+     * yet expired, the client not yet in its segment): a migration effective at the start of {@code effectiveFrom}.
+     */
+    @Transactional
+    public int applyDueOverrides(LocalDate today) {
+        List<ClientSegmentState> due = ClientSegmentState.list("overrideSegment is not null and overrideFrom <= ?1 "
+                + "and (overrideExpires is null or overrideExpires > ?1) and (segment is null or segment <> overrideSegment)", today);
+        for (ClientSegmentState state : due) {
+            state.updatedAt = Instant.now(clock);
+            startOverride(state);
+            state.persist();
+        }
+        return due.size();
+    }
+
+    private SegmentAssignment startOverride(ClientSegmentState state) {
+        state.pendingSegment = null;
+        state.pendingCount = 0;
+        return migrate(state, state.overrideSegment, state.overrideReason, "OVERRIDE", null, models.activeVersion(),
+                state.overrideFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), state.overrideBy,
+                inputs.of(state.clientId, models.active()).revenue());
     }
 
     /**

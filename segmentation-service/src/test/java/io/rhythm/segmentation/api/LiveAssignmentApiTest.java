@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -135,11 +137,58 @@ class LiveAssignmentApiTest {
     }
 
     @Test
+    void aFutureOverrideIsScheduledAndTheDailyJobStartsItOnItsDay() {
+        String clientId = Events.client("Scheduled " + UUID.randomUUID(), "cse", "cam", "100000.00");
+        Events.health(clientId, 90, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LEVERAGE".equals(segment(clientId)));
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate from = today.plusDays(7);
+
+        as("cse").body(Events.override(clientId, "Maintain", "x", from.toString(), null)).post("/api/v1/segments/assignments")
+                .then().statusCode(403);
+        as("avp").body(Events.override(clientId, "Maintain", "Renewal at risk from next week", from.toString(),
+                        from.plusDays(30).toString()))
+                .post("/api/v1/segments/assignments").then().statusCode(202)
+                .body("segment", equalTo("LEVERAGE")).body("override.segment", equalTo("MAINTAIN"))
+                .body("override.effectiveFrom", equalTo(from.toString())).body("current.cause", not(equalTo("OVERRIDE")));
+
+        // the day before, the job starts nothing and inputs still move the computed segment
+        engine.applyDueOverrides(from.minusDays(1));
+        as("cse").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("LEVERAGE"))
+                .body("override.reason", equalTo("Renewal at risk from next week")).body("history", hasSize(1));
+
+        // on its day it becomes a migration effective that day; running the job again changes nothing
+        engine.applyDueOverrides(from);
+        engine.applyDueOverrides(from.plusDays(1));
+        as("cse").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("MAINTAIN"))
+                .body("current.cause", equalTo("OVERRIDE")).body("current.fromSegment", equalTo("LEVERAGE"))
+                .body("current.effectiveAt", equalTo(from + "T00:00:00Z")).body("current.assignedBy", equalTo("avp"))
+                .body("history", hasSize(2));
+
+        // and it expires like any override: the computed segment returns
+        engine.expireOverrides(from.plusDays(30));
+        as("cse").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("LEVERAGE"))
+                .body("override", nullValue()).body("current.cause", equalTo("OVERRIDE_EXPIRED"));
+    }
+
+    @Test
+    void aScheduledOverrideCannotReplaceOneInForce() {
+        String clientId = Events.client("In force " + UUID.randomUUID(), "cse", "cam", "100000.00");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        as("avp").body(Events.override(clientId, "Giants", "Board decision", today.toString(), null))
+                .post("/api/v1/segments/assignments").then().statusCode(201);
+        as("avp").body(Events.override(clientId, "Maintain", "Later", today.plusDays(3).toString(), null))
+                .post("/api/v1/segments/assignments").then().statusCode(409);
+        as("avp").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("GIANTS"))
+                .body("override.reason", equalTo("Board decision"));
+    }
+
+    @Test
     void overrideInputIsValidated() {
         String clientId = Events.client("Validated " + UUID.randomUUID(), "cse", "cam", "100000.00");
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        as("avp").body(Events.override(clientId, "MAINTAIN", "x", today.plusDays(1).toString(), null))
-                .post("/api/v1/segments/assignments").then().statusCode(400).body("errors.field", hasItem("effectiveFrom"));
+        as("avp").body(Events.override(clientId, "MAINTAIN", "x", today.plusDays(10).toString(), today.plusDays(5).toString()))
+                .post("/api/v1/segments/assignments").then().statusCode(400).body("errors.field", hasItem("expiresOn"));
         as("avp").body(Events.override(clientId, "MAINTAIN", "x", today.minusDays(5).toString(), today.minusDays(1).toString()))
                 .post("/api/v1/segments/assignments").then().statusCode(400).body("errors.field", hasItem("expiresOn"));
         as("avp").body("{\"clientId\": \"" + clientId + "\", \"segment\": \"MAINTAIN\", \"reason\": \"x\", \"colour\": \"red\"}")
