@@ -6,6 +6,8 @@ import io.rhythm.platform.events.CloudEvent;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.Topics;
+import io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired;
+import io.rhythm.platform.events.payload.SatisfactionActionPlanRequired;
 import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TestClients;
@@ -13,6 +15,8 @@ import io.rhythm.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.rhythm.platform.testing.Api.anonymous;
@@ -99,6 +103,56 @@ class SapApiTest {
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
         as("cse").get("/api/v1/plans/saps?clientId=" + clientId).then().body("items", hasSize(0));
         as("cse").get("/api/v1/plans/saps?clientId=" + clientId + "&includeClosed=true").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void segmentationsSapEventsAndTheirSegmentMigratedTwinDraftOnePlanEvenAfterItCloses() {
+        String clientId = TestClients.publishNew("SAP pair " + UUID.randomUUID(), "cse", "cam");
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp").get("/api/v1/plans?clientId=" + clientId).statusCode() == 200);
+        Instant entered = Instant.parse("2026-03-02T01:00:00Z");
+        String migrationId = UUID.randomUUID().toString();
+        CloudEvent required = CloudEvent.create(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, clientId, Json.tree(
+                new SatisfactionActionPlanRequired(clientId, "SLEEPING_GIANTS", "LEVERAGE", "satisfaction fell to 58",
+                        migrationId, entered)), null);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, required);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, required); // redelivered
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, migrated(clientId, "SLEEPING_GIANTS", true, entered)); // its twin
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("cse").get("/api/v1/plans/saps?clientId=" + clientId)
+                .<List<String>>path("items.id").size() == 1);
+        String sapId = as("cse").get("/api/v1/plans/saps?clientId=" + clientId).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].status", equalTo("DRAFT"))
+                .body("items[0].segment", equalTo("SLEEPING_GIANTS")).body("items[0].stillRequired", equalTo(true))
+                .extract().path("items[0].id");
+
+        // closed; the same entry published again (a new event id, e.g. a producer retry) drafts nothing new
+        as("cse").body(action("MET")).post("/api/v1/plans/saps/" + sapId + "/actions").then().statusCode(201);
+        as("cse").header("If-Match", "\"v0\"").body("{\"summary\":\"done\"}").post("/api/v1/plans/saps/" + sapId + "/close")
+                .then().statusCode(200);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, CloudEvent.create(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, clientId,
+                required.data(), null));
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, migrated(clientId, "SLEEPING_GIANTS", true, entered));
+        // a later entry (another migration) does draft a new plan; leaving flags it
+        Instant again = entered.plusSeconds(86_400 * 30);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, CloudEvent.create(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, clientId,
+                Json.tree(new SatisfactionActionPlanRequired(clientId, "MAINTAIN", "LEVERAGE", "spend fell", UUID.randomUUID().toString(),
+                        again)), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("cse").get("/api/v1/plans/saps?clientId=" + clientId)
+                .<List<String>>path("items.id").size() == 1);
+        as("cse").get("/api/v1/plans/saps?clientId=" + clientId + "&includeClosed=true").then().statusCode(200)
+                .body("items", hasSize(2)).body("items.find { it.status == 'DRAFT' }.segment", equalTo("MAINTAIN"));
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, CloudEvent.create(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED,
+                clientId, Json.tree(new SatisfactionActionPlanNoLongerRequired(clientId, "COLLABORATE", "MAINTAIN", "recovered",
+                        UUID.randomUUID().toString(), again.plusSeconds(86_400))), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(
+                as("cse").get("/api/v1/plans/saps?clientId=" + clientId).path("items[0].stillRequired")));
+        as("cse").get("/api/v1/plans/saps?clientId=" + clientId).then().body("items[0].status", equalTo("DRAFT"))
+                .body("items[0].segment", equalTo("COLLABORATE"));
+        as("cse").get("/api/v1/plans/saps?clientId=" + clientId + "&includeClosed=true").then().body("items", hasSize(2));
+    }
+
+    private static CloudEvent migrated(String clientId, String to, boolean sapRequired, Instant effectiveAt) {
+        return CloudEvent.create(EventCatalogue.SEGMENT_MIGRATED, clientId, Json.tree(new SegmentMigrated(clientId, "LEVERAGE", to,
+                "reassessment", sapRequired, "segmentation", 1, "INPUT", null, effectiveAt)), null);
     }
 
     private static CloudEvent segment(String clientId, String to, boolean sapRequired) {

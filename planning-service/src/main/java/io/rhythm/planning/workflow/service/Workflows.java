@@ -3,6 +3,7 @@ package io.rhythm.planning.workflow.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rhythm.planning.service.WorkflowAttrition;
 import io.rhythm.planning.workflow.api.StepCompletionRequest;
 import io.rhythm.planning.workflow.api.WorkflowView;
 import io.rhythm.planning.workflow.domain.FormValidation;
@@ -63,6 +64,8 @@ public class Workflows {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    WorkflowAttrition attrition;
 
     /** Starts an instance by hand: the caller must see the client. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -254,6 +257,12 @@ public class Workflows {
             if (next.status() == WorkflowStatus.ENDED) {
                 instance.outcome = outcome;
                 attrition = step.outcome(outcome).map(WorkflowDefinition.Outcome::marksAttritionRisk).orElse(false);
+            }
+            if (attrition) {
+                // e.g. Annual Renewal "client will not renew": confirmed attrition in the plan's risk register, same transaction
+                this.attrition.confirm(instance.id, instance.clientId, instance.triggerKey, definition.name(),
+                        step.outcome(outcome).map(WorkflowDefinition.Outcome::label).orElse(outcome),
+                        (String) record.get("comment"));
             }
             outbox.publish(EventCatalogue.WORKFLOW_COMPLETED, instance.clientId.toString(), new WorkflowCompleted(
                     instance.id.toString(), instance.clientId.toString(), definition.key(), next.status().name(),
