@@ -12,15 +12,19 @@ import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TestClients;
 import io.rhythm.platform.testing.TopicProbe;
+import io.rhythm.planning.service.SapOverdueScan;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static io.rhythm.platform.testing.Api.anonymous;
 import static io.rhythm.platform.testing.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,6 +34,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class SapApiTest {
+
+    @Inject
+    SapOverdueScan overdue;
 
     @Test
     void aRedeliveredSapRequirementDraftsOnePlanThatRunsOnTheSeedsCadence() throws InterruptedException {
@@ -148,6 +155,39 @@ class SapApiTest {
         as("cse").get("/api/v1/plans/saps?clientId=" + clientId).then().body("items[0].status", equalTo("DRAFT"))
                 .body("items[0].segment", equalTo("COLLABORATE"));
         as("cse").get("/api/v1/plans/saps?clientId=" + clientId + "&includeClosed=true").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void aMissedMonthlyUpdateAndQuarterlyReviewArePublishedOnceEach() {
+        String clientId = TestClients.publishNew("SAP overdue " + UUID.randomUUID(), "cse", "cam");
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp").get("/api/v1/plans?clientId=" + clientId).statusCode() == 200);
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, CloudEvent.create(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, clientId,
+                Json.tree(new SatisfactionActionPlanRequired(clientId, "NURTURE", null, "first assignment",
+                        UUID.randomUUID().toString(), Instant.now())), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("cse").get("/api/v1/plans/saps?clientId=" + clientId)
+                .<List<String>>path("items.id").size() == 1);
+        String sapId = as("cse").get("/api/v1/plans/saps?clientId=" + clientId).path("items[0].id");
+        as("cse").body(action(null)).post("/api/v1/plans/saps/" + sapId + "/actions").then().statusCode(201);
+        // activated in 2030: nothing is due before then, so only this test's scans can report it
+        as("cse").header("If-Match", "\"v0\"").post("/api/v1/plans/saps/" + sapId + "/activate?asOf=2030-01-31").then()
+                .statusCode(200).body("nextUpdateDue", equalTo("2030-02-28")).body("nextReviewDue", equalTo("2030-04-30"));
+        try (TopicProbe plans = TopicProbe.watch(Topics.PLANNING_PLANS)) {
+            overdue.notifyOverdue(LocalDate.parse("2030-02-28"));   // due today: not overdue yet
+            overdue.notifyOverdue(LocalDate.parse("2030-03-01"));
+            CloudEvent update = plans.awaitEvent(EventCatalogue.SATISFACTION_ACTION_PLAN_OVERDUE.type(), clientId, Duration.ofSeconds(30));
+            assertThat(update.data().get("sapId").asText()).isEqualTo(sapId);
+            assertThat(update.data().get("kind").asText()).isEqualTo("UPDATE");
+            assertThat(update.data().get("dueOn").asText()).isEqualTo("2030-02-28");
+            assertThat(update.data().get("owner").asText()).isEqualTo("cse");
+            overdue.notifyOverdue(LocalDate.parse("2030-03-02"));   // the same missed update: not again
+            overdue.notifyOverdue(LocalDate.parse("2030-05-01"));   // now the quarterly review too
+            List<String> kinds = plans.recordsAfter(Duration.ofSeconds(4)).stream().filter(r -> clientId.equals(r.key()))
+                    .map(TopicProbe::validated)
+                    .filter(e -> e.type().equals(EventCatalogue.SATISFACTION_ACTION_PLAN_OVERDUE.type()))
+                    .map(e -> e.data().get("kind").asText() + " " + e.data().get("dueOn").asText()).toList();
+            assertThat(kinds).containsExactly("UPDATE 2030-02-28", "REVIEW 2030-04-30");
+        }
+        as("cse").get("/api/v1/plans/saps?overdueOnly=true&asOf=2030-03-01").then().statusCode(200).body("items.id", hasItem(sapId));
     }
 
     private static CloudEvent migrated(String clientId, String to, boolean sapRequired, Instant effectiveAt) {
