@@ -5,6 +5,7 @@ import io.rhythm.planning.workflow.api.WorkflowView;
 import io.rhythm.planning.workflow.domain.WorkList;
 import io.rhythm.planning.workflow.domain.WorkflowDefinition;
 import io.rhythm.planning.workflow.domain.WorkflowInstance;
+import io.rhythm.planning.workflow.domain.WorkflowStep;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.web.paging.Cursor;
@@ -89,8 +90,14 @@ public class WorkflowQueries {
                 .collect(Collectors.toMap(w -> w.id, Function.identity()));
         Map<UUID, DirectoryEntry> clients = directory.findAll(instances.values().stream().map(w -> w.clientId).distinct().toList());
         List<WorkflowInstance> ordered = ids.stream().map(instances::get).toList();
+        // one query for the page's steps and one version lookup per template, not three queries per workflow
+        Map<UUID, List<WorkflowStep>> steps = ids.isEmpty() ? Map.of()
+                : WorkflowStep.<WorkflowStep>list("instanceId in ?1 order by instanceId, position", ids).stream()
+                        .collect(Collectors.groupingBy(st -> st.instanceId));
+        Map<UUID, TemplateCatalog.Version> versions = new HashMap<>();
+        instances.values().forEach(w -> versions.computeIfAbsent(w.templateId, templates::byId));
         return Page.of(ordered, page, w -> new Cursor(w.startedAt.toString(), w.id.toString()),
-                w -> workflows.view(w, clients.get(w.clientId)));
+                w -> workflows.view(w, clients.get(w.clientId), versions.get(w.templateId), steps.getOrDefault(w.id, List.of())));
     }
 
     /**

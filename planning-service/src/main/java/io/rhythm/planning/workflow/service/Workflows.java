@@ -308,9 +308,13 @@ public class Workflows {
     }
 
     public WorkflowView view(WorkflowInstance instance, DirectoryEntry client) {
-        TemplateCatalog.Version version = templates.byId(instance.templateId);
+        return view(instance, client, templates.byId(instance.templateId),
+                WorkflowStep.list("instanceId = ?1 order by position", instance.id));
+    }
+
+    /** The view from what a list has loaded for a whole page at once (version and steps, in position order). */
+    WorkflowView view(WorkflowInstance instance, DirectoryEntry client, TemplateCatalog.Version version, List<WorkflowStep> states) {
         WorkflowDefinition definition = version.definition();
-        List<WorkflowStep> states = WorkflowStep.list("instanceId = ?1 order by position", instance.id);
         LocalDate today = today();
         List<WorkflowView.StepView> steps = states.stream().map(s -> {
             WorkflowDefinition.Step step = definition.step(s.position);
