@@ -1,5 +1,6 @@
 package io.rhythm.planning.api;
 
+import io.rhythm.planning.domain.Segments;
 import io.rhythm.planning.service.PortfolioQuery;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.FieldError;
@@ -21,22 +22,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 @Path("/api/v1/plans/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Account plans")
 public class MetricsResource {
 
-    private static final Set<String> SEGMENTS = Set.of("MAINTAIN", "LEVERAGE", "NURTURE", "COLLABORATE", "SLEEPING_GIANTS", "GIANTS");
-
     @Inject
     PortfolioQuery portfolio;
     @ConfigProperty(name = "rhythm.plans.conversion-rate", defaultValue = "0.35")
     BigDecimal defaultConversion;
+    @ConfigProperty(name = "rhythm.fiscal-year.start-month", defaultValue = "7")
+    int fiscalYearStart;
+    @Inject
+    Clock clock;
 
     @GET
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
@@ -46,7 +52,12 @@ public class MetricsResource {
             + "and at-risk attrition per fiscal-year label, realistic new revenue minus confirmed attrition, coverage, the "
             + "risk-adjusted forecast (maintenance − confirmed − weighted at-risk + realistic new) and GRR/NRR per fiscal-year "
             + "label. Money in one currency (default AUD), rounded once. Filters: owner (a CSE/CAM's clients), segment, "
-            + "fiscalYear (the plans' fiscal year).")
+            + "fiscalYear (the plans' fiscal year). asOf=YYYY-MM-DD reads the registers as they stood at the end of that day "
+            + "(UTC): plans, opportunities and risks created by then, each opportunity at its stage and probability of the "
+            + "stage history and each risk at its status, probability, amount and label of the risk history by then "
+            + "(opportunity values and maintenance revenue have no history and are read as they are now); fiscalYears maps "
+            + "every label to its dates under rhythm.fiscal-year.start-month and says whether it is past, current or future "
+            + "on asOf.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = MetricsView.class)))
     @APIResponse(responseCode = "400", description = "Bad filter or conversion rate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -56,7 +67,8 @@ public class MetricsResource {
             @QueryParam("owner") String owner,
             @Parameter(description = "MAINTAIN, LEVERAGE, NURTURE, COLLABORATE, SLEEPING_GIANTS, GIANTS") @QueryParam("segment") String segment,
             @Parameter(description = "e.g. FY2026") @QueryParam("fiscalYear") String fiscalYear,
-            @Parameter(description = "ISO 4217, default AUD") @QueryParam("currency") String currency) {
+            @Parameter(description = "ISO 4217, default AUD") @QueryParam("currency") String currency,
+            @Parameter(description = "YYYY-MM-DD; default today. A past date reads the registers' history") @QueryParam("asOf") String asOf) {
         List<FieldError> errors = new ArrayList<>();
         BigDecimal rate = defaultConversion;
         if (conversionRate != null) {
@@ -72,14 +84,9 @@ public class MetricsResource {
         if (owner != null && (owner.isBlank() || owner.length() > 100)) {
             errors.add(new FieldError("owner", "must be a username of at most 100 characters"));
         }
-        String seg = segment == null ? null : segment.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
-        if ("SLEEPING_GIANT".equals(seg)) {
-            seg = "SLEEPING_GIANTS";
-        } else if ("GIANT".equals(seg)) {
-            seg = "GIANTS";
-        }
-        if (seg != null && !SEGMENTS.contains(seg)) {
-            errors.add(new FieldError("segment", "must be one of " + String.join(", ", new java.util.TreeSet<>(SEGMENTS))));
+        String seg = segment == null ? null : Segments.canonical(segment).orElse(null);
+        if (segment != null && seg == null) {
+            errors.add(new FieldError("segment", "must be one of " + Segments.allowed()));
         }
         if (fiscalYear != null && !fiscalYear.matches("FY\\d{2}(\\d{2})?")) {
             errors.add(new FieldError("fiscalYear", "must be a fiscal-year label such as FY2026"));
@@ -88,9 +95,21 @@ public class MetricsResource {
         if (!cur.matches("[A-Z]{3}")) {
             errors.add(new FieldError("currency", "must be an ISO 4217 code such as AUD"));
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate day = today;
+        if (asOf != null) {
+            try {
+                day = LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("asOf", "must be a date YYYY-MM-DD"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return MetricsView.of(portfolio.metrics(new PortfolioQuery.Scope(owner, seg, fiscalYear, cur), rate), cur);
+        Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        boolean historical = endOfDay.isBefore(clock.instant());
+        return MetricsView.of(portfolio.metrics(new PortfolioQuery.Scope(owner, seg, fiscalYear, cur), rate,
+                historical ? endOfDay : null), cur, day, historical, fiscalYearStart);
     }
 }

@@ -5,7 +5,12 @@ import io.rhythm.planning.domain.RetentionRates;
 import io.rhythm.planning.service.PortfolioQuery;
 import io.rhythm.platform.events.payload.Money;
 
+import io.rhythm.planning.domain.FiscalYear;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,7 +25,20 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                           Attrition confirmedAttrition, AtRisk atRiskAttrition,
                           Money realisticNewRevenueMinusConfirmedAttrition, String coveragePercent, String coverage,
                           boolean coversAttrition, Money maintenanceRevenue, Money riskAdjustedForecast,
-                          List<Retention> retention, List<ClientPipeline> byClient, List<OwnerPipeline> byOwner) {
+                          List<Retention> retention, List<ClientPipeline> byClient, List<OwnerPipeline> byOwner,
+                          @Schema(description = "The date the figures are as of (end of that day, UTC); today when not asked")
+                          LocalDate asOf,
+                          @Schema(description = "Whether the registers were read as they stood on asOf (stage and risk "
+                                  + "history) or as they are now (asOf today or later)") boolean historical,
+                          @Schema(description = "First month of the fiscal year (rhythm.fiscal-year.start-month) used to map "
+                                  + "fiscal-year labels to dates") int fiscalYearStartMonth,
+                          @Schema(description = "Every fiscal-year label in the figures, with its dates under the configured "
+                                  + "start month and where it lies relative to asOf") List<FiscalYearSpan> fiscalYears) {
+
+    public record FiscalYearSpan(String label, LocalDate firstDay, LocalDate lastDay,
+                                 @Schema(description = "PAST, CURRENT or FUTURE relative to asOf; null for a label that "
+                                         + "is not FYnn/FYnnnn") String position) {
+    }
 
     public record Attrition(Money total, List<FiscalYearAmount> byFiscalYear) {
     }
@@ -41,8 +59,19 @@ public record MetricsView(String currency, String conversionRate, int plans, int
     public record OwnerPipeline(String owner, Money weightedPipeline) {
     }
 
-    public static MetricsView of(PortfolioQuery.Result result, String currency) {
+    public static MetricsView of(PortfolioQuery.Result result, String currency, LocalDate asOf, boolean historical,
+                                 int startMonth) {
         PortfolioMetrics m = result.metrics();
+        TreeSet<String> labels = new TreeSet<>(m.fiscalYears());
+        result.retention().forEach(r -> labels.add(r.fiscalYear()));
+        List<FiscalYearSpan> spans = labels.stream().map(label -> {
+            FiscalYear fy = FiscalYear.parseAny(label, startMonth);
+            if (fy == null) {
+                return new FiscalYearSpan(label, null, null, null);
+            }
+            String position = asOf.isBefore(fy.firstDay()) ? "FUTURE" : asOf.isAfter(fy.lastDay()) ? "PAST" : "CURRENT";
+            return new FiscalYearSpan(label, fy.firstDay(), fy.lastDay(), position);
+        }).toList();
         return new MetricsView(currency, m.conversionRate().toPlainString(), result.plans(), m.openOpportunities(),
                 money(m.weightedPipeline(), currency), money(m.unweightedPipeline(), currency),
                 money(m.realisticNewRevenue(), currency), money(m.unweightedAtConversion(), currency),
@@ -61,7 +90,8 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                                 .thenComparing(ClientPipeline::clientId))
                         .toList(),
                 m.weightedPipelineByOwner().entrySet().stream()
-                        .map(e -> new OwnerPipeline(e.getKey(), money(e.getValue(), currency))).toList());
+                        .map(e -> new OwnerPipeline(e.getKey(), money(e.getValue(), currency))).toList(),
+                asOf, historical, startMonth, spans);
     }
 
     private static Retention retention(RetentionRates r, String currency) {

@@ -36,6 +36,9 @@ public class AttritionRisk extends PanacheEntityBase {
     public String mitigationPlan;
     public String owner;
     public long version;
+    /** What wrote the risk when not a person (e.g. {@code workflow:<id>}); unique, so it is written once. */
+    @Column(name = "source_ref")
+    public String sourceRef;
     @Column(name = "created_at")
     public Instant createdAt;
 }

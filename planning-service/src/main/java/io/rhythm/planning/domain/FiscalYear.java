@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public record FiscalYear(int endYear, int startMonth) {
 
     private static final Pattern LABEL = Pattern.compile("FY(\\d{2})");
+    private static final Pattern ANY_LABEL = Pattern.compile("FY(\\d{2}|20\\d{2})");
 
     public FiscalYear {
         if (startMonth < 1 || startMonth > 12) {
@@ -31,6 +32,16 @@ public record FiscalYear(int endYear, int startMonth) {
         return new FiscalYear(2000 + Integer.parseInt(matcher.group(1)), startMonth);
     }
 
+    /** Reads {@code FY28} or {@code FY2028} (the risk register keeps the label as given); null otherwise. */
+    public static FiscalYear parseAny(String label, int startMonth) {
+        var matcher = label == null ? null : ANY_LABEL.matcher(label.trim());
+        if (matcher == null || !matcher.matches()) {
+            return null;
+        }
+        String digits = matcher.group(1);
+        return new FiscalYear(digits.length() == 2 ? 2000 + Integer.parseInt(digits) : Integer.parseInt(digits), startMonth);
+    }
+
     /**
      * The canonical short label of a fiscal-year label: {@code FY2026} → {@code FY26}; {@code FY26} stays;
      * anything else is returned as it is.
@@ -44,6 +55,11 @@ public record FiscalYear(int endYear, int startMonth) {
 
     public String label() {
         return String.format("FY%02d", endYear % 100);
+    }
+
+    /** The long label the seeds use in the risk register, e.g. {@code FY2028}. */
+    public String longLabel() {
+        return "FY" + endYear;
     }
 
     public LocalDate firstDay() {

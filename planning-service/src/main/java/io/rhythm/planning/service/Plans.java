@@ -57,12 +57,27 @@ public class Plans {
         if (AccountPlan.count("clientId = ?1 and fiscalYear = ?2", client.clientId(), fiscalYear) > 0) {
             throw ApiException.conflict(client.name() + " already has an account plan for " + fiscalYear);
         }
+        return open(client, fiscalYear, request.title().strip(), caller.username());
+    }
+
+    /**
+     * The client's plan for a fiscal year (label such as {@code FY28} or {@code FY2028}), opened for the system
+     * when there is none yet (e.g. a workflow writes a risk into a year nobody has planned): no caller involved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccountPlan planFor(DirectoryEntry client, String fiscalYearLabel, String titleIfNew, String ownerIfNew) {
+        String fiscalYear = FiscalYear.canonical(fiscalYearLabel);
+        AccountPlan existing = AccountPlan.find("clientId = ?1 and fiscalYear = ?2", client.clientId(), fiscalYear).firstResult();
+        return existing != null ? existing : open(client, fiscalYear, titleIfNew, ownerIfNew);
+    }
+
+    private AccountPlan open(DirectoryEntry client, String fiscalYear, String title, String owner) {
         AccountPlan plan = new AccountPlan();
         plan.id = UUID.randomUUID();
         plan.clientId = client.clientId();
         plan.fiscalYear = fiscalYear;
-        plan.title = request.title().strip();
-        plan.owner = caller.username();
+        plan.title = title;
+        plan.owner = owner;
         plan.createdAt = Instant.now(clock);
         plan.updatedAt = plan.createdAt;
         plan.sapRequired = health.sapRequired(client.clientId());

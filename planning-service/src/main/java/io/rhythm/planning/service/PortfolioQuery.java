@@ -17,7 +17,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class PortfolioQuery {
 
-    /** Which plans count: all of them null-filtered; {@code owner} is a CSE/CAM whose clients are taken. */
-    public record Scope(String owner, String segment, String fiscalYear, String currency) {
+    /**
+     * Which plans count: all of them null-filtered; {@code owner} is a CSE/CAM whose clients are taken;
+     * {@code clientIds} (null: no such filter) limits them to those clients (e.g. a readiness assessment's scope).
+     */
+    public record Scope(String owner, String segment, String fiscalYear, String currency, Collection<UUID> clientIds) {
+
+        public Scope(String owner, String segment, String fiscalYear, String currency) {
+            this(owner, segment, fiscalYear, currency, null);
+        }
     }
 
     /** The figures with what the callers need to show them. */
@@ -41,12 +51,23 @@ public class PortfolioQuery {
                          List<RetentionRates> retention, int plans) {
     }
 
+    /** The registers as they are now. */
+    public Result metrics(Scope scope, BigDecimal conversionRate) {
+        return metrics(scope, conversionRate, null);
+    }
+
     @Inject
     AgroalDataSource dataSource;
     @Inject
     Caller caller;
 
-    public Result metrics(Scope scope, BigDecimal conversionRate) {
+    /**
+     * The figures from the registers as they stood just before {@code before} (null: as they are now): plans and
+     * opportunities created by then, each opportunity at its last stage and probability of the stage history by
+     * then, each risk at its last state of the risk history by then. Amounts of opportunities and the plans'
+     * maintenance revenue have no history: they are read as they are now.
+     */
+    public Result metrics(Scope scope, BigDecimal conversionRate, Instant before) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         caller.portfolioOwner().ifPresent(me -> {
@@ -63,6 +84,10 @@ public class PortfolioQuery {
             where.append(" and p.fiscal_year = ?");
             args.add(FiscalYear.canonical(scope.fiscalYear()));
         }
+        if (scope.clientIds() != null) {
+            where.append(" and p.client_id = any (?)");
+            args.add(scope.clientIds().toArray(UUID[]::new));
+        }
         String from = " from account_plan p join client_directory d on d.client_id = p.client_id";
         if (scope.segment() != null) {
             from += " join client_segment s on s.client_id = p.client_id";
@@ -77,8 +102,14 @@ public class PortfolioQuery {
         BigDecimal maintenance = BigDecimal.ZERO;
         int plans = 0;
         try (Connection c = dataSource.getConnection()) {
-            try (ResultSet rs = query(c, "select o.client_id, d.name, o.owner, o.value_amount, o.probability, o.stage, p.fiscal_year"
-                    + from + " join plan_opportunity o on o.plan_id = p.id" + where + " and o.currency = ?", args, scope.currency())) {
+            String opportunities = before == null
+                    ? "select o.client_id, d.name, o.owner, o.value_amount, o.probability, o.stage, p.fiscal_year" + from
+                      + " join plan_opportunity o on o.plan_id = p.id" + where + " and o.currency = ?"
+                    : "select o.client_id, d.name, o.owner, o.value_amount, h.probability, h.stage, p.fiscal_year" + from
+                      + " join plan_opportunity o on o.plan_id = p.id join lateral (select s.stage, s.probability from "
+                      + "plan_opportunity_stage s where s.opportunity_id = o.id and s.changed_at < ? order by s.seq desc limit 1)"
+                      + " h on true" + where + " and o.currency = ?";
+            try (ResultSet rs = query(c, opportunities, args(before, args, scope.currency()))) {
                 while (rs.next()) {
                     UUID client = rs.getObject(1, UUID.class);
                     names.put(client, rs.getString(2));
@@ -90,15 +121,22 @@ public class PortfolioQuery {
                     }
                 }
             }
-            try (ResultSet rs = query(c, "select r.client_id, r.fiscal_year, r.status, r.amount, r.probability"
-                    + from + " join plan_risk r on r.plan_id = p.id" + where + " and r.currency = ?", args, scope.currency())) {
+            String risksSql = before == null
+                    ? "select r.client_id, r.fiscal_year, r.status, r.amount, r.probability" + from
+                      + " join plan_risk r on r.plan_id = p.id" + where + " and r.currency = ?"
+                    : "select r.client_id, h.fiscal_year, h.status, h.amount, h.probability" + from
+                      + " join plan_risk r on r.plan_id = p.id join lateral (select x.fiscal_year, x.status, x.amount, "
+                      + "x.probability, x.currency from plan_risk_history x where x.risk_id = r.id and x.changed_at < ? "
+                      + "order by x.seq desc limit 1) h on true" + where + " and h.currency = ?";
+            try (ResultSet rs = query(c, risksSql, args(before, args, scope.currency()))) {
                 while (rs.next()) {
                     risks.add(new AttritionItem(rs.getObject(1, UUID.class), rs.getString(2),
                             RiskStatus.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getInt(5)));
                 }
             }
             try (ResultSet rs = query(c, "select p.fiscal_year, p.maintenance_revenue" + from + where
-                    + " and (p.maintenance_revenue is null or p.currency = ?)", args, scope.currency())) {
+                    + " and (p.maintenance_revenue is null or p.currency = ?)" + (before == null ? "" : " and p.created_at < ?"),
+                    before == null ? append(args, scope.currency()) : append(append(args, scope.currency()), Timestamp.from(before)))) {
                 while (rs.next()) {
                     plans++;
                     BigDecimal amount = rs.getBigDecimal(2);
@@ -124,13 +162,33 @@ public class PortfolioQuery {
         return new Result(metrics, names, maintenance, retention, plans);
     }
 
-    private static ResultSet query(Connection c, String sql, List<Object> args, Object last) throws SQLException {
+    /** The lateral join's time (when reading as of a time) before the filters' values, then the currency. */
+    private static List<Object> args(Instant before, List<Object> filters, String currency) {
+        List<Object> all = new ArrayList<>();
+        if (before != null) {
+            all.add(Timestamp.from(before));
+        }
+        all.addAll(filters);
+        all.add(currency);
+        return all;
+    }
+
+    private static List<Object> append(List<Object> list, Object last) {
+        List<Object> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
+    }
+
+    private static ResultSet query(Connection c, String sql, List<Object> args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         int i = 1;
         for (Object arg : args) {
-            ps.setObject(i++, arg);
+            if (arg instanceof UUID[] ids) {
+                ps.setArray(i++, c.createArrayOf("uuid", ids));
+            } else {
+                ps.setObject(i++, arg);
+            }
         }
-        ps.setObject(i, last);
         ps.closeOnCompletion();
         return ps.executeQuery();
     }

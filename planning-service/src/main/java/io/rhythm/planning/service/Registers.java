@@ -6,6 +6,7 @@ import io.rhythm.planning.api.StakeholderRequest;
 import io.rhythm.planning.domain.AccountPlan;
 import io.rhythm.planning.domain.AttritionRisk;
 import io.rhythm.planning.domain.Opportunity;
+import io.rhythm.planning.domain.RiskChange;
 import io.rhythm.planning.domain.StageChange;
 import io.rhythm.planning.domain.Stakeholder;
 import io.rhythm.planning.domain.StakeholderMap;
@@ -176,6 +177,7 @@ public class Registers {
         r.createdAt = Instant.now(clock);
         apply(r, request);
         r.persist();
+        RiskChange.record(r, access.username(), r.createdAt);
         return r;
     }
 
@@ -184,8 +186,14 @@ public class Registers {
         access.writable(planId);
         AttritionRisk r = row(AttritionRisk.findById(id, LockModeType.PESSIMISTIC_WRITE), planId, "Risk", id, x -> x.planId);
         Versions.requireMatch(ifMatch, r.version);
+        boolean changed = r.status != request.status() || r.probability != request.probability()
+                || r.amount.compareTo(request.amount().amount()) != 0 || !r.currency.equals(request.amount().currency())
+                || !r.fiscalYear.equals(request.fiscalYear());
         apply(r, request);
         r.version++;
+        if (changed) {
+            RiskChange.record(r, access.username(), Instant.now(clock));
+        }
         return r;
     }
 

@@ -12,6 +12,9 @@ import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.events.CloudEvent;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
+import io.rhythm.platform.events.MalformedEventException;
+import io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired;
+import io.rhythm.platform.events.payload.SatisfactionActionPlanRequired;
 import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.Page;
@@ -57,27 +60,71 @@ public class SatisfactionPlans {
     @Inject
     Clock clock;
 
-    /** From the segment consumer, in its transaction: drafts (once) or flags the client's plan. */
+    /**
+     * From the segment consumer, in its transaction: drafts (once) or flags the client's plan. Segmentation's
+     * {@code SatisfactionActionPlanRequired} / {@code …NoLongerRequired} and {@code SegmentMigrated} (sapRequired, for
+     * producers that publish only that) describe the same migration; an entry into a segment (client, segment,
+     * effective time) is handled once ({@code sap_entry}), so the pair and any redelivery draft one plan.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSegment(CloudEvent event) {
-        if (!event.type().equals(EventCatalogue.SEGMENT_MIGRATED.type())) {
-            return;
+        String type = event.type();
+        if (type.equals(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED.type())) {
+            SatisfactionActionPlanRequired required = Json.read(event.data(), SatisfactionActionPlanRequired.class);
+            required(clientId(required.clientId(), event), required.segment(), required.reason(),
+                    entryKey(required.segment(), required.effectiveAt()));
+        } else if (type.equals(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED.type())) {
+            SatisfactionActionPlanNoLongerRequired gone = Json.read(event.data(), SatisfactionActionPlanNoLongerRequired.class);
+            noLongerRequired(clientId(gone.clientId(), event), gone.segment());
+        } else if (type.equals(EventCatalogue.SEGMENT_MIGRATED.type())) {
+            SegmentMigrated migrated = Json.read(event.data(), SegmentMigrated.class);
+            UUID clientId = clientId(migrated.clientId(), event);
+            if (migrated.sapRequired()) {
+                required(clientId, migrated.toSegment(), migrated.reason(), entryKey(migrated.toSegment(), migrated.effectiveAt()));
+            } else {
+                noLongerRequired(clientId, migrated.toSegment());
+            }
         }
-        SegmentMigrated migrated = Json.read(event.data(), SegmentMigrated.class);
-        UUID clientId = UUID.fromString(migrated.clientId());
-        if (migrated.sapRequired()) {
-            String owner = directory.find(clientId).map(DirectoryEntry::ownerCse).orElse(null);
+    }
+
+    /** The key of one entry into a segment; null (no once-only record) when the producer gave no effective time. */
+    static String entryKey(String segment, Instant effectiveAt) {
+        return effectiveAt == null ? null : segment + "@" + effectiveAt;
+    }
+
+    private void required(UUID clientId, String segment, String reason, String entryKey) {
+        if (entryKey != null && SatisfactionActionPlan.getEntityManager().createNativeQuery(
+                "select 1 from sap_entry where client_id = ?1 and entry_key = ?2").setParameter(1, clientId)
+                .setParameter(2, entryKey).getResultList().size() > 0) {
+            return; // this entry has drafted (or found) its plan already: the twin event or a redelivery
+        }
+        String owner = directory.find(clientId).map(DirectoryEntry::ownerCse).orElse(null);
+        execute("""
+                insert into sap (id, client_id, status, segment, reason, still_required, owner, created_at)
+                values (?, ?, 'DRAFT', ?, ?, true, ?, ?)
+                on conflict (client_id) where status <> 'CLOSED'
+                do update set still_required = true, segment = excluded.segment""",
+                UUID.randomUUID(), clientId, segment,
+                "Client entered " + segment + (reason == null || reason.isBlank() ? "" : ": " + reason),
+                owner, Timestamp.from(Instant.now(clock)));
+        if (entryKey != null) {
             execute("""
-                    insert into sap (id, client_id, status, segment, reason, still_required, owner, created_at)
-                    values (?, ?, 'DRAFT', ?, ?, true, ?, ?)
-                    on conflict (client_id) where status <> 'CLOSED'
-                    do update set still_required = true, segment = excluded.segment""",
-                    UUID.randomUUID(), clientId, migrated.toSegment(),
-                    "Client entered " + migrated.toSegment() + (migrated.reason() == null ? "" : ": " + migrated.reason()),
-                    owner, Timestamp.from(Instant.now(clock)));
-        } else {
-            execute("update sap set still_required = false, segment = ? where client_id = ? and status <> 'CLOSED'",
-                    migrated.toSegment(), clientId);
+                    insert into sap_entry (client_id, entry_key, sap_id, handled_at)
+                    select client_id, ?, id, ? from sap where client_id = ? and status <> 'CLOSED'""",
+                    entryKey, Timestamp.from(Instant.now(clock)), clientId);
+        }
+    }
+
+    private void noLongerRequired(UUID clientId, String segment) {
+        execute("update sap set still_required = false, segment = ? where client_id = ? and status <> 'CLOSED'",
+                segment, clientId);
+    }
+
+    private static UUID clientId(String id, CloudEvent event) {
+        try {
+            return UUID.fromString(id);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " has no valid clientId");
         }
     }
 

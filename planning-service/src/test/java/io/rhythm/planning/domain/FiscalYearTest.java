@@ -42,4 +42,18 @@ class FiscalYearTest {
         assertThat(FiscalYear.canonical("FY26")).isEqualTo("FY26");
         assertThat(FiscalYear.canonical("2026")).isEqualTo("2026");
     }
+
+    @Test
+    void riskLabelsOfEitherLengthMapToDatesAndARenewalDateGetsTheLongLabel() {
+        FiscalYear fy28 = FiscalYear.parseAny("FY2028", 7);
+        assertThat(fy28).isEqualTo(FiscalYear.parseAny("FY28", 7));
+        assertThat(fy28.firstDay()).isEqualTo(LocalDate.of(2027, 7, 1));
+        assertThat(fy28.lastDay()).isEqualTo(LocalDate.of(2028, 6, 30));
+        assertThat(FiscalYear.parseAny("FY1999", 7)).isNull();
+        assertThat(FiscalYear.parseAny("next year", 7)).isNull();
+        // the Annual Renewal's "will not renew": the loss is labelled by the contract end's fiscal year
+        assertThat(FiscalYear.containing(LocalDate.of(2027, 6, 30), 7).longLabel()).isEqualTo("FY2027");
+        assertThat(FiscalYear.containing(LocalDate.of(2027, 7, 1), 7).longLabel()).isEqualTo("FY2028");
+        assertThat(FiscalYear.containing(LocalDate.of(2027, 7, 1), 1).longLabel()).isEqualTo("FY2027");
+    }
 }

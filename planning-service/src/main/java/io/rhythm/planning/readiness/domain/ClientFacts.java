@@ -13,11 +13,12 @@ import java.time.LocalDate;
  * @param qbrsCompleted      QBR workflows completed in the last two quarters
  * @param healthChecks       Client Health Check workflows started in the last 90 days
  * @param expansionSignals   expansion signals raised in the last 90 days
+ * @param expansionPlays     open or won upsell, cross-sell and new-module opportunities in the client's account plans
  */
 public record ClientFacts(String clientId, String name, String tier, String ownerCse, String ownerCam,
                           LocalDate renewalDate, BigDecimal arrAmount, String arrCurrency, String band, Double score,
                           int accountPlans, int activeContacts, int stakeholders, int qbrsCompleted, int healthChecks,
-                          int expansionSignals) {
+                          int expansionSignals, int expansionPlays) {
 
     public boolean atRisk() {
         return "AT_RISK".equals(band) || "CRITICAL".equals(band);

@@ -48,8 +48,8 @@ public final class ReadinessScoring {
         out.add(share("6.1", renewing, c -> c.band() != null, "renewals in the next 90 days are tracked with a health score"));
         List<ClientFacts> atRisk = clients.stream().filter(ClientFacts::atRisk).toList();
         out.add(share("6.2", atRisk, c -> c.healthChecks() > 0, "at-risk or critical clients had a Health Check started in the last 90 days"));
-        out.add(Proposal.unassessed("6.3", NO_DATA + " (expansion signals: " + clients.stream().mapToInt(ClientFacts::expansionSignals).sum()
-                + " in the last 90 days, but no pursuit data)"));
+        out.add(share("6.3", clients, c -> c.expansionPlays() > 0,
+                "clients have an expansion play (upsell, cross-sell, new module) open or won in their account plan"));
         out.add(Proposal.unassessed("6.4", NO_DATA));
         if (n == 0) {
             return out.stream().map(p -> Proposal.unassessed(p.criterion(), "no clients in scope")).toList();

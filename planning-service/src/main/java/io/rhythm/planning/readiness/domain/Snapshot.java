@@ -40,6 +40,17 @@ public record Snapshot(String scopeLabel, int clientCount, List<Proposal> propos
     public record IssueLog(List<Issue> openIssues, Double slaCompliancePercent, List<Theme> recurringThemes) {
     }
 
-    public record PlanFigures(Double qbrCompletionPercent, int atRiskAccounts, int renewalsIn90Days, int expansionSignals) {
+    /**
+     * @param retention GRR/NRR of the scope's clients from the account plans (maintenance revenue, risk registers, won
+     *                  opportunities) of the latest fiscal year up to asOf that has maintenance revenue; null when none
+     *                  has (and in snapshots taken before planning computed it)
+     */
+    public record PlanFigures(Double qbrCompletionPercent, int atRiskAccounts, int renewalsIn90Days, int expansionSignals,
+                              Retention retention) {
+    }
+
+    /** Retention of one fiscal year, percentages with 2 decimals as strings (null when not computable). */
+    public record Retention(String fiscalYear, String currency, String startingRevenue, String lostRevenue,
+                            String expansionRevenue, String grossRetentionPercent, String netRetentionPercent) {
     }
 }

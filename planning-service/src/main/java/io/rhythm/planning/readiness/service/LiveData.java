@@ -49,12 +49,14 @@ public class LiveData {
                             where i.client_id = d.client_id and t.template_key = 'client-health-check'
                             and i.started_at >= ? and i.started_at < ?),
                        (select count(*) from readiness_expansion_signal e where e.client_id = d.client_id
-                            and e.raised_at >= ? and e.raised_at < ?)
+                            and e.raised_at >= ? and e.raised_at < ?),
+                       (select count(*) from plan_opportunity o where o.client_id = d.client_id
+                            and o.type in ('UPSELL', 'CROSS_SELL', 'NEW_MODULE') and o.stage <> 'CLOSED_LOST' and o.created_at < ?)
                 from client_directory d left join readiness_client_health h on h.client_id = d.client_id
                 where true""");
         Timestamp end = ts(asOf.plusDays(1));
         List<Object> args = new ArrayList<>(List.of(ts(asOf.minusMonths(6)), end, ts(asOf.minusDays(90)), end,
-                ts(asOf.minusDays(90)), end));
+                ts(asOf.minusDays(90)), end, end));
         if (scope.restrictedTo() != null) {
             sql.append(" and (d.owner_cse = ? or d.owner_cam = ?)");
             args.add(scope.restrictedTo());
@@ -65,6 +67,9 @@ public class LiveData {
             args.add(scope.value());
         } else if ("CSE".equals(scope.kind())) {
             sql.append(" and d.owner_cse = ?");
+            args.add(scope.value());
+        } else if ("SEGMENT".equals(scope.kind())) {
+            sql.append(" and exists (select 1 from client_segment s where s.client_id = d.client_id and s.segment = ?)");
             args.add(scope.value());
         }
         sql.append(" order by d.arr_amount desc nulls last, d.name, d.client_id");
@@ -78,7 +83,7 @@ public class LiveData {
                     rows.add(new ClientFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), renewal == null ? null : renewal.toLocalDate(), rs.getBigDecimal(7),
                             rs.getString(8), rs.getString(9), score == null ? null : score.doubleValue(), rs.getInt(11),
-                            rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16)));
+                            rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17)));
                 }
             }
         } catch (SQLException e) {

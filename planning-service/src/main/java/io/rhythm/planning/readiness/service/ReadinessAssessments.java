@@ -2,6 +2,9 @@ package io.rhythm.planning.readiness.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rhythm.planning.domain.FiscalYear;
+import io.rhythm.planning.domain.RetentionRates;
+import io.rhythm.planning.domain.Segments;
 import io.rhythm.planning.readiness.api.AssessmentView;
 import io.rhythm.planning.readiness.domain.ClientFacts;
 import io.rhythm.planning.readiness.domain.Framework;
@@ -11,12 +14,14 @@ import io.rhythm.planning.readiness.domain.ReadinessAssessment;
 import io.rhythm.planning.readiness.domain.ReadinessDecision;
 import io.rhythm.planning.readiness.domain.ReadinessScoring;
 import io.rhythm.planning.readiness.domain.Snapshot;
+import io.rhythm.planning.service.PortfolioQuery;
 import io.rhythm.platform.events.payload.Money;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -52,6 +57,10 @@ public class ReadinessAssessments {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    PortfolioQuery portfolio;
+    @ConfigProperty(name = "rhythm.fiscal-year.start-month", defaultValue = "7")
+    int fiscalYearStart;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AssessmentView create(String scope, String scopeValue, LocalDate asOf, Caller caller) {
@@ -60,10 +69,16 @@ public class ReadinessAssessments {
         }
         LocalDate day = asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String restrictedTo = caller.portfolioOwner().orElse(null);
-        LiveData.Scope s = new LiveData.Scope(scope, scopeValue == null ? null : scopeValue.strip(), restrictedTo);
+        String value = scopeValue == null ? null : scopeValue.strip();
+        if ("SEGMENT".equals(scope)) {
+            value = Segments.canonical(value).orElseThrow(() -> ApiException.invalid("scopeValue",
+                    "must be one of " + Segments.allowed()));
+        }
+        LiveData.Scope s = new LiveData.Scope(scope, value, restrictedTo);
         String label = switch (scope) {
             case "REGION" -> "Region " + s.value();
             case "CSE" -> "Portfolio of " + s.value();
+            case "SEGMENT" -> "Segment " + s.value() + (restrictedTo == null ? "" : " (clients of " + restrictedTo + ")");
             default -> restrictedTo == null ? "Whole portfolio" : "Portfolio of " + restrictedTo;
         };
         Snapshot snapshot = snapshot(label, live.clients(s, day), day);
@@ -154,9 +169,37 @@ public class ReadinessAssessments {
                 .filter(t -> t.accounts() > 1).sorted(Comparator.comparing(Snapshot.Theme::accounts).reversed()).toList();
         int qbrDone = (int) clients.stream().filter(c -> c.qbrsCompleted() > 0).count();
         Snapshot.PlanFigures plan = new Snapshot.PlanFigures(clients.isEmpty() ? null : Math.round(1000.0 * qbrDone / clients.size()) / 10.0,
-                atRisk.size(), renewals.size(), dashboard.expansionSignals());
+                atRisk.size(), renewals.size(), dashboard.expansionSignals(), retention(clients, asOf));
         return new Snapshot(label, clients.size(), proposals, sum(atRisk), dashboard, map,
                 new Snapshot.IssueLog(issues.open(), sla, themes), plan);
+    }
+
+    /**
+     * GRR/NRR of the scope's clients (planning's {@link RetentionRates}: maintenance revenue of their account plans,
+     * confirmed plus probability-weighted at-risk attrition, won expansion) in the scope's main currency, for the
+     * fiscal year containing asOf or, when that year's plans carry no maintenance revenue, the latest earlier one.
+     */
+    Snapshot.Retention retention(List<ClientFacts> clients, LocalDate asOf) {
+        if (clients.isEmpty()) {
+            return null;
+        }
+        List<Money> arr = sum(clients);
+        String currency = arr.isEmpty() ? "AUD" : arr.get(0).currency();
+        List<UUID> ids = clients.stream().map(c -> UUID.fromString(c.clientId())).toList();
+        PortfolioQuery.Result result = portfolio.metrics(new PortfolioQuery.Scope(null, null, null, currency, ids),
+                BigDecimal.ZERO);
+        String current = FiscalYear.containing(asOf, fiscalYearStart).label();
+        return result.retention().stream()
+                .filter(r -> r.fiscalYear().compareTo(current) <= 0 && r.grossRetentionPercent() != null)
+                .max(Comparator.comparing(RetentionRates::fiscalYear))
+                .map(r -> new Snapshot.Retention(r.fiscalYear(), currency, amount(r.startingRevenue()), amount(r.lostRevenue()),
+                        amount(r.expansionRevenue()), r.grossRetentionPercent().toPlainString(),
+                        r.netRetentionPercent().toPlainString()))
+                .orElse(null);
+    }
+
+    private static String amount(BigDecimal value) {
+        return value.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     AssessmentView view(ReadinessAssessment a, Snapshot s, List<ReadinessDecision> decisions) {
@@ -230,9 +273,14 @@ public class ReadinessAssessments {
         List<String> d90 = List.of("Pursue the " + f.expansionSignals() + " expansion signal(s) as expansion plays",
                 "Formalise the weakest dimension: " + weakest);
         String qbr = f.qbrCompletionPercent() == null ? "no clients" : String.format(Locale.ROOT, "%.1f %%", f.qbrCompletionPercent());
+        Snapshot.Retention r = f.retention();
+        String basis = r == null ? null : " in " + r.fiscalYear() + " (" + r.currency() + ": starting maintenance revenue "
+                + r.startingRevenue() + ", lost " + r.lostRevenue() + " confirmed and probability-weighted at-risk attrition";
         List<AssessmentView.Metric> metrics = List.of(
-                new AssessmentView.Metric("NRR", "not measured by Rhythm yet (needs revenue history)", "set a target"),
-                new AssessmentView.Metric("GRR", "not measured by Rhythm yet (needs revenue history)", "set a target"),
+                new AssessmentView.Metric("NRR", r == null ? "not measured: no account plan in scope has maintenance revenue"
+                        : r.netRetentionPercent() + " %" + basis + ", expansion won " + r.expansionRevenue() + ")", "set a target"),
+                new AssessmentView.Metric("GRR", r == null ? "not measured: no account plan in scope has maintenance revenue"
+                        : r.grossRetentionPercent() + " %" + basis + ")", "set a target"),
                 new AssessmentView.Metric("CSAT", "not measured by Rhythm yet", "set a target"),
                 new AssessmentView.Metric("QBR completion", qbr + " of clients in the last two quarters", "90 %"),
                 new AssessmentView.Metric("Expansion pipeline", f.expansionSignals() + " expansion signal(s) in the last 90 days",

@@ -43,10 +43,11 @@ public class ReadinessReport {
         s.topPriorities().forEach(p -> h.append("<li>").append(esc(p)).append("</li>"));
         h.append("</ol></li></ul><p class=\"muted\">").append(esc(a.roundingRule())).append("</p>");
 
-        h.append("<h2>2) Dimension Scorecard</h2><table><tr><th>Dimension</th><th>Score</th><th>Findings</th></tr>");
+        // findings on a row of their own: a long finding beside the name would interleave their lines in the PDF text
+        h.append("<h2>2) Dimension Scorecard</h2><table><tr><th>Dimension</th><th style=\"width:28%\">Score</th></tr>");
         for (AssessmentView.DimensionScore d : a.scorecard()) {
-            h.append("<tr><td>").append(esc(d.name())).append("</td><td>").append(level(d.level())).append("</td><td>")
-                    .append(esc(String.join("; ", d.findings()))).append("</td></tr>");
+            h.append("<tr><td><b>").append(esc(d.name())).append("</b></td><td>").append(level(d.level())).append("</td></tr>")
+                    .append("<tr><td colspan=\"2\">").append(esc(String.join("; ", d.findings()))).append("</td></tr>");
         }
         h.append("</table><table><tr><th>Criterion</th><th>Proposed</th><th>Score</th><th>Status</th><th>Evidence / reason</th></tr>");
         a.scorecard().forEach(d -> d.criteria().forEach(c -> h.append("<tr><td>").append(c.code()).append(" ").append(esc(c.text()))

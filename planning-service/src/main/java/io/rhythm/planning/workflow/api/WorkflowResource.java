@@ -1,5 +1,6 @@
 package io.rhythm.planning.workflow.api;
 
+import io.rhythm.planning.workflow.domain.WorkList;
 import io.rhythm.planning.workflow.domain.WorkflowFile;
 import io.rhythm.planning.workflow.service.ClientLinks;
 import io.rhythm.planning.workflow.service.StepFiles;
@@ -111,6 +112,27 @@ public class WorkflowResource {
     }
 
     @GET
+    @Path("/my-steps")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Your work list: steps waiting for you", description = "The active steps of running workflows in "
+            + "your portfolio whose assignee role you hold (an internal role lists the realm roles that hold it, e.g. "
+            + "Finance = vp; admin sees every internal step). side=CLIENT lists instead the client-facing steps waiting on "
+            + "your clients (send or chase their link), side=ALL both. Earliest due date first, so overdue steps lead; "
+            + "overdue and daysUntilDue are as of asOf (default today UTC). Cursor paging ?limit=&cursor=.")
+    @APIResponse(responseCode = "200", description = "A page of waiting steps")
+    @APIResponse(responseCode = "400", description = "Invalid side, asOf, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role has no work list (marketing, integration)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<WorkStepView> mySteps(
+            @QueryParam("side") @Pattern(regexp = WorkList.SIDES, message = "must be INTERNAL, CLIENT or ALL") String side,
+            @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD, default today (UTC)") LocalDate asOf,
+            @QueryParam("limit") @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
+            @QueryParam("cursor") @Size(max = 500) String cursor) {
+        LocalDate day = asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return queries.mySteps(side, day, PageRequest.of(limit, cursor), caller);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "One workflow with every step's definition and state")
@@ -189,16 +211,25 @@ public class WorkflowResource {
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.ADMIN})
     @Operation(summary = "Send the client a link to the active client-facing step", description = "A single-use link, "
             + "valid validForDays (default 14, at most 30), e-mailed to the recipient; the URL is returned once (only "
-            + "its hash is stored). mailed=false when the SMTP server did not accept the e-mail.")
+            + "its hash is stored). mailed=false when the SMTP server did not accept the e-mail. Accepts Idempotency-Key: "
+            + "a retry with the same key and body issues and mails nothing new and answers the same link with url and "
+            + "token null and tokenWithheld=true (the raw token is never stored, so it is never replayed).")
     @APIResponse(responseCode = "201", description = "The link")
     @APIResponse(responseCode = "400", description = "Invalid request (field errors)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not send links", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Workflow or step not found or not in your portfolio", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not the active step, or an internal step", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response link(@PathParam("id") UUID id, @PathParam("position") @Min(1) @Max(50) int position,
-                         @Valid @NotNull LinkRequest request) {
-        LinkIssued issued = links.issue(id, position, request, caller);
-        return Response.status(Response.Status.CREATED).entity(issued).build();
+    @APIResponse(responseCode = "409", description = "Not the active step, an internal step, or a concurrent request with the same Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body or step", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response link(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @PathParam("id") UUID id,
+                         @PathParam("position") @Min(1) @Max(50) int position, @Valid @NotNull LinkRequest request) {
+        LinkIssued[] issued = new LinkIssued[1];
+        Response answer = idempotent.execute(idempotencyKey, "POST /api/v1/workflows/" + id + "/steps/" + position + "/links",
+                request, () -> {
+                    issued[0] = links.issue(id, position, request, caller);
+                    // the key store keeps (and a retry replays) the link without its token
+                    return Response.status(Response.Status.CREATED).entity(issued[0].withheld()).build();
+                });
+        return issued[0] == null ? answer : Response.status(Response.Status.CREATED).entity(issued[0]).build();
     }
 }

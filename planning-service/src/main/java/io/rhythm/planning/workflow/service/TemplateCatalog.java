@@ -43,6 +43,14 @@ public class TemplateCatalog {
         return rows.stream().map(t -> version(t, true)).toList();
     }
 
+    /** Every version of every template (they are few; definitions are cached). */
+    public List<Version> all() {
+        List<WorkflowTemplate> rows = WorkflowTemplate.listAll();
+        Map<String, Integer> newest = new java.util.HashMap<>();
+        rows.forEach(t -> newest.merge(t.key, t.version, Math::max));
+        return rows.stream().map(t -> version(t, newest.get(t.key) == t.version)).toList();
+    }
+
     /** Every version of one template, newest first; 404 for an unknown key. */
     public List<Version> versions(String key) {
         List<WorkflowTemplate> rows = WorkflowTemplate.list("key = ?1 order by version desc", key);

@@ -1,7 +1,11 @@
 package io.rhythm.planning.workflow.service;
 
+import io.rhythm.planning.workflow.api.WorkStepView;
 import io.rhythm.planning.workflow.api.WorkflowView;
+import io.rhythm.planning.workflow.domain.WorkList;
+import io.rhythm.planning.workflow.domain.WorkflowDefinition;
 import io.rhythm.planning.workflow.domain.WorkflowInstance;
+import io.rhythm.planning.workflow.domain.WorkflowStep;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.web.paging.Cursor;
@@ -9,6 +13,7 @@ import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +23,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +46,8 @@ public class WorkflowQueries {
     ClientDirectory directory;
     @Inject
     Workflows workflows;
+    @Inject
+    TemplateCatalog templates;
 
     public Page<WorkflowView> list(Filter filter, PageRequest page, Caller caller) {
         StringBuilder sql = new StringBuilder("""
@@ -75,19 +84,97 @@ public class WorkflowQueries {
         }
         sql.append(" order by i.started_at desc, i.id desc limit ?");
         args.add(page.fetchSize());
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < args.size(); i++) {
-            query.setParameter(i + 1, args.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = rows(sql, args);
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, WorkflowInstance> instances = WorkflowInstance.<WorkflowInstance>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(w -> w.id, Function.identity()));
         Map<UUID, DirectoryEntry> clients = directory.findAll(instances.values().stream().map(w -> w.clientId).distinct().toList());
         List<WorkflowInstance> ordered = ids.stream().map(instances::get).toList();
+        // one query for the page's steps and one version lookup per template, not three queries per workflow
+        Map<UUID, List<WorkflowStep>> steps = ids.isEmpty() ? Map.of()
+                : WorkflowStep.<WorkflowStep>list("instanceId in ?1 order by instanceId, position", ids).stream()
+                        .collect(Collectors.groupingBy(st -> st.instanceId));
+        Map<UUID, TemplateCatalog.Version> versions = new HashMap<>();
+        instances.values().forEach(w -> versions.computeIfAbsent(w.templateId, templates::byId));
         return Page.of(ordered, page, w -> new Cursor(w.startedAt.toString(), w.id.toString()),
-                w -> workflows.view(w, clients.get(w.clientId)));
+                w -> workflows.view(w, clients.get(w.clientId), versions.get(w.templateId), steps.getOrDefault(w.id, List.of())));
+    }
+
+    /**
+     * The caller's work list: active steps of running workflows in the caller's portfolio that wait for a role the
+     * caller holds (an internal role whose realm roles include one of the caller's; admin: every internal step), and
+     * with {@code side} CLIENT or ALL also the client-facing steps the caller's team must send or chase. Earliest due
+     * date first (overdue at the top), then by workflow.
+     */
+    public Page<WorkStepView> mySteps(String side, LocalDate asOf, PageRequest page, Caller caller) {
+        List<UUID> templateIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Map<UUID, TemplateCatalog.Version> versions = new HashMap<>();
+        for (TemplateCatalog.Version version : templates.all()) {
+            versions.put(version.id(), version);
+            WorkflowDefinition definition = version.definition();
+            for (int p = 1; p <= definition.steps().size(); p++) {
+                WorkflowDefinition.Role role = definition.role(definition.step(p).assigneeRole()).orElse(null);
+                if (role != null && WorkList.waitsFor(role, side, caller.hasRole(Roles.ADMIN), caller.roles())) {
+                    templateIds.add(version.id());
+                    positions.add(p);
+                }
+            }
+        }
+        if (templateIds.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        StringBuilder sql = new StringBuilder("""
+                select s.instance_id, s.position, s.due_on, i.client_id, i.template_id
+                from workflow_step s
+                join workflow_instance i on i.id = s.instance_id
+                join client_directory d on d.client_id = i.client_id
+                join unnest(?, ?) as w(template_id, position) on w.template_id = i.template_id and w.position = s.position
+                where s.status = 'ACTIVE' and i.status = 'RUNNING'""");
+        List<Object> args = new ArrayList<>();
+        args.add(templateIds.toArray(UUID[]::new));
+        args.add(positions.toArray(Integer[]::new));
+        caller.portfolioOwner().ifPresent(owner -> {
+            sql.append(" and (d.owner_cse = ? or d.owner_cam = ?)");
+            args.add(owner);
+            args.add(owner);
+        });
+        if (page.after() != null) {
+            sql.append(" and (s.due_on, s.instance_id) > (?, ?)");
+            args.add(cursorDate(page.after()));
+            args.add(page.after().uuid());
+        }
+        sql.append(" order by s.due_on, s.instance_id limit ?");
+        args.add(page.fetchSize());
+        List<Object[]> rows = rows(sql, args);
+        Map<UUID, DirectoryEntry> clients = directory.findAll(rows.stream().map(r -> (UUID) r[3]).distinct().toList());
+        return Page.of(rows, page, r -> new Cursor(r[2].toString(), r[0].toString()), r -> {
+            TemplateCatalog.Version version = versions.get((UUID) r[4]);
+            WorkflowDefinition.Step step = version.definition().step(((Number) r[1]).intValue());
+            WorkflowDefinition.Role role = version.definition().role(step.assigneeRole()).orElseThrow();
+            LocalDate due = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
+            DirectoryEntry client = clients.get((UUID) r[3]);
+            return new WorkStepView(r[0].toString(), r[3].toString(), client == null ? null : client.name(), version.key(),
+                    version.definition().name(), ((Number) r[1]).intValue(), step.name(), step.type().name(),
+                    step.assigneeRole(), role.side().name(), due, due.isBefore(asOf), ChronoUnit.DAYS.between(asOf, due));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(StringBuilder sql, List<Object> args) {
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < args.size(); i++) {
+            query.setParameter(i + 1, args.get(i));
+        }
+        return query.getResultList();
+    }
+
+    private static LocalDate cursorDate(Cursor cursor) {
+        try {
+            return LocalDate.parse(cursor.sortValue());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("cursor", "is not a cursor of this list");
+        }
     }
 
     private static Instant cursorInstant(Cursor cursor) {

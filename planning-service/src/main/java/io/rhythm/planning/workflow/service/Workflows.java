@@ -3,6 +3,7 @@ package io.rhythm.planning.workflow.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rhythm.planning.service.WorkflowAttrition;
 import io.rhythm.planning.workflow.api.StepCompletionRequest;
 import io.rhythm.planning.workflow.api.WorkflowView;
 import io.rhythm.planning.workflow.domain.FormValidation;
@@ -63,6 +64,8 @@ public class Workflows {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    WorkflowAttrition attrition;
 
     /** Starts an instance by hand: the caller must see the client. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -255,6 +258,12 @@ public class Workflows {
                 instance.outcome = outcome;
                 attrition = step.outcome(outcome).map(WorkflowDefinition.Outcome::marksAttritionRisk).orElse(false);
             }
+            if (attrition) {
+                // e.g. Annual Renewal "client will not renew": confirmed attrition in the plan's risk register, same transaction
+                this.attrition.confirm(instance.id, instance.clientId, instance.triggerKey, definition.name(),
+                        step.outcome(outcome).map(WorkflowDefinition.Outcome::label).orElse(outcome),
+                        (String) record.get("comment"));
+            }
             outbox.publish(EventCatalogue.WORKFLOW_COMPLETED, instance.clientId.toString(), new WorkflowCompleted(
                     instance.id.toString(), instance.clientId.toString(), definition.key(), next.status().name(),
                     instance.outcome, attrition, now));
@@ -299,9 +308,13 @@ public class Workflows {
     }
 
     public WorkflowView view(WorkflowInstance instance, DirectoryEntry client) {
-        TemplateCatalog.Version version = templates.byId(instance.templateId);
+        return view(instance, client, templates.byId(instance.templateId),
+                WorkflowStep.list("instanceId = ?1 order by position", instance.id));
+    }
+
+    /** The view from what a list has loaded for a whole page at once (version and steps, in position order). */
+    WorkflowView view(WorkflowInstance instance, DirectoryEntry client, TemplateCatalog.Version version, List<WorkflowStep> states) {
         WorkflowDefinition definition = version.definition();
-        List<WorkflowStep> states = WorkflowStep.list("instanceId = ?1 order by position", instance.id);
         LocalDate today = today();
         List<WorkflowView.StepView> steps = states.stream().map(s -> {
             WorkflowDefinition.Step step = definition.step(s.position);

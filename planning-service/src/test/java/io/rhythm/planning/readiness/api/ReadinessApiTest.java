@@ -11,6 +11,7 @@ import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.events.payload.AlertRaised;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.HealthScoreChanged;
+import io.rhythm.platform.events.payload.SegmentMigrated;
 import io.rhythm.platform.events.payload.Money;
 import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TestClients;
@@ -64,6 +65,19 @@ class ReadinessApiTest {
 
     @Test
     void anAssessmentProposesScoresFromLiveDataAndBuildsTheSixDeliverables() throws Exception {
+        // Waikato's account plan of the current fiscal year (July start): GRR/NRR and an expansion play come from it
+        String fy = "FY" + (TODAY.getMonthValue() >= 7 ? TODAY.getYear() + 1 : TODAY.getYear());
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp").get("/api/v1/plans?clientId=" + waikato).statusCode() == 200);
+        String plan = as("cse").body("{\"clientId\":\"" + waikato + "\",\"fiscalYear\":\"" + fy + "\",\"title\":\"Waikato\"}")
+                .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        as("cse").header("If-Match", "\"v0\"").body("{\"title\":\"Waikato\",\"maintenanceRevenue\":{\"amount\":\"900000.00\","
+                + "\"currency\":\"AUD\"}}").put("/api/v1/plans/" + plan).then().statusCode(200);
+        as("cse").body("{\"description\":\"Pathology module dropped\",\"amount\":{\"amount\":\"90000.00\",\"currency\":\"AUD\"},"
+                + "\"fiscalYear\":\"" + fy + "\",\"status\":\"CONFIRMED\",\"probability\":100}").post("/api/v1/plans/" + plan + "/risks")
+                .then().statusCode(201);
+        as("cse").body("{\"name\":\"Imaging seats\",\"type\":\"UPSELL\",\"value\":{\"amount\":\"45000.00\",\"currency\":\"AUD\"},"
+                + "\"stage\":\"CLOSED_WON\",\"probability\":100,\"closeReason\":\"Signed\"}").post("/api/v1/plans/" + plan + "/opportunities")
+                .then().statusCode(201);
         JsonPath a = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> assess("avp"),
                 j -> j.getInt("clientCount") == 4 && j.getList("issueLog.openIssues").size() == 1
                         && j.getList("accountHealthDashboard.atRiskAccounts").size() == 1
@@ -88,6 +102,14 @@ class ReadinessApiTest {
         assertThat(a.getString("issueLog.openIssues[0].owner")).isEqualTo("cse");
         assertThat(a.getInt("issueLog.openIssues[0].daysOpen")).isEqualTo(3);
         assertThat(a.getList("plan.metrics.name")).containsExactly("NRR", "GRR", "CSAT", "QBR completion", "Expansion pipeline");
+        String fyShort = "FY" + fy.substring(4);
+        assertThat(a.getString("plan.metrics.find { it.name == 'GRR' }.current")).startsWith("90.00 % in " + fyShort + " (AUD: "
+                + "starting maintenance revenue 900000.00, lost 90000.00");
+        assertThat(a.getString("plan.metrics.find { it.name == 'NRR' }.current")).startsWith("95.00 % in " + fyShort)
+                .contains("expansion won 45000.00");
+        assertThat(criterion(a, "6.3")).containsEntry("proposedScore", 2).containsEntry("status", "PROPOSED")
+                .containsEntry("evidence", "1 of 4 clients have an expansion play (upsell, cross-sell, new module) open or won in "
+                        + "their account plan (25 %)");
         String id = a.getString("id");
 
         // a person confirms or overrides, with a reason where the score differs or there was no data
@@ -132,6 +154,18 @@ class ReadinessApiTest {
         as("avp").body("{\"scope\": \"REGION\"}").post("/api/v1/readiness/assessments").then().statusCode(400)
                 .body("errors[0].field", equalTo("scopeValue"));
         as("avp").body("{\"scope\": \"PORTFOLIO\", \"colour\": 1}").post("/api/v1/readiness/assessments").then().statusCode(400);
+        as("avp").body("{\"scope\": \"SEGMENT\", \"scopeValue\": \"Galaxy\"}").post("/api/v1/readiness/assessments").then()
+                .statusCode(400).body("errors[0].field", equalTo("scopeValue"));
+
+        // by segment: the clients segmentation places there now (the planning projection of SegmentMigrated)
+        TopicProbe.send(Topics.SEGMENT_MIGRATIONS, CloudEvent.create(EventCatalogue.SEGMENT_MIGRATED, nguyen, Json.tree(
+                new SegmentMigrated(nguyen, null, "SLEEPING_GIANTS", "test", true, "segmentation")), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("avp").body("{\"scope\": \"SEGMENT\", \"scopeValue\": \"SLEEPING_GIANTS\"}")
+                .post("/api/v1/readiness/assessments").then().statusCode(201).extract().jsonPath().getInt("clientCount") >= 1);
+        as("avp").body("{\"scope\": \"SEGMENT\", \"scopeValue\": \"Sleeping Giant\"}").post("/api/v1/readiness/assessments")
+                .then().statusCode(201).body("scopeValue", equalTo("SLEEPING_GIANTS")).body("scopeLabel", equalTo("Segment SLEEPING_GIANTS"));
+        as("cse2").body("{\"scope\": \"SEGMENT\", \"scopeValue\": \"SLEEPING_GIANTS\"}").post("/api/v1/readiness/assessments")
+                .then().statusCode(201).body("scopeLabel", equalTo("Segment SLEEPING_GIANTS (clients of cse2)"));
 
         // a CSE assesses only their own clients, and nobody else's CSE sees it
         String mine = as("cse").body("{\"scope\": \"REGION\", \"scopeValue\": \"" + REGION + "\"}").post("/api/v1/readiness/assessments")

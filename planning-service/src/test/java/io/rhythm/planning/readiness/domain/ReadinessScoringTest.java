@@ -17,7 +17,7 @@ class ReadinessScoringTest {
 
     private static ClientFacts client(String tier, String band, int plans, int contacts, int qbrs, int checks, LocalDate renewal) {
         return new ClientFacts("id-" + Math.random(), "c", tier, "cse", "cam", renewal, BigDecimal.TEN, "AUD", band, band == null ? null : 60.0,
-                plans, contacts, Math.min(contacts, 1), qbrs, checks, 0);
+                plans, contacts, Math.min(contacts, 1), qbrs, checks, 0, plans > 0 && qbrs > 0 ? 1 : 0);
     }
 
     @Test
@@ -38,6 +38,8 @@ class ReadinessScoringTest {
         assertThat(p.get("5.2").score()).isEqualTo(4);   // 9 of 10 within SLA: 90 %
         assertThat(p.get("6.1").evidence()).startsWith("1 of 2 renewals in the next 90 days");
         assertThat(p.get("6.2").evidence()).startsWith("1 of 2 at-risk or critical clients");
+        assertThat(p.get("6.3")).isEqualTo(new Proposal("6.3", 2, 25.0, "1 of 4 clients have an expansion play (upsell, "
+                + "cross-sell, new module) open or won in their account plan (25 %)"));
         assertThat(p.get("3.1").score()).isNull();
         assertThat(p.get("1.3").evidence()).contains("no data");
     }

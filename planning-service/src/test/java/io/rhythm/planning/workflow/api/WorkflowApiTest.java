@@ -261,12 +261,12 @@ class WorkflowApiTest {
                 .formatted(key, name, stepName);
     }
 
-    private static String link(String id, int position) {
+    static String link(String id, int position) {
         return as("cse").body("{\"email\": \"contact." + UUID.randomUUID() + "@client.example\"}")
                 .post("/api/v1/workflows/" + id + "/steps/" + position + "/links").then().statusCode(201).extract().path("token");
     }
 
-    private static Response upload(String user, String id, int position, String fileName, String type, byte[] content) {
+    static Response upload(String user, String id, int position, String fileName, String type, byte[] content) {
         return given().header("Authorization", io.rhythm.platform.testing.Tokens.bearer(user)).contentType(type).body(content)
                 .queryParam("fileName", fileName).put("/api/v1/workflows/" + id + "/steps/" + position + "/file");
     }

@@ -89,6 +89,8 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.WORKFLOW_COMPLETED, WorkflowCompleted.class),
                 Map.entry(EventCatalogue.WORKFLOW_STEP_OVERDUE, WorkflowStepOverdue.class),
                 Map.entry(EventCatalogue.RENEWAL_WINDOW_OPENED, io.rhythm.platform.events.payload.RenewalWindowOpened.class),
+                Map.entry(EventCatalogue.SATISFACTION_ACTION_PLAN_OVERDUE,
+                        io.rhythm.platform.events.payload.SatisfactionActionPlanOverdue.class),
                 Map.entry(EventCatalogue.CALENDAR_MILESTONE_DUE, CalendarMilestoneDue.class),
                 Map.entry(EventCatalogue.DELIVERABLE_OVERDUE, DeliverableOverdue.class));
         assertThat(payloads.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalogue.all());
