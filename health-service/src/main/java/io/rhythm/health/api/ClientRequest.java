@@ -11,10 +11,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A client as created or replaced through the API. */
+/**
+ * A client as created or replaced through the API.
+ *
+ * @param lifecycleStage ONBOARDING, ADOPTION, MATURE, EXPANSION or RENEWAL
+ * @param customerSince  the day the company became a customer (tenure: seed 001 surveys customers of more than
+ *                       90 days quarterly); optional, not in the future; absent means unknown
+ */
 @Schema(name = "ClientRequest", example = """
         {"name": "SA Health", "region": "APAC", "businessUnit": "Health", "ownerCse": "cse", "ownerCam": "cam",
-         "tier": "Enterprise", "lifecycleStage": "MATURE", "renewalDate": "2027-06-30",
+         "tier": "Enterprise", "lifecycleStage": "MATURE", "renewalDate": "2027-06-30", "customerSince": "2019-07-01",
          "annualRevenue": {"amount": "578000.00", "currency": "AUD"}, "externalIds": {"hubspot": "1234567"}}""")
 public record ClientRequest(
         @NotBlank @Size(max = 200) String name,
@@ -26,6 +32,8 @@ public record ClientRequest(
         @NotNull LifecycleStage lifecycleStage,
         LocalDate renewalDate,
         @Valid MoneyInput annualRevenue,
+        @Schema(description = "The day the company became a customer (yyyy-mm-dd); not in the future; absent = unknown",
+                example = "2019-07-01") LocalDate customerSince,
         @Size(max = 10) Map<@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,29}",
                 message = "must be a lower-case source name such as hubspot or salesforce") String,
                 @NotBlank @Size(max = 100) String> externalIds) {

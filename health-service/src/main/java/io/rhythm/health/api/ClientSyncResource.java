@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,9 +89,11 @@ public class ClientSyncResource {
             + "unmapped owners put the row in the unmatched queue. Outcomes for backtests: a company whose lifecyclestage "
             + "is former_customer, former customer or churned is recorded as CHURNED on its churn_date (required then); a "
             + "renewal_date that rolls forward by 6+ months from a stored one that has come (or is within 90 days) records "
-            + "RENEWED on the stored date. The row's result names the outcome recorded.")
+            + "RENEWED on the stored date. The row's result names the outcome recorded. The Rhythm stage (ONBOARDING, ADOPTION, "
+            + "MATURE, EXPANSION, RENEWAL) comes from rhythm_lifecycle_stage; customerSince from hs_lifecyclestage_customer_date "
+            + "(\"Became a Customer Date\"; not in the future).")
     public BulkResult hubspot(@Valid @NotNull BulkRows body) {
-        HubSpotCompanyAdapter adapter = new HubSpotCompanyAdapter(defaultRegion, defaultCurrency);
+        HubSpotCompanyAdapter adapter = new HubSpotCompanyAdapter(defaultRegion, defaultCurrency, LocalDate.now(clock));
         return run(body, row -> adapter.read(asMap(row)));
     }
 
@@ -100,9 +103,10 @@ public class ClientSyncResource {
     @Operation(summary = "Upsert clients from a Salesforce Account export", description = "Rows with Id, Name, Type, "
             + "Industry, AnnualRevenue, OwnerId, ParentId (and the custom Renewal_Date__c, Churn_Date__c). Only Customer "
             + "accounts are clients, and former customers: Type Former Customer or Churned records CHURNED on Churn_Date__c "
-            + "(required then); Renewal_Date__c rolling forward records RENEWED as for HubSpot.")
+            + "(required then); Renewal_Date__c rolling forward records RENEWED as for HubSpot. The custom Rhythm_Lifecycle_Stage__c "
+            + "sets the stage (EXPANSION included) and Customer_Since__c (or Customer_Since_Date__c) the customer-since date.")
     public BulkResult salesforce(@Valid @NotNull BulkRows body) {
-        SalesforceAccountAdapter adapter = new SalesforceAccountAdapter(defaultRegion, defaultCurrency);
+        SalesforceAccountAdapter adapter = new SalesforceAccountAdapter(defaultRegion, defaultCurrency, LocalDate.now(clock));
         return run(body, row -> adapter.read(asMap(row)));
     }
 
@@ -174,6 +178,9 @@ public class ClientSyncResource {
         if (externalId == null) {
             problems.add(new RowProblem("externalIds." + source, "is required: it identifies the row"));
         }
+        if (request.customerSince() != null && request.customerSince().isAfter(LocalDate.now(clock))) {
+            problems.add(new RowProblem("customerSince", "must not be in the future (today is " + LocalDate.now(clock) + ")"));
+        }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RowProblem::field));
             return AdaptedRow.rejected(problems);
@@ -181,7 +188,8 @@ public class ClientSyncResource {
         return AdaptedRow.of(new ClientUpsert(source, externalId, request.name().strip(), request.region().strip(),
                 request.businessUnit(), request.ownerCse(), null, request.ownerCam(), request.tier(), request.lifecycleStage(),
                 request.renewalDate(), request.annualRevenue() == null ? null : request.annualRevenue().amount(),
-                request.annualRevenue() == null ? null : request.annualRevenue().currency(), null));
+                request.annualRevenue() == null ? null : request.annualRevenue().currency(), null, null,
+                request.customerSince()));
     }
 
     @SuppressWarnings("unchecked")

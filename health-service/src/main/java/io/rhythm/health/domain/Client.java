@@ -45,6 +45,9 @@ public class Client extends PanacheEntityBase {
     public LifecycleStage lifecycleStage;
     @Column(name = "renewal_date")
     public LocalDate renewalDate;
+    /** The day the company became a customer (tenure); null when unknown. */
+    @Column(name = "customer_since")
+    public LocalDate customerSince;
     @Column(name = "arr_amount")
     public BigDecimal arrAmount;
     @Column(name = "arr_currency")
@@ -72,6 +75,6 @@ public class Client extends PanacheEntityBase {
     public ClientUpserted toEvent() {
         return new ClientUpserted(id.toString(), name, region, businessUnit, ownerCse, ownerCam, tier,
                 lifecycleStage.name(), renewalDate, arrAmount == null ? null : Money.of(arrAmount, arrCurrency),
-                new TreeMap<>(externalIds), version);
+                new TreeMap<>(externalIds), version, customerSince);
     }
 }

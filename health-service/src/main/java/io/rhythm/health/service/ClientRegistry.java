@@ -37,6 +37,7 @@ public class ClientRegistry {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Client create(ClientRequest request) {
+        requireCustomerSinceNotAhead(request);
         requireExternalIdsFree(request.externalIds(), null);
         Client client = new Client();
         client.id = UUID.randomUUID();
@@ -57,6 +58,7 @@ public class ClientRegistry {
             throw ApiException.notFound("Client", id);
         }
         Versions.requireMatch(ifMatch, client.version);
+        requireCustomerSinceNotAhead(request);
         requireExternalIdsFree(request.externalIds(), client.id);
         apply(client, request);
         client.version++;
@@ -79,6 +81,7 @@ public class ClientRegistry {
         client.tier = request.tier();
         client.lifecycleStage = request.lifecycleStage();
         client.renewalDate = request.renewalDate();
+        client.customerSince = request.customerSince();
         client.arrAmount = request.annualRevenue() == null ? null
                 : request.annualRevenue().amount().setScale(2, RoundingMode.HALF_EVEN);
         client.arrCurrency = request.annualRevenue() == null ? null : request.annualRevenue().currency();
@@ -87,6 +90,14 @@ public class ClientRegistry {
             client.externalIds.putAll(request.externalIds());
         }
         client.updatedAt = Instant.now(clock);
+    }
+
+    /** A client cannot have become a customer after today (a typo'd year would make it "new" for years). */
+    private void requireCustomerSinceNotAhead(ClientRequest request) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        if (request.customerSince() != null && request.customerSince().isAfter(today)) {
+            throw ApiException.invalid("customerSince", "must not be in the future (today is " + today + ")");
+        }
     }
 
     /** An external id names one client only: a second client claiming it is a 409 naming the holder. */

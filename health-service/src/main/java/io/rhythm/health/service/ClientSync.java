@@ -190,6 +190,9 @@ public class ClientSync {
         if (row.lifecycleStage() != null) {
             changed |= set(client.lifecycleStage, row.lifecycleStage(), v -> client.lifecycleStage = v);
         }
+        if (row.customerSince() != null) {
+            changed |= set(client.customerSince, row.customerSince(), v -> client.customerSince = v);
+        }
         if (row.renewalDate() != null) {
             changed |= set(client.renewalDate, row.renewalDate(), v -> client.renewalDate = v);
         }

@@ -46,6 +46,36 @@ class ClientApiTest {
     }
 
     @Test
+    void customerSinceIsStoredValidatedAndPublished() {
+        String hubspotId = "hs-" + UUID.randomUUID();
+        String body = client("Tenured " + hubspotId, "cse", "cam", hubspotId)
+                .replace("\"lifecycleStage\"", "\"customerSince\": \"2019-07-01\", \"lifecycleStage\"");
+        try (TopicProbe clients = TopicProbe.watch(Topics.CLIENTS)) {
+            String id = asIntegration().body(body).post("/api/v1/clients").then().statusCode(201)
+                    .body("customerSince", equalTo("2019-07-01")).extract().path("id");
+            CloudEvent created = clients.awaitEvent(EventCatalogue.CLIENT_UPSERTED.type(), id, Duration.ofSeconds(30));
+            assertThat(created.data().get("customerSince").asText()).isEqualTo("2019-07-01");
+
+            as("avp").header("If-Match", "\"v0\"").body(body.replace("2019-07-01", "2099-01-01"))
+                    .put("/api/v1/clients/" + id).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("customerSince"));
+            as("avp").header("If-Match", "\"v0\"").body(body.replace("2019-07-01", "July 2019"))
+                    .put("/api/v1/clients/" + id).then().statusCode(400);
+            as("avp").get("/api/v1/clients/" + id).then().statusCode(200).header("ETag", "\"v0\"")
+                    .body("customerSince", equalTo("2019-07-01"));
+
+            as("avp").header("If-Match", "\"v0\"").body(body.replace("2019-07-01", "2020-02-29"))
+                    .put("/api/v1/clients/" + id).then().statusCode(200).body("customerSince", equalTo("2020-02-29"));
+            CloudEvent changed = TopicProbe.validated(clients.awaitRecord(
+                    r -> id.equals(r.key()) && r.value().contains("\"version\":1"), Duration.ofSeconds(30)));
+            assertThat(changed.data().get("customerSince").asText()).isEqualTo("2020-02-29");
+        }
+        asIntegration().body(client("Future " + UUID.randomUUID(), "cse", "cam", "hs-" + UUID.randomUUID())
+                        .replace("\"lifecycleStage\"", "\"customerSince\": \"2099-01-01\", \"lifecycleStage\""))
+                .post("/api/v1/clients").then().statusCode(400).body("errors[0].field", equalTo("customerSince"));
+    }
+
+    @Test
     void replacingNeedsTheCurrentETagAndPublishesTheNewVersion() {
         String hubspotId = "hs-" + UUID.randomUUID();
         String id = asIntegration().body(client("WA Health " + hubspotId, "cse", "cam", hubspotId))

@@ -92,6 +92,29 @@ class ClientSyncApiTest {
     }
 
     @Test
+    void crmRowsCarryTheCustomerSinceDateAndTheExpansionStage() {
+        String company = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+        asIntegration().body("{\"username\": \"cse\"}").put("/api/v1/clients/owner-mappings/hubspot/owner-since")
+                .then().statusCode(200);
+        String batch = "{\"rows\": [{\"hs_object_id\": \"" + company + "\", \"name\": \"Since " + company + "\","
+                + " \"lifecyclestage\": \"customer\", \"hubspot_owner_id\": \"owner-since\", \"rhythm_lifecycle_stage\": \"expansion\","
+                + " \"hs_lifecyclestage_customer_date\": \"2021-04-12T02:00:00.000Z\"}]}";
+        try (TopicProbe clients = TopicProbe.watch(Topics.CLIENTS)) {
+            String id = asIntegration().body(batch).post("/api/v1/clients/bulk/hubspot").then().statusCode(200)
+                    .body("results[0].status", equalTo("CREATED")).extract().path("results[0].clientId");
+            CloudEvent event = clients.awaitEvent(EventCatalogue.CLIENT_UPSERTED.type(), id, Duration.ofSeconds(30));
+            assertThat(event.data().get("customerSince").asText()).isEqualTo("2021-04-12");
+            assertThat(event.data().get("lifecycleStage").asText()).isEqualTo("EXPANSION");
+            as("avp").get("/api/v1/clients/" + id).then().statusCode(200)
+                    .body("customerSince", equalTo("2021-04-12")).body("lifecycleStage", equalTo("EXPANSION"));
+        }
+        String ahead = row("Ahead " + company, "ahead-" + company, "1000")
+                .replace("\"lifecycleStage\"", "\"customerSince\": \"2099-01-01\", \"lifecycleStage\"");
+        asIntegration().body(rows("crm", ahead)).post("/api/v1/clients/bulk").then().statusCode(200)
+                .body("results[0].status", equalTo("REJECTED")).body("results[0].errors[0].field", equalTo("customerSince"));
+    }
+
+    @Test
     void salesforceParentsComeFirstAndProspectsAreRejected() {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String parent = "001PARENT" + suffix.substring(0, 6);

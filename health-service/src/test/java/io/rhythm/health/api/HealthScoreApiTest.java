@@ -95,6 +95,23 @@ class HealthScoreApiTest {
     }
 
     @Test
+    void anExpansionClientIsScoredWithTheExpansionWeights() {
+        String clientId = asIntegration().body(ClientApiTest.client("Expanding " + UUID.randomUUID(), "cse", "cam",
+                        "hs-" + UUID.randomUUID()).replace("\"MATURE\"", "\"EXPANSION\""))
+                .post("/api/v1/clients").then().statusCode(201).body("lifecycleStage", equalTo("EXPANSION")).extract().path("id");
+        send(signal("x1-" + UUID.randomUUID(), clientId, "usage.active_users_pct", 80, T0),
+                signal("x2-" + UUID.randomUUID(), clientId, "support.open_urgent_tickets", 2, T0))
+                .body("outcome", contains("ACCEPTED", "ACCEPTED"));
+        // EXPANSION weighs usage .35 and support .15: with only those two known, .7 × 100 + .3 × 0 = 70
+        // (MATURE, .30 and .20, would give 60)
+        as("cse").get("/api/v1/clients/" + clientId + "/health").then().statusCode(200)
+                .body("lifecycleStage", equalTo("EXPANSION")).body("score", equalTo(70.0f))
+                .body("components.find { it.component == 'USAGE' }.stageWeight", equalTo(0.35f))
+                .body("components.find { it.component == 'SUPPORT' }.stageWeight", equalTo(0.15f))
+                .body("components.find { it.component == 'RELATIONAL' }.stageWeight", equalTo(0.25f));
+    }
+
+    @Test
     void duplicatesStaleSignalsUnknownClientsAndBadRowsAreAnsweredRowByRow() {
         String clientId = newClient("cse");
         String id = "d-" + UUID.randomUUID();

@@ -49,8 +49,10 @@ public class RecipientResource {
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
     @Operation(summary = "Build recipient lists from the contacts", description = "For ?clientId=, or every client in your "
             + "portfolio. Each active contact is included only with a valid email and a subscription; missing/invalid emails, "
-            + "unsubscribed contacts (manual outreach) and contacts without a role are flagged. Rebuilding clears a sign-off; "
-            + "409 once frozen.")
+            + "unsubscribed contacts (manual outreach) and contacts without a role are flagged. Tenure (seed 001: \"all active "
+            + "customers (> 90 days tenure)\"): a client with 90 days or fewer since its customerSince at the cycle's open date "
+            + "has every contact excluded (TENURE_90_DAYS_OR_LESS) and its list's tenure says why; a client without "
+            + "customerSince is included with the warning \"tenure unknown\". Rebuilding clears a sign-off; 409 once frozen.")
     public List<RecipientLists.ClientList> build(@PathParam("cycleId") UUID cycleId, @QueryParam("clientId") UUID clientId) {
         return lists.build(cycleId, clientId, caller);
     }
@@ -59,7 +61,8 @@ public class RecipientResource {
     @Transactional
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "Recipient lists and their validation report", description = "Your clients' lists (or ?clientId=), "
-            + "by client name, with counts of included, excluded and flagged contacts and the sign-off.")
+            + "by client name, with counts of included, excluded and flagged contacts, the client's tenure at the open date "
+            + "(status OVER_90_DAYS, UP_TO_90_DAYS with the reason it is excluded, or UNKNOWN) and the sign-off.")
     public List<RecipientLists.ClientList> report(@PathParam("cycleId") UUID cycleId, @QueryParam("clientId") UUID clientId) {
         return lists.report(cycleId, clientId, caller);
     }

@@ -3,6 +3,7 @@ package io.rhythm.nps.service;
 import io.rhythm.nps.domain.SurveyCycle;
 import io.rhythm.nps.domain.recipients.RecipientCheck;
 import io.rhythm.nps.domain.recipients.RecipientIssue;
+import io.rhythm.nps.domain.recipients.TenureRule;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.ContactDirectory;
 import io.rhythm.platform.clients.ContactEntry;
@@ -26,6 +27,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,11 @@ import java.util.UUID;
  * a validation report, signed off by the client's CSE or CAM before the recipient-list deadline, then
  * frozen by a leader. Rebuilding a list clears its sign-off (it may have changed); nothing changes
  * after the freeze.
+ *
+ * <p>Tenure (seed 001: "all active customers (&gt; 90 days tenure)", {@link TenureRule}): a client with 90 days or
+ * fewer since its {@code customerSince} at the cycle's open date keeps its list, but every contact on it is excluded
+ * with {@link RecipientIssue#TENURE_90_DAYS_OR_LESS} and the list's {@code tenure} says why; a client without a
+ * customer-since date is included, its {@code tenure} warning that it is unknown.
  */
 @ApplicationScoped
 public class RecipientLists {
@@ -50,14 +58,25 @@ public class RecipientLists {
     @Inject
     ContactDirectory contacts;
     @Inject
+    ClientTenures tenures;
+    @Inject
     Clock clock;
 
     public record Recipient(String contactId, String name, String email, boolean included, List<RecipientIssue> issues) {
     }
 
+    /**
+     * @param tenure the client's tenure at the cycle's open date when the list was built, and whether it is surveyed
+     *               (null for a list built before the tenure rule)
+     */
     public record ClientList(String clientId, String clientName, String ownerCse, String ownerCam, Instant builtAt,
-                             String signedOffBy, Instant signedOffAt, int included, int excluded,
+                             String signedOffBy, Instant signedOffAt, TenureRule.Verdict tenure, int included, int excluded,
                              Map<RecipientIssue, Integer> flagged, List<Recipient> recipients) {
+
+        /** By client name (a client without one last), then id: the report's and the CSV export's order. */
+        public static final Comparator<ClientList> BY_CLIENT_NAME = Comparator
+                .comparing(ClientList::clientName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+                .thenComparing(ClientList::clientId);
     }
 
     public record Freeze(Instant frozenAt, String frozenBy, int lists, int signedOff, List<String> notSignedOff) {
@@ -84,12 +103,19 @@ public class RecipientLists {
         for (DirectoryEntry client : targets) {
             em.createNativeQuery("delete from recipient_list where cycle_id = ?1 and client_id = ?2")
                     .setParameter(1, cycle.id).setParameter(2, client.clientId()).executeUpdate();
-            em.createNativeQuery("insert into recipient_list (cycle_id, client_id, built_at) values (?1, ?2, ?3)")
+            TenureRule.Verdict tenure = TenureRule.at(tenures.customerSince(client.clientId()).orElse(null), cycle.openDate);
+            em.createNativeQuery("""
+                            insert into recipient_list (cycle_id, client_id, built_at, customer_since, tenure_days, tenure)
+                            values (?1, ?2, ?3, cast(?4 as date), cast(?5 as integer), ?6)""")
                     .setParameter(1, cycle.id).setParameter(2, client.clientId()).setParameter(3, Timestamp.from(now))
+                    .setParameter(4, tenure.customerSince() == null ? null : Date.valueOf(tenure.customerSince()))
+                    .setParameter(5, tenure.days() == null ? null : (int) Math.max(Integer.MIN_VALUE,
+                            Math.min(Integer.MAX_VALUE, tenure.days())))
+                    .setParameter(6, tenure.status().name())
                     .executeUpdate();
             for (ContactEntry contact : contacts.ofClient(client.clientId(), false)) {
-                RecipientCheck.Verdict verdict = RecipientCheck.check(contact.email(), contact.subscribed(), contact.title(),
-                        contact.stakeholderRoles());
+                RecipientCheck.Verdict verdict = withTenure(RecipientCheck.check(contact.email(), contact.subscribed(),
+                        contact.title(), contact.stakeholderRoles()), tenure);
                 em.createNativeQuery("""
                                 insert into recipient (cycle_id, client_id, contact_id, name, email, included, issues)
                                 values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text[]))""")
@@ -119,7 +145,7 @@ public class RecipientLists {
             clients.find((UUID) id).filter(entry -> caller.canSee(entry.ownership()))
                     .ifPresent(entry -> lists.add(list(cycleId, entry)));
         }
-        lists.sort(java.util.Comparator.comparing(ClientList::clientName));
+        lists.sort(ClientList.BY_CLIENT_NAME);
         return lists;
     }
 
@@ -175,10 +201,26 @@ public class RecipientLists {
         return io.rhythm.nps.domain.pulls.HubSpotContactCsv.write(rows);
     }
 
+    /** A client too new for the cycle: the contact stays on the list, excluded, with the reason. */
+    private static RecipientCheck.Verdict withTenure(RecipientCheck.Verdict verdict, TenureRule.Verdict tenure) {
+        if (tenure.surveyed()) {
+            return verdict;
+        }
+        Set<RecipientIssue> issues = EnumSet.of(RecipientIssue.TENURE_90_DAYS_OR_LESS);
+        issues.addAll(verdict.issues());
+        return new RecipientCheck.Verdict(false, issues);
+    }
+
     private ClientList list(UUID cycleId, DirectoryEntry client) {
-        Object[] header = (Object[]) em.createNativeQuery(
-                        "select built_at, signed_off_by, signed_off_at from recipient_list where cycle_id = ?1 and client_id = ?2")
+        Object[] header = (Object[]) em.createNativeQuery("""
+                        select l.built_at, l.signed_off_by, l.signed_off_at, l.tenure, l.customer_since, c.open_date, l.tenure_days
+                        from recipient_list l join survey_cycle c on c.id = l.cycle_id
+                        where l.cycle_id = ?1 and l.client_id = ?2""")
                 .setParameter(1, cycleId).setParameter(2, client.clientId()).getSingleResult();
+        // the verdict as the list was built with it; lists built before the rule have none
+        TenureRule.Verdict tenure = header[3] == null ? null : TenureRule.verdict(SqlValues.localDate(header[4]),
+                SqlValues.localDate(header[5]), header[6] == null ? null : ((Number) header[6]).longValue(),
+                TenureRule.Status.valueOf((String) header[3]));
         List<Recipient> recipients = new ArrayList<>();
         Map<RecipientIssue, Integer> flagged = new EnumMap<>(RecipientIssue.class);
         int included = 0;
@@ -194,7 +236,7 @@ public class RecipientLists {
             recipients.add(new Recipient(c[0].toString(), (String) c[1], (String) c[2], in, issues));
         }
         return new ClientList(client.clientId().toString(), client.name(), client.ownerCse(), client.ownerCam(),
-                SqlValues.instant(header[0]), (String) header[1], SqlValues.instant(header[2]),
+                SqlValues.instant(header[0]), (String) header[1], SqlValues.instant(header[2]), tenure,
                 included, recipients.size() - included, flagged, recipients);
     }
 

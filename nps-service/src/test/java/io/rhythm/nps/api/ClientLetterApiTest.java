@@ -202,6 +202,8 @@ class ClientLetterApiTest {
                 .body("points.figures.detractors", equalTo(0))
                 .body("points.figures.nps", equalTo(83))
                 .body("points.invited", equalTo(10))
+                .body("points.eligible", equalTo(10))
+                .body("points.responded", equalTo(6))
                 .body("points.responseRatePercent", equalTo(60.0f))
                 .body("points.responseRateTargetMet", equalTo(true))
                 .body("points.topThemes.code", contains("PRODUCT_PERCEPTION", "TRAINING"))

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,6 +67,40 @@ class RecipientListApiTest {
     }
 
     @Test
+    void tenureOfNinetyDaysOrLessAtTheOpenDateExcludesAClientWithTheReason() {
+        String cycleId = cycle("Tenure " + UUID.randomUUID(), "2027-03-01");
+        String newcomer = clientSince("Tenure newcomer", LocalDate.of(2027, 3, 1).minusDays(60));
+        String established = clientSince("Tenure established", LocalDate.of(2027, 3, 1).minusDays(120));
+        String unknown = clientSince("Tenure unknown", null);
+        String build = "/api/v1/nps/cycles/" + cycleId + "/recipients/build?clientId=";
+
+        as("cse").post(build + newcomer).then().statusCode(200)
+                .body("[0].included", equalTo(0)).body("[0].excluded", equalTo(1))
+                .body("[0].tenure.status", equalTo("UP_TO_90_DAYS")).body("[0].tenure.days", equalTo(60))
+                .body("[0].tenure.customerSince", equalTo("2026-12-31")).body("[0].tenure.asOf", equalTo("2027-03-01"))
+                .body("[0].tenure.note", containsString("60 days at the cycle's open date 2027-03-01"))
+                .body("[0].flagged.TENURE_90_DAYS_OR_LESS", equalTo(1))
+                .body("[0].recipients[0].included", equalTo(false))
+                .body("[0].recipients[0].issues", hasItem("TENURE_90_DAYS_OR_LESS"));
+        as("cse").post(build + established).then().statusCode(200)
+                .body("[0].included", equalTo(1)).body("[0].excluded", equalTo(0))
+                .body("[0].tenure.status", equalTo("OVER_90_DAYS")).body("[0].tenure.days", equalTo(120))
+                .body("[0].tenure.note", nullValue());
+        as("cse").post(build + unknown).then().statusCode(200)
+                .body("[0].included", equalTo(1)).body("[0].tenure.status", equalTo("UNKNOWN"))
+                .body("[0].tenure.days", nullValue()).body("[0].tenure.note", containsString("Tenure unknown: included"));
+
+        // the validation report lists the excluded client and why; the HubSpot upload leaves its contacts out
+        as("cse").get("/api/v1/nps/cycles/" + cycleId + "/recipients").then().statusCode(200)
+                .body("find { it.clientId == '" + newcomer + "' }.tenure.status", equalTo("UP_TO_90_DAYS"))
+                .body("find { it.clientId == '" + established + "' }.tenure.status", equalTo("OVER_90_DAYS"));
+        String csv = as("cse").get("/api/v1/nps/cycles/" + cycleId + "/recipients/export").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv).doesNotContain("Tenure newcomer")
+                .contains("Tenure established", "Tenure unknown");
+    }
+
+    @Test
     void signOffAfterTheDeadlineOrBeforeBuildingIsAConflict() {
         String clientId = clientWithContacts();
         String past = cycle("Past deadline " + UUID.randomUUID(), "2026-10-07"); // seed deadline 2026-09-30
@@ -87,6 +122,15 @@ class RecipientListApiTest {
         publish(clientId, "Mia Missing", null, true, "Head of IT", List.of());
         publish(clientId, "Ivan Invalid", "ivan@client", true, null, List.of("CHAMPION"));
         await().atMost(Duration.ofSeconds(30)).until(() -> contacts.ofClient(UUID.fromString(clientId), false).size() == 5);
+        return clientId;
+    }
+
+    /** A client of cse/cam that became a customer on {@code since} (null: unknown) with one valid contact. */
+    private String clientSince(String prefix, LocalDate since) {
+        String clientId = UUID.randomUUID().toString();
+        TestClients.publish(clientId, prefix + " " + clientId, "cse", "cam", 0, since);
+        publish(clientId, "Val " + prefix, "val-" + clientId + "@client.example", true, "CIO", List.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.ofClient(UUID.fromString(clientId), false).size() == 1);
         return clientId;
     }
 

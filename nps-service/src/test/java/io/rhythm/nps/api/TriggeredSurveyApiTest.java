@@ -214,6 +214,29 @@ class TriggeredSurveyApiTest {
     }
 
     @Test
+    void theRegistrysCustomerSinceDecidesTenureWhateverTheStageAndWhenFirstSeen() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // a MATURE client would count as established when first seen; its customer-since date says it is new
+        String clientId = client("Since " + tag, "cse", "cam", "MATURE", null, LocalDate.of(2026, 9, 1));
+        contact(clientId, "Sam Since", "sam-" + tag + "@client.example", true, true);
+        awaitContacts(clientId, 1);
+        UUID client = UUID.fromString(clientId);
+
+        clock.freezeAt(Instant.parse("2026-09-20T09:00:00Z"));
+        assertThat(evaluation.evaluate(client, "test").scheduled()).as("day 19: nothing due, no quarterly survey").isZero();
+        clock.freezeAt(Instant.parse("2026-10-01T09:00:00Z")); // day 30 after customerSince
+        TriggerEvaluation.EvaluationRun day30 = evaluation.evaluate(client, "test");
+        assertThat(day30.scheduled()).isEqualTo(1);
+        clock.freezeAt(Instant.parse("2026-11-30T09:00:00Z")); // day 90
+        assertThat(evaluation.evaluate(client, "test").scheduled()).as("day 90 is not over 90 days").isZero();
+        clock.freezeAt(Instant.parse("2026-12-01T09:00:00Z")); // day 91
+        assertThat(evaluation.evaluate(client, "test").scheduled()).isEqualTo(1);
+        as("avp").queryParam("clientId", clientId).get("/api/v1/nps/survey-sends").then().statusCode(200)
+                .body("items", hasSize(2)).body("items.kind", hasItem("ONBOARDING_DAY_30"))
+                .body("items.find { it.kind == 'RELATIONSHIP_QUARTERLY' }.reference", startsWith("2026-Q4/"));
+    }
+
+    @Test
     void onboardingOnDayThirtyAndRelationshipFromDayNinetyOne() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String clientId = client("Onboarding " + tag, "cse", "cam", "ONBOARDING", null);
@@ -290,9 +313,13 @@ class TriggeredSurveyApiTest {
     }
 
     private String client(String name, String cse, String cam, String stage, LocalDate renewal) {
+        return client(name, cse, cam, stage, renewal, null);
+    }
+
+    private String client(String name, String cse, String cam, String stage, LocalDate renewal, LocalDate customerSince) {
         String id = UUID.randomUUID().toString();
         ClientUpserted client = new ClientUpserted(id, name, "APAC", "Health", cse, cam, "Enterprise", stage, renewal,
-                new Money("250000.00", "AUD"), Map.of(), 0);
+                new Money("250000.00", "AUD"), Map.of(), 0, customerSince);
         TopicProbe.send(Topics.CLIENTS, CloudEvent.create(EventCatalogue.CLIENT_UPSERTED, id, Json.tree(client), null));
         await().atMost(Duration.ofSeconds(30)).until(() -> clients.find(UUID.fromString(id)).isPresent());
         return id;

@@ -12,11 +12,12 @@ import java.time.LocalDate;
  *
  * @param lifecycleStage null: keep the current stage (a new client starts at ONBOARDING)
  * @param churnedOn      set when the CRM says the client is a former customer: the day it churned
+ * @param customerSince  the day the company became a customer (null: keep what is stored)
  */
 public record ClientUpsert(String source, String externalId, String name, String region, String businessUnit,
                            String ownerCse, String ownerExternalId, String ownerCam, String tier,
                            LifecycleStage lifecycleStage, LocalDate renewalDate, BigDecimal annualRevenue,
-                           String currency, String parentExternalId, LocalDate churnedOn) {
+                           String currency, String parentExternalId, LocalDate churnedOn, LocalDate customerSince) {
 
     /** A row of a current customer. */
     public ClientUpsert(String source, String externalId, String name, String region, String businessUnit,
@@ -24,6 +25,6 @@ public record ClientUpsert(String source, String externalId, String name, String
                         LifecycleStage lifecycleStage, LocalDate renewalDate, BigDecimal annualRevenue,
                         String currency, String parentExternalId) {
         this(source, externalId, name, region, businessUnit, ownerCse, ownerExternalId, ownerCam, tier, lifecycleStage,
-                renewalDate, annualRevenue, currency, parentExternalId, null);
+                renewalDate, annualRevenue, currency, parentExternalId, null, null);
     }
 }

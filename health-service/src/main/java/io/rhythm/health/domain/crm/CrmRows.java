@@ -61,6 +61,44 @@ final class CrmRows {
         }
     }
 
+    /**
+     * The day a company became a customer, from the first of {@code fields} that has a value: an ISO date or
+     * date-time (the first 10 characters are the day), or epoch milliseconds (HubSpot's older APIs), read in UTC.
+     * A day after {@code today} is a problem (a typo'd year would make an old customer "new" for years).
+     */
+    static LocalDate customerSince(Map<String, ?> row, List<String> fields, LocalDate today, List<RowProblem> problems) {
+        for (String field : fields) {
+            String value = text(row, field);
+            if (value == null) {
+                continue;
+            }
+            LocalDate day = value.matches("\\d{11,15}")
+                    ? java.time.Instant.ofEpochMilli(Long.parseLong(value)).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                    : date(row, field, problems);
+            if (day != null && day.isAfter(today)) {
+                problems.add(new RowProblem(field, "'" + value + "' is in the future (today is " + today + ")"));
+                return null;
+            }
+            return day;
+        }
+        return null;
+    }
+
+    /** An optional Rhythm lifecycle stage (any case); null when absent or not a stage (then a problem). */
+    static io.rhythm.health.domain.LifecycleStage stage(Map<String, ?> row, String field, List<RowProblem> problems) {
+        String value = text(row, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return io.rhythm.health.domain.LifecycleStage.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new RowProblem(field, "'" + value + "' must be one of "
+                    + java.util.Arrays.toString(io.rhythm.health.domain.LifecycleStage.values())));
+            return null;
+        }
+    }
+
     static String currency(Map<String, ?> row, String field, String fallback, List<RowProblem> problems) {
         String value = text(row, field);
         if (value == null) {

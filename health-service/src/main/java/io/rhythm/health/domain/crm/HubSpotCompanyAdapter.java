@@ -2,6 +2,7 @@ package io.rhythm.health.domain.crm;
 
 import io.rhythm.health.domain.LifecycleStage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,11 @@ import java.util.Set;
  * {@code annualrevenue}, {@code lifecyclestage}, {@code hubspot_owner_id}, ...). Only companies at
  * lifecycle stage {@code customer} or {@code evangelist} are clients; leads and opportunities are
  * rejected with that reason. HubSpot's lifecycle is a sales funnel, not ours: a company's Rhythm
- * stage comes from the optional {@code rhythm_lifecycle_stage} property, otherwise it is kept (new
- * clients start at ONBOARDING).
+ * stage (ONBOARDING, ADOPTION, MATURE, EXPANSION, RENEWAL) comes from the optional
+ * {@code rhythm_lifecycle_stage} property, otherwise it is kept (new clients start at ONBOARDING).
+ * Tenure: HubSpot stamps the day a company reached lifecycle stage customer in
+ * {@code hs_lifecyclestage_customer_date} ("Became a Customer Date" in CSV exports; a date-time, or epoch
+ * milliseconds in older APIs): it becomes the client's {@code customerSince} (not in the future).
  *
  * <h2>Outcomes (the ground truth of backtests)</h2>
  * HubSpot has no standard "churned" lifecycle stage; portals add their own. A company whose
@@ -31,12 +35,21 @@ public final class HubSpotCompanyAdapter {
     static final String CHURNED_STAGES_TEXT = "former_customer, formercustomer, former customer, churned";
     private static final Set<String> CHURNED_STAGES = Set.of("former_customer", "formercustomer", "former customer", "churned");
 
+    /** HubSpot's "Became a Customer Date": its internal name in API exports, its label in CSV exports. */
+    static final List<String> CUSTOMER_SINCE_FIELDS = List.of("hs_lifecyclestage_customer_date", "Became a Customer Date");
+
     private final String defaultRegion;
     private final String defaultCurrency;
+    private final LocalDate today;
 
-    public HubSpotCompanyAdapter(String defaultRegion, String defaultCurrency) {
+    public HubSpotCompanyAdapter(String defaultRegion, String defaultCurrency, LocalDate today) {
         this.defaultRegion = defaultRegion;
         this.defaultCurrency = defaultCurrency;
+        this.today = today;
+    }
+
+    public HubSpotCompanyAdapter(String defaultRegion, String defaultCurrency) {
+        this(defaultRegion, defaultCurrency, LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     public AdaptedRow read(Map<String, ?> row) {
@@ -57,15 +70,8 @@ public final class HubSpotCompanyAdapter {
         if (churned && churnDate == null && CrmRows.text(row, "churn_date") == null) {
             problems.add(new RowProblem("churn_date", "is required for a former customer (lifecyclestage " + hubspotStage + ")"));
         }
-        LifecycleStage stage = null;
-        String rhythmStage = CrmRows.text(row, "rhythm_lifecycle_stage");
-        if (rhythmStage != null) {
-            try {
-                stage = LifecycleStage.valueOf(rhythmStage.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(new RowProblem("rhythm_lifecycle_stage", "must be one of ONBOARDING, ADOPTION, MATURE, RENEWAL"));
-            }
-        }
+        LifecycleStage stage = CrmRows.stage(row, "rhythm_lifecycle_stage", problems);
+        var customerSince = CrmRows.customerSince(row, CUSTOMER_SINCE_FIELDS, today, problems);
         var revenue = CrmRows.money(row, "annualrevenue", problems);
         String currency = CrmRows.currency(row, "currency", defaultCurrency, problems);
         var renewal = CrmRows.date(row, "renewal_date", problems);
@@ -77,6 +83,6 @@ public final class HubSpotCompanyAdapter {
         return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
                 CrmRows.text(row, "industry"), null, owner, CrmRows.text(row, "rhythm_cam"), CrmRows.text(row, "tier"),
                 stage, renewal, revenue, revenue == null ? null : currency, CrmRows.text(row, "hs_parent_company_id"),
-                churned ? churnDate : null));
+                churned ? churnDate : null, customerSince));
     }
 }

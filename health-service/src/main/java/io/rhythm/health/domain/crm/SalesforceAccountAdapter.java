@@ -1,5 +1,6 @@
 package io.rhythm.health.domain.crm;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +18,31 @@ import java.util.Map;
  * on the custom field {@code Churn_Date__c} (required for such a row). The custom field
  * {@code Renewal_Date__c}, when present, is the renewal date; a customer's renewal date rolling
  * forward past a stored one that has passed records a renewal on the stored date (see ClientSync).
+ *
+ * <h2>Stage and tenure</h2>
+ * Salesforce has neither: the optional custom fields {@code Rhythm_Lifecycle_Stage__c} (ONBOARDING, ADOPTION,
+ * MATURE, EXPANSION, RENEWAL; absent keeps the stored stage) and {@code Customer_Since__c} (or
+ * {@code Customer_Since_Date__c}; the day the account became a customer, not in the future) are read.
  */
 public final class SalesforceAccountAdapter {
 
     public static final String SOURCE = "salesforce";
 
+    /** Salesforce has no standard field: the custom Customer_Since__c, else the common Customer_Since_Date__c. */
+    static final List<String> CUSTOMER_SINCE_FIELDS = List.of("Customer_Since__c", "Customer_Since_Date__c");
+
     private final String defaultRegion;
     private final String defaultCurrency;
+    private final LocalDate today;
 
-    public SalesforceAccountAdapter(String defaultRegion, String defaultCurrency) {
+    public SalesforceAccountAdapter(String defaultRegion, String defaultCurrency, LocalDate today) {
         this.defaultRegion = defaultRegion;
         this.defaultCurrency = defaultCurrency;
+        this.today = today;
+    }
+
+    public SalesforceAccountAdapter(String defaultRegion, String defaultCurrency) {
+        this(defaultRegion, defaultCurrency, LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     public AdaptedRow read(Map<String, ?> row) {
@@ -47,6 +62,8 @@ public final class SalesforceAccountAdapter {
             problems.add(new RowProblem("Churn_Date__c", "is required for a former customer (Type " + type + ")"));
         }
         var renewal = CrmRows.date(row, "Renewal_Date__c", problems);
+        var stage = CrmRows.stage(row, "Rhythm_Lifecycle_Stage__c", problems);
+        var customerSince = CrmRows.customerSince(row, CUSTOMER_SINCE_FIELDS, today, problems);
         var revenue = CrmRows.money(row, "AnnualRevenue", problems);
         String currency = CrmRows.currency(row, "CurrencyIsoCode", defaultCurrency, problems);
         String owner = CrmRows.required(row, "OwnerId", problems);
@@ -55,7 +72,8 @@ public final class SalesforceAccountAdapter {
         }
         String region = CrmRows.text(row, "Region__c");
         return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
-                CrmRows.text(row, "Industry"), null, owner, null, CrmRows.text(row, "Tier__c"), null, renewal,
-                revenue, revenue == null ? null : currency, CrmRows.text(row, "ParentId"), churned ? churnDate : null));
+                CrmRows.text(row, "Industry"), null, owner, null, CrmRows.text(row, "Tier__c"), stage, renewal,
+                revenue, revenue == null ? null : currency, CrmRows.text(row, "ParentId"), churned ? churnDate : null,
+                customerSince));
     }
 }

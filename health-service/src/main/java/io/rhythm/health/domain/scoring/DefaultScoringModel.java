@@ -72,8 +72,15 @@ import java.util.Map;
  *   ONBOARDING   0.35   0.20    0.10      0.10       0.25   adoption and hand-holding; NPS comes at day 30
  *   ADOPTION     0.35   0.20    0.15      0.15       0.15
  *   MATURE       0.30   0.20    0.15      0.20       0.15
+ *   EXPANSION    0.35   0.15    0.15      0.25       0.10   growth reads usage and advocacy (below)
  *   RENEWAL      0.25   0.15    0.20      0.25       0.15   renewal risk is money and relationship
  * </pre>
+ * EXPANSION (added with the stage; the seeds give no numbers): usage weighs most because seed 001 qualifies
+ * expansion on usage — 80 %+ of plan limits, seat growth, multi-team use; relationship next because seed 001
+ * looks for expansion opportunities among promoters; support a little lighter than MATURE (an account growing
+ * is not one fighting fires) and engagement lowest (a growing account is in regular contact anyway);
+ * financial as MATURE. Stored models created before the stage existed got MATURE's weights for it (migration
+ * V12), so their scores do not move when a client enters EXPANSION.
  */
 public final class DefaultScoringModel {
 
@@ -136,6 +143,7 @@ public final class DefaultScoringModel {
         stageWeights.put(LifecycleStage.ONBOARDING, weights(0.35, 0.20, 0.10, 0.10, 0.25));
         stageWeights.put(LifecycleStage.ADOPTION, weights(0.35, 0.20, 0.15, 0.15, 0.15));
         stageWeights.put(LifecycleStage.MATURE, weights(0.30, 0.20, 0.15, 0.20, 0.15));
+        stageWeights.put(LifecycleStage.EXPANSION, weights(0.35, 0.15, 0.15, 0.25, 0.10));
         stageWeights.put(LifecycleStage.RENEWAL, weights(0.25, 0.15, 0.20, 0.25, 0.15));
 
         return new ScoringModel(1, "Rhythm default (seeds 000–002)", components, stageWeights);

@@ -35,6 +35,48 @@ class CrmAdaptersTest {
     }
 
     @Test
+    void hubSpotBecameACustomerDateIsTheCustomerSinceAndExpansionIsAStage() {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        HubSpotCompanyAdapter adapter = new HubSpotCompanyAdapter("APAC", "AUD", today);
+        Map<String, Object> row = new HashMap<>(Map.of("hs_object_id", "9002", "name", "GHA", "lifecyclestage", "customer",
+                "hubspot_owner_id", "1", "rhythm_lifecycle_stage", "Expansion",
+                "hs_lifecyclestage_customer_date", "2019-07-01T03:12:45.120Z"));
+        ClientUpsert upsert = adapter.read(row).upsert();
+        assertThat(upsert.lifecycleStage()).isEqualTo(LifecycleStage.EXPANSION);
+        assertThat(upsert.customerSince()).isEqualTo(LocalDate.of(2019, 7, 1));
+
+        // CSV exports label it; older APIs give epoch milliseconds (UTC)
+        assertThat(adapter.read(Map.of("Record ID", "9003", "name", "x", "hubspot_owner_id", "1",
+                "Became a Customer Date", "2026-08-01 09:30")).upsert().customerSince()).isEqualTo(LocalDate.of(2026, 8, 1));
+        assertThat(adapter.read(Map.of("Record ID", "9004", "name", "x", "hubspot_owner_id", "1",
+                "hs_lifecyclestage_customer_date", "1561939200000")).upsert().customerSince()).isEqualTo(LocalDate.of(2019, 7, 1));
+        assertThat(adapter.read(Map.of("Record ID", "9005", "name", "x", "hubspot_owner_id", "1")).upsert().customerSince())
+                .as("absent: keep what is stored").isNull();
+
+        row.put("hs_lifecyclestage_customer_date", "2026-12-01");
+        row.put("rhythm_lifecycle_stage", "growth");
+        AdaptedRow rejected = adapter.read(row);
+        assertThat(rejected.accepted()).isFalse();
+        assertThat(rejected.problems()).extracting(RowProblem::field)
+                .containsExactlyInAnyOrder("hs_lifecyclestage_customer_date", "rhythm_lifecycle_stage");
+        assertThat(rejected.problems()).extracting(RowProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("in the future"))
+                .anySatisfy(m -> assertThat(m).contains("EXPANSION"));
+    }
+
+    @Test
+    void salesforceCustomFieldsGiveStageAndCustomerSince() {
+        SalesforceAccountAdapter adapter = new SalesforceAccountAdapter("APAC", "AUD", LocalDate.of(2026, 11, 30));
+        ClientUpsert upsert = adapter.read(Map.of("Id", "001000000000001AAA", "Name", "WA Health", "Type", "Customer - Direct",
+                "OwnerId", "005000000000001", "Rhythm_Lifecycle_Stage__c", "EXPANSION", "Customer_Since__c", "2021-03-15")).upsert();
+        assertThat(upsert.lifecycleStage()).isEqualTo(LifecycleStage.EXPANSION);
+        assertThat(upsert.customerSince()).isEqualTo(LocalDate.of(2021, 3, 15));
+        assertThat(adapter.read(Map.of("Id", "001000000000002AAA", "Name", "x", "Type", "Customer", "OwnerId", "005000000000001",
+                "Customer_Since_Date__c", "2027-01-01")).problems()).extracting(RowProblem::field)
+                .containsExactly("Customer_Since_Date__c");
+    }
+
+    @Test
     void csvExportsRecordIdIsAcceptedAndStageIsKeptWhenNotGiven() {
         AdaptedRow row = hubspot.read(Map.of("Record ID", "77", "name", "GHA", "hubspot_owner_id", "1"));
         assertThat(row.accepted()).isTrue();

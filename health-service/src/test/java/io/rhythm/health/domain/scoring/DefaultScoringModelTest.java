@@ -47,6 +47,17 @@ class DefaultScoringModelTest {
     }
 
     @Test
+    void expansionWeighsUsageAndRelationshipMostAsDocumented() {
+        assertThat(V1.stageWeight(LifecycleStage.EXPANSION, Component.USAGE)).isCloseTo(0.35, within(1e-12));
+        assertThat(V1.stageWeight(LifecycleStage.EXPANSION, Component.SUPPORT)).isCloseTo(0.15, within(1e-12));
+        assertThat(V1.stageWeight(LifecycleStage.EXPANSION, Component.FINANCIAL)).isCloseTo(0.15, within(1e-12));
+        assertThat(V1.stageWeight(LifecycleStage.EXPANSION, Component.RELATIONAL)).isCloseTo(0.25, within(1e-12));
+        assertThat(V1.stageWeight(LifecycleStage.EXPANSION, Component.ENGAGEMENT)).isCloseTo(0.10, within(1e-12));
+        assertThat(V1.stageWeight(LifecycleStage.EXPANSION, Component.RELATIONAL))
+                .isGreaterThan(V1.stageWeight(LifecycleStage.MATURE, Component.RELATIONAL));
+    }
+
+    @Test
     void theSeedsNumbersAreInTheModel() {
         assertThat(metric(DAYS_SINCE_LAST_LOGIN).normalisation().worst()).as("seed 001: inactive 14+ days").isEqualTo(14.0);
         assertThat(metric(PLAN_LIMIT_USAGE_PCT).normalisation().best()).as("seed 001: 80 %+ of plan limits").isEqualTo(80.0);

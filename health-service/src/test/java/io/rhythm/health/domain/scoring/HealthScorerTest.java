@@ -84,6 +84,18 @@ class HealthScorerTest {
     }
 
     @Test
+    void anExpansionClientIsScoredWithTheExpansionWeights() {
+        // EXPANSION: 0.4*70 + 0.1*50 + 0.1*100 + 0.3*70 + 0.1*100 = 28 + 5 + 10 + 21 + 10 = 74 (MATURE gives 75)
+        HealthScore expansion = HealthScorer.score(MODEL, LifecycleStage.EXPANSION, typicalInputs());
+
+        assertThat(expansion.score()).isEqualTo(74.0);
+        assertThat(expansion.stage()).isEqualTo(LifecycleStage.EXPANSION);
+        assertThat(expansion.component(Component.USAGE).orElseThrow().stageWeight()).isCloseTo(0.4, within(1e-12));
+        assertThat(expansion.component(Component.RELATIONAL).orElseThrow().stageWeight()).isCloseTo(0.3, within(1e-12));
+        assertThat(HealthScorer.score(MODEL, LifecycleStage.MATURE, typicalInputs()).score()).isEqualTo(75.0);
+    }
+
+    @Test
     void weightsInPercentScoreLikeFractions() {
         ScoringModel inPercent = MODEL.withStageWeights(LifecycleStage.MATURE, weights(30, 20, 15, 20, 15));
 
@@ -196,7 +208,7 @@ class HealthScorerTest {
                 }
             }
             inputs.put(keys.get(random.nextInt(keys.size())), random.nextDouble() * 100.0);
-            LifecycleStage stage = LifecycleStage.values()[random.nextInt(4)];
+            LifecycleStage stage = LifecycleStage.values()[random.nextInt(LifecycleStage.values().length)];
 
             HealthScore score = HealthScorer.score(model, stage, inputs);
 

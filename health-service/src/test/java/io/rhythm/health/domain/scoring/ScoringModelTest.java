@@ -56,7 +56,7 @@ class ScoringModelTest {
         stageWeights.put(LifecycleStage.ADOPTION, Map.of(Component.USAGE, 1.0));
         stageWeights.put(LifecycleStage.MATURE, Map.of(Component.USAGE, 0.5, Component.SUPPORT, -0.5,
                 Component.FINANCIAL, 1.0));
-        // RENEWAL missing
+        // EXPANSION and RENEWAL missing
 
         List<ComponentDefinition> components = List.of(
                 component(Component.USAGE, metric("logins", 0, 20, 0.6), metric("logins", 0, 10, 0.3)),
@@ -80,8 +80,9 @@ class ScoringModelTest {
                 "stage ADOPTION: no weight for SUPPORT (use 0 to leave it out of this stage)",
                 "stage MATURE: weight of SUPPORT must be 0 or more, was -0.5",
                 "stage MATURE: weight given for FINANCIAL, which the model does not define",
+                "stage EXPANSION: component weights are missing",
                 "stage RENEWAL: component weights are missing");
-        assertThat(rejected).hasMessageStartingWith("Scoring model version 0 is invalid (14 problems):\n - version must be 1");
+        assertThat(rejected).hasMessageStartingWith("Scoring model version 0 is invalid (15 problems):\n - version must be 1");
     }
 
     @Test

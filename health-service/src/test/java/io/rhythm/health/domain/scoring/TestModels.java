@@ -17,7 +17,8 @@ final class TestModels {
      * usage = u1 (0→100, weight 0.5) and u2 (0→10, weight 0.5); support = urgent tickets (2→0);
      * financial = overdue invoices (3→0); relational = nps (0→10); engagement = meetings (0→3).
      * Stage weights (usage, support, financial, relational, engagement):
-     * ONBOARDING 0.6/0.1/0.1/0/0.2, ADOPTION and RENEWAL 0.2 each, MATURE 0.3/0.2/0.15/0.2/0.15.
+     * ONBOARDING 0.6/0.1/0.1/0/0.2, ADOPTION and RENEWAL 0.2 each, MATURE 0.3/0.2/0.15/0.2/0.15,
+     * EXPANSION 0.4/0.1/0.1/0.3/0.1.
      */
     static ScoringModel fiveComponents() {
         List<ComponentDefinition> components = List.of(
@@ -30,6 +31,7 @@ final class TestModels {
         weights.put(LifecycleStage.ONBOARDING, weights(0.6, 0.1, 0.1, 0.0, 0.2));
         weights.put(LifecycleStage.ADOPTION, weights(0.2, 0.2, 0.2, 0.2, 0.2));
         weights.put(LifecycleStage.MATURE, weights(0.30, 0.20, 0.15, 0.20, 0.15));
+        weights.put(LifecycleStage.EXPANSION, weights(0.4, 0.1, 0.1, 0.3, 0.1));
         weights.put(LifecycleStage.RENEWAL, weights(0.2, 0.2, 0.2, 0.2, 0.2));
         return new ScoringModel(7, "five components", components, weights);
     }

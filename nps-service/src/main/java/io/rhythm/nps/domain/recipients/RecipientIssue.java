@@ -9,5 +9,7 @@ public enum RecipientIssue {
     /** Unsubscribed: never emailed; flagged for manual outreach by the CSE/CAM. */
     UNSUBSCRIBED,
     /** Neither a title nor a stakeholder role: the list owner should say who this is. */
-    NO_ROLE
+    NO_ROLE,
+    /** The client has 90 days of tenure or fewer at the cycle's open date: not surveyed this cycle ({@link TenureRule}). */
+    TENURE_90_DAYS_OR_LESS
 }

@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 public final class TriggerRules {
 
-    public static final int RELATIONSHIP_MIN_TENURE_DAYS = 90;
+    public static final int RELATIONSHIP_MIN_TENURE_DAYS = io.rhythm.nps.domain.recipients.TenureRule.MIN_TENURE_DAYS;
     public static final int ONBOARDING_DAY = 30;
     public static final int ONBOARDING_CATCH_UP_DAYS = 6;
     public static final int PRE_RENEWAL_DAYS = 60;
@@ -38,8 +38,9 @@ public final class TriggerRules {
     /**
      * What the rules know of a client.
      *
-     * @param startedOn the day the client started (onboarding / contract start); null when the client was
-     *                  already established when first seen (tenure counts as long)
+     * @param startedOn the day the client became a customer (the registry's customerSince; else the day nps-service
+     *                  first saw an ONBOARDING client); null when the client was already established when first seen
+     *                  and the registry has no date (tenure counts as long)
      * @param renewalDate from the client projection; null when unknown
      */
     public record ClientFacts(UUID clientId, LocalDate startedOn, LocalDate renewalDate) {

@@ -12,6 +12,8 @@ import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
+import io.rhythm.nps.domain.analytics.Population;
+import io.rhythm.nps.service.RecipientPopulations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -41,6 +43,8 @@ public class BusinessUnitTalkingPoints {
     @Inject
     LetterRenderer renderer;
     @Inject
+    RecipientPopulations recipientPopulations;
+    @Inject
     ClientLetters letters;
     @Inject
     ClientDirectory directory;
@@ -61,10 +65,13 @@ public class BusinessUnitTalkingPoints {
         if (cycle == null) {
             throw ApiException.notFound("Survey cycle", cycleId);
         }
-        Map<UUID, Integer> invited = facts.invited(cycleId);
+        Map<UUID, Population> populations = recipientPopulations.ofCycle(cycleId);
         List<ClientCycleData> data = new ArrayList<>();
-        for (UUID clientId : facts.respondingClients(cycleId)) {
-            directory.find(clientId).ifPresent(client -> data.add(facts.dataFor(cycle, client, invited.getOrDefault(clientId, 0))));
+        java.util.Set<UUID> clients = new java.util.TreeSet<>(facts.respondingClients(cycleId));
+        clients.addAll(populations.keySet());
+        for (UUID clientId : clients) {
+            directory.find(clientId).ifPresent(client -> data.add(facts.dataFor(cycle, client,
+                    populations.getOrDefault(clientId, Population.NONE))));
         }
         int drafted = 0, kept = 0;
         List<String> units = new ArrayList<>();

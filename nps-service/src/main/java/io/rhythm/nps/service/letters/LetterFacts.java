@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,17 +64,6 @@ public class LetterFacts {
                 .setParameter(1, cycleId).getResultList().stream().map(UUID.class::cast).toList();
     }
 
-    /** Client → contacts invited through Rhythm in the cycle. */
-    public Map<UUID, Integer> invited(UUID cycleId) {
-        Map<UUID, Integer> invited = new HashMap<>();
-        for (Object row : em.createNativeQuery("select client_id, count(*) from survey_invitation where cycle_id = ?1 group by client_id")
-                .setParameter(1, cycleId).getResultList()) {
-            Object[] c = (Object[]) row;
-            invited.put((UUID) c[0], ((Number) c[1]).intValue());
-        }
-        return invited;
-    }
-
     public ClientLetterFacts factsFor(SurveyCycle cycle, DirectoryEntry client) {
         ScoreFigures figures = ScoreFigures.of(NpsCalculator.summarise(scores(cycle.id, client.clientId())));
         LetterTrend trend = previousCycle(cycle, client.clientId()).map(previous -> LetterTrend.between(figures,
@@ -86,10 +74,10 @@ public class LetterFacts {
                 cycle.name, figures, trend, themes);
     }
 
-    public ClientCycleData dataFor(SurveyCycle cycle, DirectoryEntry client, int invited) {
+    public ClientCycleData dataFor(SurveyCycle cycle, DirectoryEntry client, io.rhythm.nps.domain.analytics.Population population) {
         List<Integer> previous = previousCycle(cycle, client.clientId()).map(p -> scores(p.id, client.clientId())).orElse(List.of());
         return new ClientCycleData(client.clientId(), client.name(), client.businessUnit(), scores(cycle.id, client.clientId()),
-                previous, invited, themesFor(cycle.id, client.clientId()));
+                previous, population, themesFor(cycle.id, client.clientId()));
     }
 
     static String businessUnit(DirectoryEntry client) {

@@ -26,9 +26,11 @@ import java.util.UUID;
  * {@link #evaluate} directly) and on demand through the API. Idempotent: a second run on the same day
  * schedules nothing new.
  *
- * <p>Tenure: the client projection carries no start date, so nps-service records one in {@code client_tenure}
- * the first time it sees a client — a client in the ONBOARDING stage started that day; a client in any
- * other stage was established before (tenure counts as over 90 days, no onboarding survey).
+ * <p>Tenure: from the registry's {@code customerSince} (the CRM's "became a customer" date or set in Rhythm; kept by
+ * {@link io.rhythm.nps.service.ClientTenures}) when known — the quarterly survey from day 91, the onboarding survey
+ * on day 30. Without it nps-service falls back to what it recorded in {@code client_tenure} the first time it saw the
+ * client — a client in the ONBOARDING stage started that day; a client in any other stage was established before
+ * (tenure counts as over 90 days, no onboarding survey).
  */
 @ApplicationScoped
 public class TriggerEvaluation {
@@ -49,7 +51,7 @@ public class TriggerEvaluation {
                                 int skipped) {
     }
 
-    private record ClientRow(UUID clientId, String lifecycleStage, LocalDate renewalDate) {
+    private record ClientRow(UUID clientId, String lifecycleStage, LocalDate renewalDate, LocalDate customerSince) {
     }
 
     @Scheduled(cron = "${rhythm.nps.triggers.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,7 +78,7 @@ public class TriggerEvaluation {
     }
 
     private int evaluateClient(ClientRow client, LocalDate today, Instant now, String by) {
-        LocalDate startedOn = tenure(client, today, now);
+        LocalDate startedOn = client.customerSince() != null ? client.customerSince() : tenure(client, today, now);
         List<TriggerRules.Due> due = TriggerRules.due(new TriggerRules.ClientFacts(client.clientId(), startedOn,
                 client.renewalDate()), today);
         if (due.isEmpty()) {
@@ -112,12 +114,13 @@ public class TriggerEvaluation {
 
     private List<ClientRow> clients(UUID onlyClient) {
         List<?> rows = em.createNativeQuery("""
-                        select client_id, lifecycle_stage, renewal_date from client_directory
-                        where cast(?1 as uuid) is null or client_id = ?1 order by client_id""")
+                        select d.client_id, d.lifecycle_stage, d.renewal_date, s.customer_since from client_directory d
+                        left join client_customer_since s on s.client_id = d.client_id
+                        where cast(?1 as uuid) is null or d.client_id = ?1 order by d.client_id""")
                 .setParameter(1, onlyClient).getResultList();
         return rows.stream().map(row -> {
             Object[] c = (Object[]) row;
-            return new ClientRow((UUID) c[0], (String) c[1], SqlValues.localDate(c[2]));
+            return new ClientRow((UUID) c[0], (String) c[1], SqlValues.localDate(c[2]), SqlValues.localDate(c[3]));
         }).toList();
     }
 }

@@ -2,6 +2,8 @@ package io.rhythm.nps.domain.letters;
 
 import org.junit.jupiter.api.Test;
 
+import io.rhythm.nps.domain.analytics.Population;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TalkingPointsTest {
 
-    private static ClientCycleData client(String name, String unit, List<Integer> scores, List<Integer> previous, int invited,
+    /** {@code eligible} contacts on the client's frozen list; as many of them answered as there are scores (at most eligible). */
+    private static ClientCycleData client(String name, String unit, List<Integer> scores, List<Integer> previous, int eligible,
                                           Map<String, Integer> themes) {
-        return new ClientCycleData(UUID.randomUUID(), name, unit, scores, previous, invited, themes);
+        return new ClientCycleData(UUID.randomUUID(), name, unit, scores, previous,
+                new Population(eligible, Math.min(eligible, scores.size()), 0), themes);
     }
 
     @Test
@@ -35,9 +39,12 @@ class TalkingPointsTest {
         assertThat(health.figures().nps()).isEqualTo(-8); // (4 - 5) / 12 = -8.3
         assertThat(health.figures().min()).isEqualTo(1);
         assertThat(health.figures().max()).isEqualTo(10);
-        // 12 answers of 24 invited (the silent client's invitations are not counted: it has no answers)
-        assertThat(health.invited()).isEqualTo(24);
-        assertThat(health.responseRatePercent()).isEqualByComparingTo("50.0");
+        // 12 of 29 eligible (the silent client's list counts too: its 5 eligible contacts did not answer);
+        // no Rhythm invitations — the rate does not depend on them (a HubSpot-delivered cycle)
+        assertThat(health.eligible()).isEqualTo(29);
+        assertThat(health.responded()).isEqualTo(12);
+        assertThat(health.invited()).isZero();
+        assertThat(health.responseRatePercent()).isEqualByComparingTo("41.4");
         assertThat(health.responseRateTargetMet()).isTrue();
         assertThat(health.topThemes()).extracting(ThemeCount::code).containsExactly("PRODUCT_PERCEPTION", "TRAINING", "SUPPORT_RESPONSIVENESS");
         assertThat(health.topThemes().get(0).count()).isEqualTo(5);

@@ -102,6 +102,25 @@ class EventCatalogueTest {
     }
 
     @Test
+    void clientUpsertedCarriesCustomerSinceAndTheExpansionStageAdditively() {
+        ObjectNode sample = EventSchemas.goldenSample(EventCatalogue.CLIENT_UPSERTED).deepCopy();
+        ClientUpserted read = Json.read(sample, ClientUpserted.class);
+        assertThat(read.customerSince()).isEqualTo(java.time.LocalDate.of(2019, 7, 1));
+
+        sample.put("lifecycleStage", "EXPANSION");
+        assertThat(EventSchemas.problems(EventCatalogue.CLIENT_UPSERTED, sample)).isEmpty();
+        ObjectNode older = sample.deepCopy();
+        older.remove("customerSince"); // producers before the field: still valid, read as unknown
+        assertThat(EventSchemas.problems(EventCatalogue.CLIENT_UPSERTED, older)).isEmpty();
+        assertThat(Json.read(older, ClientUpserted.class).customerSince()).isNull();
+        sample.put("customerSince", "1 July 2019");
+        assertThat(EventSchemas.problems(EventCatalogue.CLIENT_UPSERTED, sample)).hasSize(1);
+        sample.put("customerSince", "2019-07-01");
+        sample.put("lifecycleStage", "GROWTH");
+        assertThat(EventSchemas.problems(EventCatalogue.CLIENT_UPSERTED, sample)).hasSize(1);
+    }
+
+    @Test
     void formatsAreAsserted() {
         ObjectNode sample = EventSchemas.goldenSample(EventCatalogue.CYCLE_CREATED).deepCopy();
         sample.put("openDate", "7 October 2026");

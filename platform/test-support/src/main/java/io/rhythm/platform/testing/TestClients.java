@@ -37,9 +37,15 @@ public final class TestClients {
 
     /** Publishes one version of a client; returns the event's ce_id. */
     public static String publish(String clientId, String name, String ownerCse, String ownerCam, long version) {
+        return publish(clientId, name, ownerCse, ownerCam, version, null);
+    }
+
+    /** Publishes one version of a client that became a customer on {@code customerSince} (null: unknown). */
+    public static String publish(String clientId, String name, String ownerCse, String ownerCam, long version,
+                                 LocalDate customerSince) {
         ClientUpserted client = new ClientUpserted(clientId, name, "APAC", "Health", ownerCse, ownerCam, "Enterprise",
                 "MATURE", LocalDate.of(2027, 6, 30), new Money("250000.00", "AUD"), Map.of("hubspot", "hs-" + clientId),
-                version);
+                version, customerSince);
         CloudEvent event = CloudEvent.create(EventCatalogue.CLIENT_UPSERTED, clientId, Json.tree(client), null);
         TopicProbe.send(Topics.CLIENTS, event);
         return event.id();
