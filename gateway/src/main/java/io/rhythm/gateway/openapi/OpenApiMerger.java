@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Merges the services' OpenAPI documents into one for the gateway: all paths, tags and component
  * schemas. A schema name two services define differently is renamed {@code <service>.<Name>} in the
- * second service's part, with its {@code $ref}s rewritten, so nothing is silently overwritten.
- * Pure JSON work, no I/O.
+ * second service's part, with its {@code $ref}s rewritten, so nothing is silently overwritten; likewise an
+ * {@code operationId} another service already used becomes {@code <service>.<operationId>} (ids are unique in
+ * the merged document). Security schemes a service defines besides the shared {@code bearer} (the survey
+ * webhook's signature) are kept. Pure JSON work, no I/O.
  */
 public final class OpenApiMerger {
 
@@ -35,6 +39,8 @@ public final class OpenApiMerger {
         ObjectNode paths = mapper.createObjectNode();
         ObjectNode schemas = mapper.createObjectNode();
         Map<String, JsonNode> tags = new TreeMap<>();
+        Map<String, JsonNode> securitySchemes = new TreeMap<>();
+        Set<String> operationIds = new HashSet<>();
         ArrayNode unavailable = mapper.createArrayNode();
 
         for (Map.Entry<String, JsonNode> entry : new TreeMap<>(documents).entrySet()) {
@@ -59,8 +65,11 @@ public final class OpenApiMerger {
                     schemas.set(renames.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue()));
             document.path("paths").fields().forEachRemaining(path -> {
                 publicOperationsSaySo(path.getValue());
+                uniqueOperationIds(service, path.getValue(), operationIds);
                 paths.set(path.getKey(), path.getValue());
             });
+            document.path("components").path("securitySchemes").fields().forEachRemaining(scheme ->
+                    securitySchemes.putIfAbsent(scheme.getKey(), scheme.getValue()));
             for (JsonNode tag : document.path("tags")) {
                 tags.putIfAbsent(tag.path("name").asText(), tag);
             }
@@ -75,7 +84,9 @@ public final class OpenApiMerger {
         merged.set("paths", sorted(mapper, paths));
         ObjectNode components = merged.putObject("components");
         components.set("schemas", sorted(mapper, schemas));
-        ObjectNode bearer = components.putObject("securitySchemes").putObject("bearer");
+        ObjectNode schemes = components.putObject("securitySchemes");
+        securitySchemes.forEach(schemes::set);
+        ObjectNode bearer = schemes.putObject("bearer");
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
         bearer.put("bearerFormat", "JWT");
@@ -95,6 +106,16 @@ public final class OpenApiMerger {
         pathItem.fields().forEachRemaining(operation -> {
             if (operation.getValue() instanceof ObjectNode op && op.has("responses") && !op.has("security")) {
                 op.putArray("security");
+            }
+        });
+    }
+
+    private static void uniqueOperationIds(String service, JsonNode pathItem, Set<String> seen) {
+        pathItem.fields().forEachRemaining(operation -> {
+            if (operation.getValue() instanceof ObjectNode op && op.path("operationId").isTextual()
+                    && !seen.add(op.path("operationId").asText())) {
+                op.put("operationId", service + "." + op.path("operationId").asText());
+                seen.add(op.path("operationId").asText());
             }
         });
     }

@@ -47,4 +47,27 @@ class OpenApiMergerTest {
         assertThat(merged.path("tags").findValuesAsText("name")).containsExactly("Clients", "Survey cycles");
         assertThat(merged.path("info").path("x-rhythm-unavailable").get(0).asText()).isEqualTo("planning-service");
     }
+
+    @Test
+    void operationIdsStayUniqueAndServiceSecuritySchemesAreKept() throws Exception {
+        JsonNode health = mapper.readTree("""
+                {"paths": {"/api/v1/health/models": {"get": {"operationId": "ModelResource_list", "responses": {}}}}}""");
+        JsonNode nps = mapper.readTree("""
+                {"paths": {"/api/v1/nps/responses/webhook": {"post": {"operationId": "SurveyWebhookResource_receive",
+                   "security": [{"webhookSignature": []}], "responses": {}}}},
+                 "components": {"securitySchemes": {"webhookSignature": {"type": "apiKey", "in": "header",
+                   "name": "X-Rhythm-Signature"}}}}""");
+        JsonNode segmentation = mapper.readTree("""
+                {"paths": {"/api/v1/segments/models": {"get": {"operationId": "ModelResource_list", "responses": {}}}}}""");
+
+        JsonNode merged = OpenApiMerger.merge(mapper, "Rhythm API",
+                Map.of("health-service", health, "nps-service", nps, "segmentation-service", segmentation));
+
+        assertThat(merged.at("/paths/~1api~1v1~1health~1models/get/operationId").asText()).isEqualTo("ModelResource_list");
+        assertThat(merged.at("/paths/~1api~1v1~1segments~1models/get/operationId").asText())
+                .isEqualTo("segmentation-service.ModelResource_list");
+        assertThat(merged.at("/components/securitySchemes/webhookSignature/name").asText()).isEqualTo("X-Rhythm-Signature");
+        assertThat(merged.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(merged.at("/paths/~1api~1v1~1nps~1responses~1webhook/post/security/0").has("webhookSignature")).isTrue();
+    }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param source for Rhythm's own format: the CRM the rows' {@code externalIds[source]} come from
  */
 public record BulkRows(
-        @Schema(description = "Rhythm format only: which externalIds entry identifies the row, e.g. crm") String source,
-        @NotNull @Schema(description = "1 to 1,000 rows") List<JsonNode> rows) {
+        @Schema(description = "Rhythm format only: which externalIds entry identifies the row, e.g. crm",
+                pattern = "^[a-z][a-z0-9_-]{0,29}$", maxLength = 30) String source,
+        @NotNull @Schema(minItems = 1, maxItems = 1000,
+                description = "1 to 1,000 rows (rhythm.crm.max-rows)") List<JsonNode> rows) {
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -33,7 +34,8 @@ public class ResponseImportResource {
     HubSpotResponseImport hubspot;
 
     /** {@code {"rows": [...]}}: up to 1,000 rows of a HubSpot feedback_submissions export. */
-    public record Rows(@NotNull List<JsonNode> rows) {
+    public record Rows(@NotNull @Schema(minItems = 1, maxItems = MAX_ROWS,
+            description = "1 to 1,000 rows of the export, each read and validated on its own") List<JsonNode> rows) {
     }
 
     @POST

@@ -15,7 +15,7 @@ import java.util.List;
  * silently coerced to 7.
  */
 public record SurveyAnswer(
-        @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10", required = true, example = "9",
+        @Schema(implementation = Integer.class, type = SchemaType.INTEGER, minimum = "0", maximum = "10", required = true, example = "9",
                 description = "0 = not at all likely … 10 = extremely likely") JsonNode score,
         @Schema(maxLength = SurveyResponses.COMMENT_MAX_LENGTH, example = "Great team, but the product feels outdated")
         String comment) {

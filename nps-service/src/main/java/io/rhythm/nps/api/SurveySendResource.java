@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
@@ -45,6 +46,8 @@ public class SurveySendResource {
             + "shows its kind and whether it is a RELATIONSHIP or TRANSACTIONAL survey, its status (SCHEDULED, SENT, "
             + "ANSWERED, SKIPPED) and, when skipped or waiting, why (e.g. MIN_INTERVAL, UNSUBSCRIBED). Filters: kind, "
             + "status, clientId (404 if not yours). Cursor paging.")
+    @APIResponse(responseCode = "200", description = "One page of survey sends")
+    @APIResponse(responseCode = "404", description = "clientId unknown or not in your portfolio")
     public Page<SurveySendQueries.SendView> list(@QueryParam("kind") String kind, @QueryParam("status") String status,
                                                  @QueryParam("clientId") UUID clientId, @QueryParam("limit") Integer limit,
                                                  @QueryParam("cursor") String cursor) {

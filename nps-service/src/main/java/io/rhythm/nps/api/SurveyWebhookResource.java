@@ -21,7 +21,11 @@ import io.rhythm.platform.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -40,7 +44,13 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "Survey responses")
+@SecurityScheme(securitySchemeName = SurveyWebhookResource.SIGNATURE_SCHEME, type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER, apiKeyName = WebhookSignature.SIGNATURE_HEADER,
+        description = "sha256=<hex HMAC-SHA256 of '<X-Rhythm-Timestamp>.<raw body>' with the shared webhook secret>; "
+                + "with X-Rhythm-Timestamp (epoch seconds, within the tolerance). No Keycloak token.")
 public class SurveyWebhookResource {
+
+    static final String SIGNATURE_SCHEME = "webhookSignature";
 
     private static final Logger LOG = Logger.getLogger(SurveyWebhookResource.class);
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -56,6 +66,7 @@ public class SurveyWebhookResource {
     Duration tolerance;
 
     @POST
+    @SecurityRequirement(name = SIGNATURE_SCHEME)
     @Operation(summary = "Receive an NPS answer from an external survey tool (signed webhook)", description = "Headers: "
             + "X-Rhythm-Timestamp (epoch seconds) and X-Rhythm-Signature: sha256=<hex HMAC-SHA256 with the shared secret of "
             + "'<timestamp>.<raw body>'>. Body: {eventId, email, clientId?, clientExternalId?, score 0-10, comment?, "

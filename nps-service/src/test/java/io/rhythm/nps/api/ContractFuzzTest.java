@@ -19,6 +19,7 @@ class ContractFuzzTest {
 
     @Test
     void everyAnswerIsDocumentedAndNoInputBreaksTheService() {
+        SmtpServer.get(); // the mail server is up, as in production: its outage is a documented 503, not bad input
         ContractFuzzer.Report report = ContractFuzzer.againstOwnDocument(port, "admin").run();
         System.out.println("[fuzz] nps-service: " + report);
         assertThat(report.findings()).as(report.toString()).isEmpty();

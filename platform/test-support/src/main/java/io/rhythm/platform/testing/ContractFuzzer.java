@@ -25,23 +25,28 @@ import java.util.UUID;
 
 /**
  * The fuzz gate (README "API contract"): walks an OpenAPI document and sends, for every operation, a
- * request built from its schema and a fixed set of invalid variants (NUL in path and query, a
+ * request built from its schema (with the token, as a CSE, with a malformed token and without one) and a fixed
+ * set of invalid variants (NUL in path and query, a
  * duplicated JSON key, NUL in a body string, an unknown body field, 200-deep nesting, a wrong type, a
  * bad UUID, numbers beyond int64, invalid UTF-8, an overlong URI and header, a wrong content type), with
  * an authorised token and without one, against the real running service. It records a finding for any
  * 5xx, any 2xx for an invalid request, any 4xx that is not {@code application/problem+json} with a
  * matching {@code status}, and any status the operation does not document. Seeded and bounded:
- * {@code -Drhythm.fuzz.seed} (default 10), {@code -Drhythm.fuzz.requests} (most requests, default 600),
- * {@code -Drhythm.fuzz.seconds} (default 120).
+ * every operation gets its whole first round whatever the request budget (see {@link #run()});
+ * {@code -Drhythm.fuzz.seed} (default 10), {@code -Drhythm.fuzz.requests} (total requests: further valid
+ * requests are sent round-robin until this many, default 600), {@code -Drhythm.fuzz.seconds} (default 120).
  */
 public final class ContractFuzzer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The valid request is also sent as this user (a CSE: no admin, leader or finance role). */
+    private static final String FEWER_ROLES = "cse";
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
     private final String baseUrl;
     private final JsonNode document;
     private final String token;
+    private final String otherToken;
     private final Random random;
     private final int maxRequests;
     private final Duration budget;
@@ -51,10 +56,11 @@ public final class ContractFuzzer {
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private int requests;
 
-    private ContractFuzzer(String baseUrl, JsonNode document, String token) {
+    private ContractFuzzer(String baseUrl, JsonNode document, String token, String otherToken) {
         this.baseUrl = baseUrl;
         this.document = document;
         this.token = token;
+        this.otherToken = otherToken;
         this.random = new Random(Long.getLong("rhythm.fuzz.seed", 10L));
         this.maxRequests = Integer.getInteger("rhythm.fuzz.requests", 600);
         this.budget = Duration.ofSeconds(Long.getLong("rhythm.fuzz.seconds", 120L));
@@ -67,7 +73,8 @@ public final class ContractFuzzer {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new ContractFuzzer(base, JSON.readTree(response.body()), Tokens.forUser(user));
+            return new ContractFuzzer(base, JSON.readTree(response.body()), Tokens.forUser(user),
+                    user.equals(FEWER_ROLES) ? null : Tokens.forUser(FEWER_ROLES));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the OpenAPI document at " + base, e);
         } catch (InterruptedException e) {
@@ -76,7 +83,13 @@ public final class ContractFuzzer {
         }
     }
 
-    /** Runs until every operation had its variants, or the request or time budget is spent. */
+    /**
+     * First every operation gets its whole first round (the valid request with and without a token, and every
+     * invalid variant, authorised and unauthorised), sent interleaved across operations so that a time budget
+     * running out cannot starve the operations late in the document; then, while requests and time are left,
+     * further schema-built valid requests round-robin over all operations. A first round cut short by the time
+     * budget is itself a finding (the gate must not be thinner than it looks).
+     */
     public Report run() {
         Instant deadline = Instant.now().plus(budget);
         List<Map.Entry<String, String>> operations = new ArrayList<>();
@@ -87,20 +100,52 @@ public final class ContractFuzzer {
                 }
             }
         });
-        int round = 0;
-        while (requests < maxRequests && Instant.now().isBefore(deadline)) {
+        List<List<Case>> firstRounds = new ArrayList<>();
+        for (Map.Entry<String, String> operation : operations) {
+            firstRounds.add(cases(operation.getKey(), operation.getValue(), 0));
+        }
+        int longest = firstRounds.stream().mapToInt(List::size).max().orElse(0);
+        int unsent = 0;
+        for (int i = 0; i < longest; i++) {
+            for (List<Case> round : firstRounds) {
+                if (i >= round.size()) {
+                    continue;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    unsent++;
+                } else {
+                    exchange(round.get(i));
+                }
+            }
+        }
+        if (unsent > 0) {
+            findings.add("time budget (" + budget.toSeconds() + " s) spent before every operation had its variants: "
+                    + unsent + " requests of the first round not sent");
+        }
+        int round = 1;
+        while (requests < maxRequests && Instant.now().isBefore(deadline) && !operations.isEmpty()) {
             for (Map.Entry<String, String> operation : operations) {
                 if (requests >= maxRequests || Instant.now().isAfter(deadline)) {
                     break;
                 }
-                fuzz(operation.getKey(), operation.getValue(), round);
+                cases(operation.getKey(), operation.getValue(), round).forEach(this::exchange);
             }
             round++;
         }
         return new Report(requests, operations.size(), new TreeMap<>(statuses), List.copyOf(findings));
     }
 
-    private void fuzz(String path, String method, int round) {
+    /** One request to send: where, what, with which token, and whether it is invalid (must get a 4xx). */
+    private record Case(String path, String method, JsonNode operation, String url, String body, String contentType,
+                        String bearer, boolean invalid, String header, String headerValue) {
+    }
+
+    /**
+     * Round 0: the valid request (with the token, with a token of a user without extra roles, without a token),
+     * then every invalid variant, each with the token and (secured operations) without; later rounds: one new
+     * schema-built valid request.
+     */
+    private List<Case> cases(String path, String method, int round) {
         JsonNode operation = document.path("paths").path(path).path(method);
         List<JsonNode> parameters = new ArrayList<>();
         document.path("paths").path(path).path("parameters").forEach(parameters::add);
@@ -125,23 +170,27 @@ public final class ContractFuzzer {
             }
         }
         String body = hasBody ? sample(bodySchema, 0).toString() : null;
-
+        String validUrl = url(path, pathValues, query);
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case(path, method, operation, validUrl, body, "application/json", token, false, null, null));
         if (round > 0) {
-            // later rounds: only new schema-built requests, different values each time
-            send(path, method, operation, url(path, pathValues, query), body, "application/json", token, false);
-            return;
+            return cases;
         }
-        send(path, method, operation, url(path, pathValues, query), body, "application/json", token, false);
         if (secured) {
-            send(path, method, operation, url(path, pathValues, query), body, "application/json", null, false);
+            cases.add(new Case(path, method, operation, validUrl, body, "application/json", null, false, null, null));
+            if (otherToken != null) {
+                cases.add(new Case(path, method, operation, validUrl, body, "application/json", otherToken, false, null, null));
+            }
+            cases.add(new Case(path, method, operation, validUrl, body, "application/json", "not-a-jwt", false, null, null));
         }
+        List<Case> invalid = new ArrayList<>();
         for (String name : pathValues.keySet()) {
             Map<String, String> bad = new LinkedHashMap<>(pathValues);
             bad.put(name, "a%00b");
-            send(path, method, operation, url(path, bad, query), body, "application/json", token, true);
+            invalid.add(invalid(path, method, operation, url(path, bad, query), body, "application/json"));
             if (schemaOf(parameters, name).path("format").asText().equals("uuid") || isUuid(schemaOf(parameters, name))) {
                 bad.put(name, "not-a-uuid");
-                send(path, method, operation, url(path, bad, query), body, "application/json", token, true);
+                invalid.add(invalid(path, method, operation, url(path, bad, query), body, "application/json"));
             }
         }
         for (JsonNode parameter : parameters) {
@@ -151,37 +200,49 @@ public final class ContractFuzzer {
             String name = parameter.path("name").asText();
             Map<String, String> bad = new LinkedHashMap<>(query);
             bad.put(name, "a%00b");
-            send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+            invalid.add(invalid(path, method, operation, url(path, pathValues, bad), body, "application/json"));
             String type = resolve(parameter.path("schema")).path("type").asText();
             if (type.equals("integer") || type.equals("number")) {
                 bad.put(name, "99999999999999999999999");
-                send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+                invalid.add(invalid(path, method, operation, url(path, pathValues, bad), body, "application/json"));
                 bad.put(name, "ten");
-                send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+                invalid.add(invalid(path, method, operation, url(path, pathValues, bad), body, "application/json"));
             }
             bad.put(name, "%C3%28");
-            send(path, method, operation, url(path, pathValues, bad), body, "application/json", token, true);
+            invalid.add(invalid(path, method, operation, url(path, pathValues, bad), body, "application/json"));
         }
         Map<String, String> longQuery = new LinkedHashMap<>(query);
         longQuery.put("padding", "x".repeat(9_000));
-        send(path, method, operation, url(path, pathValues, longQuery), body, "application/json", token, true);
-        sendWithHeader(path, method, operation, url(path, pathValues, query), body, "X-Padding", "y".repeat(20_000));
+        invalid.add(invalid(path, method, operation, url(path, pathValues, longQuery), body, "application/json"));
+        invalid.add(new Case(path, method, operation, validUrl, body, "application/json", token, true,
+                "X-Padding", "y".repeat(20_000)));
         if (hasBody && body.startsWith("{") && body.length() > 2) {
             String firstKey = body.substring(1, body.indexOf(':'));
             String duplicated = "{" + firstKey + ":" + body.substring(body.indexOf(':') + 1, body.length() - 1)
                     + "," + firstKey + ":null}";
-            send(path, method, operation, url(path, pathValues, query), duplicated, "application/json", token, true);
-            send(path, method, operation, url(path, pathValues, query),
-                    "{\"fuzzUnknownField\":1," + body.substring(1), "application/json", token, true);
+            invalid.add(invalid(path, method, operation, validUrl, duplicated, "application/json"));
+            invalid.add(invalid(path, method, operation, validUrl, "{\"fuzzUnknownField\":1," + body.substring(1),
+                    "application/json"));
             String nul = withNulString(body);
             if (nul != null) {
-                send(path, method, operation, url(path, pathValues, query), nul, "application/json", token, true);
+                invalid.add(invalid(path, method, operation, validUrl, nul, "application/json"));
             }
-            send(path, method, operation, url(path, pathValues, query),
-                    "[".repeat(200) + "]".repeat(200), "application/json", token, true);
-            send(path, method, operation, url(path, pathValues, query), "not json", "text/plain", token, true);
-            send(path, method, operation, url(path, pathValues, query), "{\"a\":", "application/json", token, true);
+            invalid.add(invalid(path, method, operation, validUrl, "[".repeat(200) + "]".repeat(200), "application/json"));
+            invalid.add(invalid(path, method, operation, validUrl, "not json", "text/plain"));
+            invalid.add(invalid(path, method, operation, validUrl, "{\"a\":", "application/json"));
         }
+        for (Case bad : invalid) {
+            cases.add(bad);
+            if (secured) {
+                cases.add(new Case(bad.path(), bad.method(), bad.operation(), bad.url(), bad.body(), bad.contentType(),
+                        null, true, bad.header(), bad.headerValue()));
+            }
+        }
+        return cases;
+    }
+
+    private Case invalid(String path, String method, JsonNode operation, String url, String body, String contentType) {
+        return new Case(path, method, operation, url, body, contentType, token, true, null, null);
     }
 
     private static boolean isUuid(JsonNode schema) {
@@ -234,17 +295,14 @@ public final class ContractFuzzer {
         return url.toString();
     }
 
-    private void sendWithHeader(String path, String method, JsonNode operation, String url, String body, String header, String value) {
-        exchange(path, method, operation, url, body, "application/json", token, true, header, value);
-    }
-
-    private void send(String path, String method, JsonNode operation, String url, String body, String contentType,
-                      String bearer, boolean invalid) {
-        exchange(path, method, operation, url, body, contentType, bearer, invalid, null, null);
-    }
-
-    private void exchange(String path, String method, JsonNode operation, String url, String body, String contentType,
-                          String bearer, boolean invalid, String header, String headerValue) {
+    private void exchange(Case c) {
+        String path = c.path();
+        String method = c.method();
+        JsonNode operation = c.operation();
+        String url = c.url();
+        String body = c.body();
+        String bearer = c.bearer();
+        boolean invalid = c.invalid();
         requests++;
         HttpRequest.Builder request;
         try {
@@ -255,17 +313,18 @@ public final class ContractFuzzer {
         request.method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
-            request.header("Content-Type", contentType);
+            request.header("Content-Type", c.contentType());
         }
         request.header("Accept", "application/json, application/problem+json, */*;q=0.1");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        if (header != null) {
-            request.header(header, headerValue);
+        if (c.header() != null) {
+            request.header(c.header(), c.headerValue());
         }
         String what = method.toUpperCase() + " " + path + (invalid ? " (invalid: " + abbreviate(url, body) + ")" : "")
-                + (bearer == null ? " without token" : "");
+                + (bearer == null ? " without token" : bearer.equals(token) ? "" : bearer.equals(otherToken)
+                ? " as a user with fewer roles" : " with a malformed token");
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -203,7 +203,9 @@ public class ProblemMappers {
      * The property path as a client sees it: the method and parameter nodes of a REST call are dropped,
      * so {@code create.request.annualRevenue.currency} reads {@code annualRevenue.currency}; a violation
      * on a whole parameter is named as the client sends it (the query, path or header name, or
-     * {@code body} for the entity).
+     * {@code body} for the entity). An index or key belongs to the list or map it is in, as in JSON:
+     * {@code steps[0].dueDays}, {@code tags[2]}, {@code [0].email} for a body that is itself a list
+     * (Hibernate Validator puts it on the node after the container).
      */
     static String fieldName(Class<?> resource, Path path) {
         StringBuilder name = new StringBuilder();
@@ -221,18 +223,20 @@ public class ProblemMappers {
                 parameter = clientName(resource, method, node.as(Path.ParameterNode.class));
                 continue;
             }
-            if (node.getName() == null) {
+            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                if (name.isEmpty() && parameter != null && !parameter.equals("body")) {
+                    name.append(parameter);
+                }
+                name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT
+                    || node.getKind() == ElementKind.BEAN) {
                 continue;
             }
             if (!name.isEmpty()) {
                 name.append('.');
             }
             name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                name.append('[').append(node.getKey()).append(']');
-            }
         }
         if (name.isEmpty()) {
             return parameter == null ? "body" : parameter;
