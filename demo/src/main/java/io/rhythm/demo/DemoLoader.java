@@ -88,6 +88,7 @@ public final class DemoLoader {
                 field("name", c.name()), field("region", "APAC"), field("businessUnit", c.businessUnit()),
                 field("ownerCse", c.ownerCse()), field("ownerCam", c.ownerCam()), field("tier", c.tier()),
                 field("lifecycleStage", c.lifecycleStage()), field("renewalDate", c.renewalDate().toString()),
+                field("customerSince", DemoPortfolio.customerSince(c).toString()),
                 "\"annualRevenue\":{" + field("amount", c.maintenanceRevenue().toPlainString()) + "," + field("currency", "AUD") + "}",
                 "\"externalIds\":{" + field("demo", c.key()) + "}") + "}").collect(Collectors.joining(","));
         String body = send("POST", "/api/v1/clients/bulk", integration, "{\"source\":\"demo\",\"rows\":[" + rows + "]}", null);

@@ -70,6 +70,15 @@ public final class DemoPortfolio {
     private DemoPortfolio() {
     }
 
+    /**
+     * The day a client became a customer: fixed per client (the same on every load), between 2015 and 2024, so
+     * every demo client is past seed 001's "> 90 days tenure" when the 2026 NPS lists are built.
+     */
+    public static LocalDate customerSince(Client client) {
+        int h = Math.floorMod(client.key().hashCode(), 10 * 12);
+        return LocalDate.of(2015 + h / 12, 1 + h % 12, 1);
+    }
+
     /** The demo portfolio: the named clients plus {@code 25 - 4} generated ones. */
     public static Portfolio generate(long seed, LocalDate today) {
         return generate(seed, today, 21);

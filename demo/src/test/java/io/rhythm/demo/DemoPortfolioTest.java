@@ -66,6 +66,16 @@ class DemoPortfolioTest {
     }
 
     @Test
+    void everyClientIsACustomerOfMoreThanNinetyDaysWhenTheQ4ListsAreBuilt() {
+        DemoPortfolio.Portfolio portfolio = DemoPortfolio.generate(DemoLoader.DEFAULT_SEED, TODAY);
+        for (DemoPortfolio.Client client : portfolio.clients()) {
+            assertThat(DemoPortfolio.customerSince(client)).isBefore(LocalDate.of(2026, 10, 1).minusDays(90))
+                    .isEqualTo(DemoPortfolio.customerSince(client));
+        }
+        assertThat(portfolio.clients().stream().map(DemoPortfolio::customerSince).distinct().count()).isGreaterThan(5);
+    }
+
+    @Test
     void aLargerPortfolioForBenchmarksKeepsTheSameShape() {
         DemoPortfolio.Portfolio large = DemoPortfolio.generate(1, TODAY, 996);
         assertThat(large.clients()).hasSize(1000);
