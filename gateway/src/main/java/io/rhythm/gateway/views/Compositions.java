@@ -7,13 +7,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
-/** Starts a {@link Composition} for one caller with the configured deadline ({@code rhythm.gateway.views.deadline}). */
+/** Starts a {@link Composition} for one caller with the configured deadline ({@code rhythm.views.deadline}). */
 @ApplicationScoped
 public class Compositions {
 
     @Inject
     ServiceCalls calls;
-    @ConfigProperty(name = "rhythm.gateway.views.deadline", defaultValue = "900ms")
+    @ConfigProperty(name = "rhythm.views.deadline", defaultValue = "900ms")
     Duration deadline;
 
     public Composition begin(String authorization, String correlationId) {
