@@ -35,7 +35,7 @@ public class ServiceProcesses implements QuarkusTestResourceLifecycleManager {
     static final Map<String, Integer> PORTS = Map.of(
             "health", 28191, "nps", 28192, "segmentation", 28193, "planning", 28194, "calendar", 28195);
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(300);
     private static final Map<String, Process> RUNNING = new LinkedHashMap<>();
 
     private List<String> services = List.of("health");

@@ -36,11 +36,16 @@ public class MergedOpenApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String cached;
     private volatile Instant cachedAt = Instant.EPOCH;
+    /** The gateway's own port: its own document (the composed views) is merged in too. */
+    private volatile int selfPort;
 
     void register(@Observes Router router) {
-        router.get(PATH).blockingHandler(context -> context.response()
-                .putHeader("Content-Type", "application/json")
-                .end(document()));
+        router.get(PATH).blockingHandler(context -> {
+            if (context.request().localAddress() != null && context.request().localAddress().port() > 0) {
+                selfPort = context.request().localAddress().port();
+            }
+            context.response().putHeader("Content-Type", "application/json").end(document());
+        });
     }
 
     String document() {
@@ -49,6 +54,9 @@ public class MergedOpenApi {
         }
         Map<String, CompletableFuture<JsonNode>> fetches = new HashMap<>();
         services.all().forEach((name, service) -> fetches.put(name + "-service", fetch(service.url())));
+        if (selfPort > 0) {
+            fetches.put("gateway", fetch(URI.create("http://127.0.0.1:" + selfPort)));
+        }
         Map<String, JsonNode> documents = new HashMap<>();
         fetches.forEach((name, fetch) -> documents.put(name, fetch.join()));
         String merged = OpenApiMerger.merge(mapper, "Rhythm API", documents).toPrettyString();

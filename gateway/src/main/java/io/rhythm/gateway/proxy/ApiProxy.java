@@ -56,6 +56,10 @@ public class ApiProxy {
 
     private void forward(RoutingContext context) {
         String path = context.request().path();
+        if (io.rhythm.gateway.views.ViewRoutes.serves(path)) {
+            context.next(); // a composed view: answered by io.rhythm.gateway.views.ViewResource
+            return;
+        }
         if (!routes.isPublic(path) && isAnonymous(context)) {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"rhythm\"");
             problem(context, ProblemType.UNAUTHORIZED,
