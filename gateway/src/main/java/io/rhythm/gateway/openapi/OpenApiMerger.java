@@ -75,6 +75,7 @@ public final class OpenApiMerger {
         merged.set("paths", sorted(mapper, paths));
         ObjectNode components = merged.putObject("components");
         components.set("schemas", sorted(mapper, schemas));
+        RateLimitDocs.add(mapper, merged);
         ObjectNode bearer = components.putObject("securitySchemes").putObject("bearer");
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
