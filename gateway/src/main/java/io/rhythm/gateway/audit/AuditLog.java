@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * answer down or fails it. One writer thread turns them into {@link AuditEntry}s (route template and ids from the
  * merged OpenAPI document) and inserts them in batches. When the database is down the writer keeps its batch and
  * retries with back-off, the queue holding what arrives meanwhile; only when the queue is full
- * ({@code rhythm.gateway.audit.queue-size}) is an entry dropped, and then it is logged at ERROR (method, route,
+ * ({@code rhythm.audit.queue-size}) is an entry dropped, and then it is logged at ERROR (method, route,
  * status, correlation id) and counted in {@code rhythm_gateway_audit_dropped_total}. At shutdown the queue is
  * drained before the datasource closes. What a crash (kill -9) of the gateway loses is what was queued: at most a
  * few milliseconds of writes in normal operation ({@code rhythm_gateway_audit_queued} shows the backlog).
@@ -64,9 +64,9 @@ public class AuditLog {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "rhythm.gateway.audit.queue-size", defaultValue = "10000")
+    @ConfigProperty(name = "rhythm.audit.queue-size", defaultValue = "10000")
     int queueSize;
-    @ConfigProperty(name = "rhythm.gateway.audit.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "rhythm.audit.batch-size", defaultValue = "200")
     int batchSize;
 
     private BlockingQueue<Write> queue;

@@ -29,7 +29,7 @@ public class SecurityHeaders {
     /** Before authentication and everything else that may answer. */
     static final int ORDER = -1000;
 
-    @ConfigProperty(name = "rhythm.gateway.hsts.max-age", defaultValue = "P365D")
+    @ConfigProperty(name = "rhythm.http.hsts-max-age", defaultValue = "P365D")
     Duration hstsMaxAge;
     @Inject
     RateLimitFilter rateLimit;
