@@ -111,7 +111,10 @@ class AccessMatrixTest {
         JsonNode content = operation.path("requestBody").path("content");
         if (content.size() > 0) {
             String type = content.fieldNames().next();
-            request.contentType(type).body(type.contains("json") ? "{}" : "");
+            request.config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                            .encoderConfig().encodeContentTypeAs(type, io.restassured.http.ContentType.TEXT)))
+                    .contentType(type.contains("*") ? "application/json" : type)
+                    .body((type.contains("json") || type.contains("*") ? "{}" : "").getBytes(StandardCharsets.UTF_8));
         }
         return request.request(method.toUpperCase(), uri).statusCode();
     }
