@@ -54,6 +54,9 @@ for jar in health-service gateway; do
   [[ -f "$jar/target/quarkus-app/quarkus-run.jar" ]] || { echo "$jar/target/quarkus-app/quarkus-run.jar missing: build it first" >&2; exit 2; }
 done
 
+# run copies, so that a rebuild meanwhile does not pull the jars from under the running JVMs
+for jar in health-service gateway; do rm -rf "$WORK/$jar"; cp -r "$jar/target/quarkus-app" "$WORK/$jar"; done
+
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -69,12 +72,12 @@ common_env=(RHYTHM_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT" RHYTHM_DB_PASSW
   RHYTHM_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" RHYTHM_KEYCLOAK_URL="http://127.0.0.1:$KC_PORT"
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false)
 say "starting health-service on $HEALTH_PORT"
-env "${common_env[@]}" QUARKUS_HTTP_PORT=$HEALTH_PORT "$JAVA" -jar health-service/target/quarkus-app/quarkus-run.jar \
+env "${common_env[@]}" QUARKUS_HTTP_PORT=$HEALTH_PORT "$JAVA" -jar "$WORK/health-service/quarkus-run.jar" \
   >"$WORK/health-service.log" 2>&1 & pids+=($!)
 say "starting the gateway on $GATEWAY_PORT (rate limit on, raised above the load)"
 env "${common_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY_PORT RHYTHM_SERVICES_HEALTH_URL="http://127.0.0.1:$HEALTH_PORT" \
   RHYTHM_GATEWAY_RATE_LIMIT_PEOPLE_LIMIT=1000000000 \
-  "$JAVA" -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 & pids+=($!)
+  "$JAVA" -jar "$WORK/gateway/quarkus-run.jar" >"$WORK/gateway.log" 2>&1 & pids+=($!)
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes auto;
 pid $WORK/nginx.pid;
