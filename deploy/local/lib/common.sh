@@ -20,7 +20,7 @@ declare -A RHYTHM_MODULE=(
   [planning]=planning-service [calendar]=calendar-service [gateway]=gateway
 )
 # The databases (and owner roles of the same name) created in PostgreSQL.
-RHYTHM_DATABASES=(health nps segmentation planning calendar keycloak platform)
+RHYTHM_DATABASES=(health nps segmentation planning calendar keycloak platform gateway)
 
 # env_select <up|test>: sets the per-environment variables used everywhere else.
 env_select() {

@@ -32,6 +32,8 @@ public class MergedOpenApi {
     ServiceUrls services;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService ownDocument;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String cached;
@@ -48,7 +50,8 @@ public class MergedOpenApi {
         });
     }
 
-    String document() {
+    /** The merged document (JSON), from the cache when it is less than a minute old; blocks while fetching. */
+    public String document() {
         if (cached != null && cachedAt.plus(CACHE).isAfter(Instant.now())) {
             return cached;
         }
@@ -59,12 +62,23 @@ public class MergedOpenApi {
         }
         Map<String, JsonNode> documents = new HashMap<>();
         fetches.forEach((name, fetch) -> documents.put(name, fetch.join()));
+        documents.put("gateway", own());
         String merged = OpenApiMerger.merge(mapper, "Rhythm API", documents).toPrettyString();
         if (!documents.containsValue(null)) {
             cached = merged;
             cachedAt = Instant.now();
         }
         return merged;
+    }
+
+    /** The gateway's own operations (the audit log): its REST resources' document, built in. */
+    private JsonNode own() {
+        try {
+            byte[] json = ownDocument.getDocument("<default>", io.smallrye.openapi.runtime.io.Format.JSON);
+            return json == null || json.length == 0 ? mapper.createObjectNode() : mapper.readTree(json);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private CompletableFuture<JsonNode> fetch(URI base) {

@@ -84,6 +84,7 @@ public final class OpenApiMerger {
         merged.set("paths", sorted(mapper, paths));
         ObjectNode components = merged.putObject("components");
         components.set("schemas", sorted(mapper, schemas));
+        RateLimitDocs.add(mapper, merged);
         ObjectNode schemes = components.putObject("securitySchemes");
         securitySchemes.forEach(schemes::set);
         ObjectNode bearer = schemes.putObject("bearer");

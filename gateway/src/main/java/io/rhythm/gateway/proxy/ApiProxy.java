@@ -17,6 +17,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.rhythm.gateway.audit.RouteTemplates;
+import io.rhythm.gateway.ratelimit.RateLimitFilter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -35,7 +39,6 @@ public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
-    private static final int MAX_BODY = 16 * 1024 * 1024;
 
     @Inject
     Vertx vertx;
@@ -45,13 +48,26 @@ public class ApiProxy {
     ServiceUrls services;
     @Inject
     ObjectMapper mapper;
+    /** Larger bodies are refused (413) before being read whole; the request guard refuses a larger Content-Length. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "4M")
+    MemorySize maxBody;
 
     private HttpClient client;
 
     void register(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2_000));
-        router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(maxBody.asLongValue()));
         router.route("/api/v1/*").handler(this::forward);
+        // a chunked body (no Content-Length for the request guard to check) over the limit
+        router.route("/api/v1/*").failureHandler(context -> {
+            if (context.statusCode() == 413) {
+                context.response().putHeader("Connection", "close");
+                problem(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the "
+                        + maxBody.asLongValue() + " bytes accepted");
+            } else {
+                context.next();
+            }
+        });
     }
 
     private void forward(RoutingContext context) {
@@ -64,6 +80,10 @@ public class ApiProxy {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"rhythm\"");
             problem(context, ProblemType.UNAUTHORIZED,
                     "A bearer token is required (Authorization: Bearer <access token from realm rhythm>)");
+            return;
+        }
+        if (routes.serviceFor(path).filter(RouteTable.GATEWAY::equals).isPresent()) {
+            context.next(); // an area the gateway answers itself (its REST resources)
             return;
         }
         var service = routes.serviceFor(path).filter(name -> services.all().containsKey(name));
@@ -90,7 +110,10 @@ public class ApiProxy {
         }
         options.putHeader("X-Forwarded-Host", context.request().authority() == null ? "" : context.request().authority().toString());
         options.putHeader("X-Forwarded-Proto", context.request().scheme());
-        options.putHeader("X-Forwarded-For", context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress());
+        // the client as found through the trusted proxies (RateLimitFilter), else the peer
+        String clientAddress = context.get(RateLimitFilter.CLIENT_ADDRESS);
+        options.putHeader("X-Forwarded-For", clientAddress != null ? clientAddress
+                : context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress());
 
         Buffer body = context.body() == null ? null : context.body().buffer();
         client.request(options)
@@ -100,7 +123,9 @@ public class ApiProxy {
                 .onFailure(failure -> {
                     boolean timeout = failure instanceof java.util.concurrent.TimeoutException
                             || String.valueOf(failure.getMessage()).contains("timeout");
-                    LOG.warnf("%s %s → %s failed: %s", context.request().method(), path, service.get(), failure.toString());
+                    // the route's shape only: a public path holds a secret token
+                    LOG.warnf("%s %s → %s failed: %s", context.request().method(),
+                            RouteTemplates.fallback(path).template(), service.get(), failure.toString());
                     problem(context, timeout ? ProblemType.SERVICE_UNAVAILABLE : ProblemType.BAD_GATEWAY,
                             service.get() + "-service " + (timeout ? "did not answer in time" : "is unreachable")
                                     + "; retry later", timeout ? 504 : 502);

@@ -10,6 +10,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "rhythm.gateway")
 public interface RouteTable {
 
+    /** The owner of an area the gateway answers itself ({@code rhythm.gateway.routes.audit=gateway}). */
+    String GATEWAY = "gateway";
+
     /** Area → service name, e.g. {@code clients → health}. */
     Map<String, String> routes();
 

@@ -70,4 +70,30 @@ class OpenApiMergerTest {
         assertThat(merged.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(merged.at("/paths/~1api~1v1~1nps~1responses~1webhook/post/security/0").has("webhookSignature")).isTrue();
     }
+
+    @Test
+    void everyOperationDocumentsTheRateLimitHeadersAndA429WithRetryAfter() throws Exception {
+        JsonNode health = mapper.readTree("""
+                {"paths": {"/api/v1/clients": {"get": {"responses": {"200": {"description": "ok"},
+                                                                    "401": {"description": "no"},
+                                                                    "500": {"description": "boom"}}},
+                                               "post": {"responses": {"201": {"description": "made"},
+                                                                     "429": {"description": "own limit"}}}}},
+                 "components": {"schemas": {"Problem": {"type": "object"}}}}""");
+        JsonNode merged = OpenApiMerger.merge(mapper, "Rhythm API", Map.of("health-service", health));
+
+        JsonNode get = merged.at("/paths/~1api~1v1~1clients/get/responses");
+        for (String name : RateLimitDocs.HEADERS) {
+            assertThat(get.at("/200/headers/" + name + "/$ref").asText()).isEqualTo("#/components/headers/" + name);
+            assertThat(get.at("/401/headers/" + name + "/$ref").asText()).isEqualTo("#/components/headers/" + name);
+        }
+        assertThat(get.at("/500/headers").isMissingNode()).as("5xx answers are not the limiter's").isTrue();
+        assertThat(get.at("/429/headers/Retry-After/$ref").asText()).isEqualTo("#/components/headers/Retry-After");
+        assertThat(get.at("/429/content/application~1problem+json/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        JsonNode post = merged.at("/paths/~1api~1v1~1clients/post/responses");
+        assertThat(post.at("/429/description").asText()).as("a documented 429 is kept").isEqualTo("own limit");
+        assertThat(post.at("/429/headers/Retry-After").isObject()).isTrue();
+        assertThat(post.at("/429/headers/RateLimit-Limit").isObject()).isTrue();
+        assertThat(merged.at("/components/headers/RateLimit-Reset/schema/type").asText()).isEqualTo("integer");
+    }
 }
