@@ -2,6 +2,8 @@ package io.rhythm.calendar.api;
 
 import io.rhythm.calendar.domain.ActivityStatus;
 import io.rhythm.calendar.domain.EngagementActivity;
+import io.rhythm.calendar.briefing.Briefs;
+import io.rhythm.calendar.briefing.MeetingBrief;
 import io.rhythm.calendar.service.Activities;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.idempotency.IdempotentRequests;
@@ -56,6 +58,8 @@ public class ActivityResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    Briefs briefs;
 
     @POST
     @Transactional
@@ -124,6 +128,26 @@ public class ActivityResource {
     public Response get(@PathParam("id") UUID id) {
         ActivityView view = activities.get(id, caller);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/brief")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Meeting brief (Briefing Room)", description = "For a client meeting: current health and its "
+            + "drivers, segment and cadence status, latest NPS answer and themes, open alerts and detractor cases, "
+            + "opportunities and risks, and the last three held activities with their open action items. Assembled from "
+            + "the projections calendar-service keeps of health, segmentation and nps events; each section is AVAILABLE "
+            + "or MISSING with the reason (never estimated). Only for callers who may see the client.")
+    @APIResponse(responseCode = "200", description = "The brief",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingBrief.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a person's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or its client is not in your portfolio",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingBrief brief(@PathParam("id") UUID id) {
+        return briefs.brief(id, caller);
     }
 
     @POST
