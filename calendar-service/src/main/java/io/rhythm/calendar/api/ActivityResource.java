@@ -5,6 +5,7 @@ import io.rhythm.calendar.domain.EngagementActivity;
 import io.rhythm.calendar.briefing.Briefs;
 import io.rhythm.calendar.briefing.MeetingBrief;
 import io.rhythm.calendar.service.Activities;
+import io.rhythm.calendar.service.ActivityImports;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.idempotency.IdempotentRequests;
 import io.rhythm.platform.web.paging.Cursor;
@@ -60,6 +61,8 @@ public class ActivityResource {
     Caller caller;
     @Inject
     Briefs briefs;
+    @Inject
+    ActivityImports imports;
 
     @POST
     @Transactional
@@ -85,6 +88,27 @@ public class ActivityResource {
             return Response.created(URI.create("/api/v1/calendar/activities/" + activity.id))
                     .entity(ActivityView.of(activity)).tag(Versions.etag(activity.version)).build();
         });
+    }
+
+    @POST
+    @Path("/imports")
+    @Transactional
+    @RolesAllowed({Roles.INTEGRATION, Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Bulk import of past meetings (a CRM meetings export)", description = "Up to 5,000 rows; each row "
+            + "is CREATED (a HELD activity; publishes EngagementActivityLogged), DUPLICATE (its externalId was imported "
+            + "from the same source before: the same export can be sent again) or REJECTED with field errors; a bad row "
+            + "never rejects the others. The integration client and AVP and above import for any client; CSEs and CAMs "
+            + "only for their own (other rows are rejected like unknown clients).")
+    @APIResponse(responseCode = "200", description = "Per-row results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityImport.Result.class)))
+    @APIResponse(responseCode = "400", description = "No rows, more than 5,000, or a bad source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActivityImport.Result importActivities(@Valid @NotNull ActivityImport request) {
+        return imports.importRows(request, caller);
     }
 
     @POST
