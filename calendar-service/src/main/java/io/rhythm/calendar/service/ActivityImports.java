@@ -12,6 +12,7 @@ import io.rhythm.platform.events.payload.EngagementActivityLogged;
 import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.web.problem.FieldError;
 import io.rhythm.platform.web.security.Caller;
+import io.rhythm.platform.web.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,7 +44,7 @@ import java.util.regex.Pattern;
  * Bulk import of past meetings from a CRM export: each row is checked on its own (a bad row is REJECTED with field
  * errors, the others go on), a CRM meeting id already imported from the same source is a DUPLICATE (so the same
  * export can be sent again), and every CREATED row is a HELD activity that publishes EngagementActivityLogged.
- * Rows of clients outside the caller's portfolio are rejected like unknown clients.
+ * The integration client imports for any client; rows of clients outside a person's portfolio are rejected like unknown clients.
  */
 @ApplicationScoped
 public class ActivityImports {
@@ -125,7 +126,7 @@ public class ActivityImports {
             errors.add(new FieldError("externalId", "must be at most 100 characters"));
         }
         DirectoryEntry client = uuid(row.clientId()).map(clients::get).orElse(null);
-        if (client == null || !caller.canSee(client.ownership())) {
+        if (client == null || !(caller.hasRole(Roles.INTEGRATION) || caller.canSee(client.ownership()))) {
             errors.add(new FieldError("clientId", "is not a client in your portfolio"));
         } else {
             a.clientId = client.clientId();

@@ -222,7 +222,8 @@ public class IcsFeeds {
             }
             ZonedDateTime start = a.startsAt.atZone(zone);
             String title = (a.title != null ? a.title : a.activityType.name()) + " (" + a.activityType.name() + ")";
-            VEvent vevent = new VEvent(start, start.plusMinutes(a.durationMinutes), title);
+            // an imported meeting may have no duration: then it has no DTEND (RFC 5545: it takes no time)
+            VEvent vevent = a.durationMinutes == null ? new VEvent(start, title) : new VEvent(start, start.plusMinutes(a.durationMinutes), title);
             vevent.add(new Uid("activity-" + a.id + "@" + DOMAIN));
             vevent.add(new Sequence(a.version));
             vevent.add(a.status == ActivityStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);

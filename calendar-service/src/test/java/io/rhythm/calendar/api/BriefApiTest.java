@@ -88,12 +88,12 @@ class BriefApiTest {
                 .post("/api/v1/calendar/activities/planned").then().statusCode(201).extract().path("id");
         String url = "/api/v1/calendar/activities/" + meeting + "/brief";
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        // the shared Kafka may hold a backlog of other tests' health and NPS events before ours
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             JsonPath b = as("cse").get(url).then().statusCode(200).extract().jsonPath();
             return "AVAILABLE".equals(b.getString("health.status")) && "AVAILABLE".equals(b.getString("nps.status"))
                     && b.getInt("nps.data.answersLast365Days") == 2 && "AVAILABLE".equals(b.getString("segment.status"))
                     && "BREACHED".equals(b.getString("cadence.data.status")) && b.getList("openAlerts.data").size() == 1
-                    && b.getList("openDetractorCases.data").size() == 1
                     && b.getList("openDetractorCases.data").size() == 1;
         });
         JsonPath brief = as("cse").get(url).then().statusCode(200).extract().jsonPath();
