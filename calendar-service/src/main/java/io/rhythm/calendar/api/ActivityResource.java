@@ -2,7 +2,10 @@ package io.rhythm.calendar.api;
 
 import io.rhythm.calendar.domain.ActivityStatus;
 import io.rhythm.calendar.domain.EngagementActivity;
+import io.rhythm.calendar.briefing.Briefs;
+import io.rhythm.calendar.briefing.MeetingBrief;
 import io.rhythm.calendar.service.Activities;
+import io.rhythm.calendar.service.ActivityImports;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.idempotency.IdempotentRequests;
 import io.rhythm.platform.web.paging.Cursor;
@@ -56,6 +59,10 @@ public class ActivityResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    Briefs briefs;
+    @Inject
+    ActivityImports imports;
 
     @POST
     @Transactional
@@ -81,6 +88,27 @@ public class ActivityResource {
             return Response.created(URI.create("/api/v1/calendar/activities/" + activity.id))
                     .entity(ActivityView.of(activity)).tag(Versions.etag(activity.version)).build();
         });
+    }
+
+    @POST
+    @Path("/imports")
+    @Transactional
+    @RolesAllowed({Roles.INTEGRATION, Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Bulk import of past meetings (a CRM meetings export)", description = "Up to 5,000 rows; each row "
+            + "is CREATED (a HELD activity; publishes EngagementActivityLogged), DUPLICATE (its externalId was imported "
+            + "from the same source before: the same export can be sent again) or REJECTED with field errors; a bad row "
+            + "never rejects the others. The integration client and AVP and above import for any client; CSEs and CAMs "
+            + "only for their own (other rows are rejected like unknown clients).")
+    @APIResponse(responseCode = "200", description = "Per-row results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityImport.Result.class)))
+    @APIResponse(responseCode = "400", description = "No rows, more than 5,000, or a bad source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActivityImport.Result importActivities(@Valid @NotNull ActivityImport request) {
+        return imports.importRows(request, caller);
     }
 
     @POST
@@ -124,6 +152,26 @@ public class ActivityResource {
     public Response get(@PathParam("id") UUID id) {
         ActivityView view = activities.get(id, caller);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/brief")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "Meeting brief (Briefing Room)", description = "For a client meeting: current health and its "
+            + "drivers, segment and cadence status, latest NPS answer and themes, open alerts and detractor cases, "
+            + "opportunities and risks, and the last three held activities with their open action items. Assembled from "
+            + "the projections calendar-service keeps of health, segmentation and nps events; each section is AVAILABLE "
+            + "or MISSING with the reason (never estimated). Only for callers who may see the client.")
+    @APIResponse(responseCode = "200", description = "The brief",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingBrief.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a person's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or its client is not in your portfolio",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingBrief brief(@PathParam("id") UUID id) {
+        return briefs.brief(id, caller);
     }
 
     @POST

@@ -1,6 +1,8 @@
 package io.rhythm.calendar.api;
 
 import io.rhythm.calendar.service.CalendarImporter;
+import io.rhythm.calendar.service.IcsFeeds;
+import io.rhythm.calendar.service.IcsImports;
 import io.rhythm.calendar.service.CalendarQueries;
 import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
@@ -41,6 +43,8 @@ public class CalendarResource {
     CalendarImporter importer;
     @Inject
     Caller caller;
+    @Inject
+    IcsImports icsImports;
 
     @GET
     @Path("/events")
@@ -103,5 +107,32 @@ public class CalendarResource {
     public Response importCalendar(@Valid @NotNull CalendarImport calendar) {
         ImportResult result = importer.importCalendar(calendar, caller.username());
         return Response.status("CREATED".equals(result.outcome()) ? 201 : 200).entity(result).build();
+    }
+
+    @POST
+    @Path("/imports/ics")
+    @Consumes(IcsFeeds.MEDIA_TYPE)
+    @Transactional
+    @RolesAllowed({Roles.VP, Roles.ADMIN})
+    @Operation(summary = "Import an .ics file (external events)", description = "The body is an iCalendar file; its "
+            + "events become the calendar calendarKey (EXTERNAL-…) of EXTERNAL events with the given participant roles. "
+            + "Checked event by event: a VEVENT without UID, SUMMARY or DTSTART, with DTEND before DTSTART, or CANCELLED "
+            + "is rejected with its errors and the others are imported. Importing the key again is a new version that "
+            + "replaces the previous one. 400 when the file is not iCalendar or no event is valid.")
+    @APIResponse(responseCode = "200", description = "Per-event results and the calendar import's result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IcsImports.Result.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, not an iCalendar file, or no valid event (field errors name the event)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only VPs and admins import calendars",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IcsImports.Result importIcs(
+            @Parameter(description = "EXTERNAL-…", example = "EXTERNAL-MARKETING-2027") @QueryParam("calendarKey") String calendarKey,
+            @Parameter(description = "seed participant roles, comma-separated", example = "CSE,CAM") @QueryParam("participants") String participants,
+            @Parameter(description = "region (default APAC)") @QueryParam("region") String region,
+            @Parameter(description = "IANA zone for date-times (default Australia/Sydney)") @QueryParam("timeZone") String timeZone,
+            String body) {
+        return icsImports.importFile(body, calendarKey, participants, region, timeZone, caller.username());
     }
 }

@@ -221,13 +221,6 @@ public class ChecklistResource {
     }
 
     private LocalDate asOf(String value) {
-        if (value == null || value.isBlank()) {
-            return LocalDate.now(clock);
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("asOf", "must be a date YYYY-MM-DD");
-        }
+        return AsOfParam.parse(value, clock);
     }
 }

@@ -3,6 +3,7 @@ package io.rhythm.calendar.api;
 import io.rhythm.calendar.service.IcsFeeds;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.Problem;
+import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Set;
+import java.util.UUID;
 
 @Path("/api/v1/calendar/feeds")
 @Tag(name = "iCalendar feeds", description = "RFC 5545 feeds for calendar apps")
@@ -35,6 +37,8 @@ public class FeedResource {
     IcsFeeds feeds;
     @Inject
     Caller caller;
+    @Inject
+    ClientDirectory directory;
 
     @POST
     @Transactional
@@ -96,5 +100,22 @@ public class FeedResource {
             throw ApiException.invalid("role", "must be one of " + FEED_ROLES.stream().sorted().toList());
         }
         return Response.ok(feeds.ofRole(role), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
+    }
+
+    @GET
+    @Path("/clients/{clientId}")
+    @Produces(IcsFeeds.MEDIA_TYPE)
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
+    @Operation(summary = "A client's feed", description = "The client's scheduled activities (planned, held, cancelled "
+            + "as STATUS:CANCELLED) and the open items of its checklists. Only for callers who may see the client.")
+    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = IcsFeeds.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a person's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The client is not in your portfolio",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response ofClient(@PathParam("clientId") UUID clientId) {
+        return Response.ok(feeds.ofClient(directory.requireVisible(clientId, caller)), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
     }
 }

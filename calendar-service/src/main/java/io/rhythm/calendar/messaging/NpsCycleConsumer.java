@@ -4,6 +4,7 @@ import io.rhythm.calendar.service.Checklists;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.MalformedEventException;
+import io.rhythm.platform.events.payload.CycleClosed;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.inbox.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Creates Appendix A's checklist for each NPS cycle nps-service creates (once, under redelivery). */
+/** Creates Appendix A's checklist for each NPS cycle nps-service creates (once, under redelivery) and ticks off what CycleClosed says is done. */
 @ApplicationScoped
 public class NpsCycleConsumer {
 
@@ -29,6 +30,8 @@ public class NpsCycleConsumer {
         inbox.process("calendar-nps-checklists", record, event -> {
             if (event.type().equals(EventCatalogue.CYCLE_CREATED.type())) {
                 checklists.onCycleCreated(Json.read(event.data(), CycleCreated.class));
+            } else if (event.type().equals(EventCatalogue.CYCLE_CLOSED.type())) {
+                checklists.onCycleClosed(Json.read(event.data(), CycleClosed.class));
             }
         });
     }

@@ -10,6 +10,7 @@ import io.rhythm.calendar.domain.ChecklistTemplate;
 import io.rhythm.calendar.domain.Deliverable;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
+import io.rhythm.platform.events.payload.CycleClosed;
 import io.rhythm.platform.events.payload.CycleCreated;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.FieldError;
@@ -39,6 +40,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Checklists {
+
+    /** The Appendix A items (nps-cycle.v1.json codes) that nps-service's CycleClosed completes. */
+    static final List<String> CLOSED_BY_CYCLE_CLOSED = List.of("close-survey");
 
     private static final List<String> TEMPLATE_FILES = List.of("checklists/nps-cycle.v1.json", "checklists/account-plan.v1.json");
     /** Who may tick off any item (besides its owners). */
@@ -122,6 +126,35 @@ public class Checklists {
         }
         ChecklistTemplate template = template(ChecklistTemplate.NPS_CYCLE);
         instantiate(template, null, template.name() + " - " + cycle.name(), cycle.openDate(), null, null, ref, "nps-service");
+    }
+
+    /**
+     * Ticks off the Appendix A items an nps event says are done: {@code CycleClosed} says the survey closed, so
+     * "Close survey (Day 14)" is done (by {@code nps-service}, at the event's {@code closedAt}). {@code CycleMilestoneDue}
+     * only says a milestone is due and still open in nps-service — never that one is done — so it ticks nothing off.
+     * Items already done (by a person, or by an earlier delivery of the event) are left as they are.
+     *
+     * @return how many items were ticked off
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int onCycleClosed(CycleClosed closed) {
+        Checklist checklist = Checklist.find("sourceRef", "nps-cycle:" + closed.cycleId()).firstResult();
+        if (checklist == null) {
+            return 0;
+        }
+        int ticked = 0;
+        for (String code : CLOSED_BY_CYCLE_CLOSED) {
+            Deliverable d = Deliverable.find("checklistId = ?1 and code = ?2", checklist.id, code).firstResult();
+            if (d != null && d.status == Deliverable.Status.OPEN) {
+                d.status = Deliverable.Status.DONE;
+                d.completedBy = "nps-service";
+                d.completedAt = closed.closedAt();
+                d.note = "Survey closed by " + closed.closedBy() + " (nps CycleClosed)";
+                d.version++;
+                ticked++;
+            }
+        }
+        return ticked;
     }
 
     /** The event's own deliverables as a checklist due on its last day; kept in step when a new calendar version changes them. */

@@ -10,6 +10,7 @@ import io.rhythm.calendar.domain.FeedSecret;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
+import io.rhythm.platform.clients.DirectoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -165,12 +166,14 @@ public class IcsFeeds {
                 .setParameter("roles", "{" + String.join(",", roles) + "}")
                 .setParameter("wide", roles.stream().anyMatch(Roles.PORTFOLIO_WIDE::contains))
                 .getResultList();
-        for (Deliverable d : items) {
-            VEvent vevent = allDay(d.dueOn, d.dueOn, "Due: " + d.title, "deliverable-" + d.id, d.version);
-            vevent.add(new Categories("DELIVERABLE"));
-            vevent.add(alarm("Due: " + d.title));
-            calendar.add(vevent);
-        }
+        items.forEach(d -> calendar.add(deliverable(d)));
+    }
+
+    private VEvent deliverable(Deliverable d) {
+        VEvent vevent = allDay(d.dueOn, d.dueOn, "Due: " + d.title, "deliverable-" + d.id, d.version);
+        vevent.add(new Categories("DELIVERABLE"));
+        vevent.add(alarm("Due: " + d.title));
+        return vevent;
     }
 
     /** Activities of the clients the user owns, and those they planned or attend: no other person's client meetings. */
@@ -187,6 +190,31 @@ public class IcsFeeds {
                 .setParameter("me", username)
                 .setParameter("attendee", "[{\"username\": " + jsonString(username) + "}]")
                 .getResultList();
+        addActivities(calendar, activities, zonesAdded);
+    }
+
+    /**
+     * One client's feed (the caller must be allowed to see the client): its scheduled activities, planned, held and
+     * cancelled, and the open items of its checklists (Appendix B account planning).
+     */
+    public String ofClient(DirectoryEntry client) {
+        Calendar calendar = calendar("Rhythm - " + client.name());
+        @SuppressWarnings("unchecked")
+        List<EngagementActivity> activities = em.createNativeQuery("""
+                        select a.* from engagement_activity a where a.client_id = :client and a.starts_at is not null
+                        order by a.starts_at, a.id""", EngagementActivity.class)
+                .setParameter("client", client.clientId()).getResultList();
+        addActivities(calendar, activities, new HashSet<>());
+        @SuppressWarnings("unchecked")
+        List<Deliverable> items = em.createNativeQuery("""
+                        select d.* from deliverable d join checklist c on c.id = d.checklist_id
+                        where d.status = 'OPEN' and c.client_id = :client order by d.due_on, d.id""", Deliverable.class)
+                .setParameter("client", client.clientId()).getResultList();
+        items.forEach(d -> calendar.add(deliverable(d)));
+        return write(calendar);
+    }
+
+    private void addActivities(Calendar calendar, List<EngagementActivity> activities, Set<String> zonesAdded) {
         for (EngagementActivity a : activities) {
             ZoneId zone = ZoneId.of(a.timeZone);
             if (zonesAdded.add(zone.getId())) {
@@ -194,7 +222,8 @@ public class IcsFeeds {
             }
             ZonedDateTime start = a.startsAt.atZone(zone);
             String title = (a.title != null ? a.title : a.activityType.name()) + " (" + a.activityType.name() + ")";
-            VEvent vevent = new VEvent(start, start.plusMinutes(a.durationMinutes), title);
+            // an imported meeting may have no duration: then it has no DTEND (RFC 5545: it takes no time)
+            VEvent vevent = a.durationMinutes == null ? new VEvent(start, title) : new VEvent(start, start.plusMinutes(a.durationMinutes), title);
             vevent.add(new Uid("activity-" + a.id + "@" + DOMAIN));
             vevent.add(new Sequence(a.version));
             vevent.add(a.status == ActivityStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);

@@ -7,13 +7,16 @@ import io.rhythm.platform.events.CloudEvent;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.Topics;
+import io.rhythm.platform.events.payload.CycleClosed;
 import io.rhythm.platform.events.payload.CycleCreated;
+import io.rhythm.platform.events.payload.CycleMilestoneDue;
 import io.rhythm.platform.testing.RealInfrastructureResource;
 import io.rhythm.platform.testing.TestClients;
 import io.rhythm.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +54,42 @@ class ChecklistApiTest {
         String checklistId = checklist.getString("id");
         as("avp").get("/api/v1/calendar/deliverables?limit=200&checklistId=" + checklistId).then().statusCode(200)
                 .body("items.size()", equalTo(16));
+    }
+
+    @Test
+    void cycleClosedTicksOffTheCloseOnceUnderRedeliveryAndMilestoneDueTicksNothing() {
+        String cycleId = UUID.randomUUID().toString();
+        TopicProbe.send(Topics.NPS_CYCLES, CloudEvent.create(EventCatalogue.CYCLE_CREATED, cycleId,
+                Json.tree(new CycleCreated(cycleId, "NPS Q4 2029", LocalDate.of(2029, 10, 3), LocalDate.of(2029, 10, 17))), null));
+        TopicProbe.send(Topics.NPS_CYCLES, CloudEvent.create(EventCatalogue.CYCLE_MILESTONE_DUE, cycleId,
+                Json.tree(new CycleMilestoneDue(cycleId, "NPS Q4 2029", "SURVEY_CLOSE", "Survey closes", LocalDate.of(2029, 10, 17),
+                        List.of("marketing"), false)), null));
+        Instant closedAt = Instant.parse("2029-10-17T13:00:00Z");
+        CloudEvent closed = CloudEvent.create(EventCatalogue.CYCLE_CLOSED, cycleId, Json.tree(new CycleClosed(cycleId,
+                "NPS Q4 2029", LocalDate.of(2029, 10, 3), LocalDate.of(2029, 10, 17), closedAt, "system",
+                new CycleClosed.Results(0, 0, 0, new CycleClosed.ResponseRate(0.0, 40, false, 1), null, null, null, true,
+                        0, 0, 0, null, null, null, null, List.of(), 0, 0))), null);
+        TopicProbe.send(Topics.NPS_CYCLES, closed);
+        TopicProbe.send(Topics.NPS_CYCLES, closed);
+        String url = "/api/v1/calendar/nps-cycles/" + cycleId + "/checklist?asOf=2029-10-18";
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            io.restassured.response.Response r = as("avp").get(url);
+            return r.statusCode() == 200 && "DONE".equals(r.path("items.find { it.code == 'close-survey' }.status"));
+        });
+        JsonPath checklist = as("cse").get(url).then().statusCode(200).extract().jsonPath();
+        assertThat(checklist.getString("items.find { it.code == 'close-survey' }.completedBy")).isEqualTo("nps-service");
+        assertThat(checklist.getString("items.find { it.code == 'close-survey' }.completedAt")).startsWith("2029-10-17T13:00");
+        assertThat(checklist.getString("items.find { it.code == 'close-survey' }.note")).contains("system");
+        // only the close: the due announcement and the closing say nothing of the other items
+        assertThat(checklist.getInt("progress.done")).isEqualTo(1);
+        // a later CycleClosed for the same cycle (another event id) changes nothing already done
+        TopicProbe.send(Topics.NPS_CYCLES, CloudEvent.create(EventCatalogue.CYCLE_CLOSED, cycleId, Json.tree(new CycleClosed(cycleId,
+                "NPS Q4 2029", LocalDate.of(2029, 10, 3), LocalDate.of(2029, 10, 17), closedAt.plusSeconds(3600), "avp",
+                new CycleClosed.Results(0, 0, 0, new CycleClosed.ResponseRate(0.0, 40, false, 1), null, null, null, true,
+                        0, 0, 0, null, null, null, null, List.of(), 0, 0))), null));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                String.valueOf(as("cse").get(url).<String>path("items.find { it.code == 'close-survey' }.completedAt"))
+                        .startsWith("2029-10-17T13:00"));
     }
 
     @Test
