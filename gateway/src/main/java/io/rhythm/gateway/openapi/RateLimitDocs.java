@@ -9,12 +9,15 @@ import java.util.List;
  * Documents the gateway's rate limits in the merged document: every 2xx and 4xx answer of every operation carries
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining}, {@code RateLimit-Reset} and {@code RateLimit-Policy}, and
  * every operation may answer 429 (problem+json, with {@code Retry-After}). These are the gateway's headers (see
- * {@code RateLimitFilter}), so they are added here and not in each service's own document.
+ * {@code RateLimitFilter}), so they are added here and not in each service's own document. Every answer that
+ * documents headers also documents {@code Access-Control-Allow-Origin}, which the gateway's CORS handling adds when
+ * the request's Origin is one of the configured front-end origins ({@code rhythm.frontend.origins}).
  */
 final class RateLimitDocs {
 
     static final List<String> HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy");
     private static final String HEADER_REF = "#/components/headers/";
+    static final String CORS_ORIGIN = "Access-Control-Allow-Origin";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private RateLimitDocs() {
@@ -29,6 +32,8 @@ final class RateLimitDocs {
         header(headers, "RateLimit-Reset", "Seconds until the caller's quota is whole again", "integer");
         header(headers, "RateLimit-Policy", "The quota and its window in seconds, e.g. 300;w=60", "string");
         header(headers, "Retry-After", "Seconds to wait before the next request is allowed", "integer");
+        header(headers, CORS_ORIGIN, "The caller's Origin, echoed when it is one of the configured front-end origins "
+                + "(rhythm.frontend.origins); absent otherwise", "string");
         boolean problem = components.path("schemas").has("Problem");
         document.path("paths").forEach(pathItem -> METHODS.forEach(method -> {
             if (pathItem.get(method) instanceof ObjectNode operation && operation.get("responses") instanceof ObjectNode responses) {
@@ -47,6 +52,9 @@ final class RateLimitDocs {
                             && response.getValue() instanceof ObjectNode answer && !answer.has("$ref")) {
                         ObjectNode answerHeaders = object(answer, "headers");
                         HEADERS.forEach(name -> answerHeaders.putObject(name).put("$ref", HEADER_REF + name));
+                    }
+                    if (response.getValue().get("headers") instanceof ObjectNode answerHeaders) {
+                        answerHeaders.putObject(CORS_ORIGIN).put("$ref", HEADER_REF + CORS_ORIGIN);
                     }
                 });
             }

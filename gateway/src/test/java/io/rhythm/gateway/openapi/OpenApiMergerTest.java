@@ -88,6 +88,10 @@ class OpenApiMergerTest {
             assertThat(get.at("/401/headers/" + name + "/$ref").asText()).isEqualTo("#/components/headers/" + name);
         }
         assertThat(get.at("/500/headers").isMissingNode()).as("5xx answers are not the limiter's").isTrue();
+        assertThat(get.at("/200/headers/Access-Control-Allow-Origin/$ref").asText())
+                .isEqualTo("#/components/headers/Access-Control-Allow-Origin");
+        assertThat(get.at("/429/headers/Access-Control-Allow-Origin/$ref").asText())
+                .isEqualTo("#/components/headers/Access-Control-Allow-Origin");
         assertThat(get.at("/429/headers/Retry-After/$ref").asText()).isEqualTo("#/components/headers/Retry-After");
         assertThat(get.at("/429/content/application~1problem+json/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
         JsonNode post = merged.at("/paths/~1api~1v1~1clients/post/responses");
