@@ -66,7 +66,7 @@ final class RateLimitDocs {
         header.put("description", description);
         ObjectNode schema = header.putObject("schema").put("type", type);
         if (type.equals("integer")) {
-            schema.put("minimum", 0).put("maximum", Integer.MAX_VALUE);
+            schema.put("format", "int32").put("minimum", 0).put("maximum", Integer.MAX_VALUE);
         } else {
             schema.put("maxLength", 100);
         }
