@@ -91,6 +91,13 @@ trap 'rm -f "$section" "$section.full"' EXIT
 
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# Peak RSS and CPU of nps-service and the gateway while the harness loads them (sizes the pods, issue 16).
+source "$BENCH/resources.sh"
+sampled=()
+for component in nps gateway; do
+  pid="$(cat "$RHYTHM_HOME/up/run/$component.pid" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && resources_start "$component-service" "$pid"; then sampled+=("$component-service"); fi
+done
 say "running the harness: ${args[*]:-(defaults)}"
 set +e
 RHYTHM_BENCH_DB_PASSWORD="$db_password" timeout --signal=TERM --kill-after=30 "${RHYTHM_BENCH_TIMEOUT:-5400}" \
@@ -102,6 +109,7 @@ RHYTHM_BENCH_DB_PASSWORD="$db_password" timeout --signal=TERM --kill-after=30 "$
 rc=$?
 set -e
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+resource_rows="$(for label in "${sampled[@]}"; do resources_stop "$label"; done)"
 if [[ ! -s "$section" ]]; then
   say "the harness wrote no results (exit status $rc)"; exit "${rc/#0/1}"
 fi
@@ -131,6 +139,11 @@ cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
     "$("$JAVA" -version 2>&1 | head -1)" "${kafka_version:-?}" "${keycloak_version:-?}" "${greenmail_version:-?}" "${quarkus_version:-?}" \
     "$( (ls -d /usr/lib/postgresql/*/ 2>/dev/null | sort -V | tail -1 | xargs basename) || echo '?')" "$head" "${nps_jar:-?}" "$nps_rev" "$nps_built" "$nps_started"
   cat "$section"
+  if [[ -n "$resource_rows" ]]; then
+    printf '\n**Resources under this run** (`bench/resources.sh`; CPU %% of one core):\n\n'
+    resources_header
+    printf '%s\n' "$resource_rows"
+  fi
 } > "$section.full"
 
 if ((append)); then
