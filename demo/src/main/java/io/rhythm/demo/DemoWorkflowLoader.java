@@ -91,6 +91,14 @@ final class DemoWorkflowLoader extends DemoPart {
         System.out.printf("  readiness APAC on %s: %s clients, overall %s (%s); report /api/v1/readiness/assessments/%s/report.pdf%n",
                 DemoCalendarLoader.SEED_DAY, str(a, "clientCount"), str(a, "executiveSummary", "overall", "score"),
                 str(a, "executiveSummary", "overall", "maturity"), str(a, "id"));
+        // dimension 3 (Onboarding & Value Realization) is proposed from the clients in onboarding or adoption
+        Object onboarding = MiniJson.at(a, "scorecard", 2);
+        System.out.printf("    %s: %s (%s)%n", str(onboarding, "name"), str(onboarding, "level", "score"),
+                str(onboarding, "level", "maturity"));
+        for (Map<String, Object> criterion : MiniJson.list(onboarding, "criteria")) {
+            System.out.printf("      %s %s: %s%n", str(criterion, "code"), criterion.get("proposedScore") == null ? "unassessed"
+                    : str(criterion, "proposedScore") + "/5", str(criterion, "evidence"));
+        }
     }
 
     /**

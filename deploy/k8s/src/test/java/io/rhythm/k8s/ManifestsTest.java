@@ -134,7 +134,7 @@ class ManifestsTest {
             no-hpa                     | Deployment/segmentation-service: no HorizontalPodAutoscaler
             automount-token            | ServiceAccount/nps-service: automountServiceAccountToken must be false
             acl-too-wide               | KafkaUser/segmentation-service: writes [health.scores.v1, segmentation.deadletter.v1, segments.migrations.v1] but segmentation-service produces to [segmentation.deadletter.v1, segments.migrations.v1]
-            acl-missing                | KafkaUser/health-service: reads [calendar.activities.v1, nps.responses.v1, segments.migrations.v1] but health-service consumes [calendar.activities.v1, nps.responses.v1, segments.migrations.v1, signals.ingest.v1]
+            acl-missing                | KafkaUser/health-service: reads [calendar.activities.v1, nps.responses.v1, planning.plans.v1, segments.migrations.v1] but health-service consumes [calendar.activities.v1, nps.responses.v1, planning.plans.v1, segments.migrations.v1, signals.ingest.v1]
             missing-topic              | topic nps.cases.v1 (deploy/kafka/topics.conf) has no KafkaTopic
             wrong-partitions           | KafkaTopic/signals-ingest-v1: 3 partitions, topics.conf says 6
             crd-unknown-field          | Kafka/rhythm-kafka: schema: /spec/kafka: property 'replicas' is not defined in the schema

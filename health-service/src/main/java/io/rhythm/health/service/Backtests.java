@@ -28,7 +28,9 @@ import java.util.UUID;
  * with an outcome in the period, the score it would have had {@code horizonDays} before the outcome
  * (the prediction), and its month-end scores before that (for lead time). Inputs are the latest
  * observation of each metric as of the day, plus engagement derived from logged activities; the
- * client's current lifecycle stage is used (stage history is not kept yet).
+ * client's current lifecycle stage is used (stage history is not kept yet). Outcomes recorded on renewals in
+ * planning-service count like the others (RENEWED_WITH_CHANGE as RENEWED); each prediction names planning's outcome
+ * ({@code renewalOutcome}) and {@code fromRenewals} counts them.
  */
 @ApplicationScoped
 public class Backtests {
@@ -39,13 +41,13 @@ public class Backtests {
     HealthScoring scoring;
 
     public record ClientPrediction(String clientId, String outcome, LocalDate outcomeDate, LocalDate predictedOn,
-                                   Double score, String band) {
+                                   Double score, String band, String renewalOutcome) {
     }
 
     public record Report(int modelVersion, LocalDate from, LocalDate to, int horizonDays, int clients, int churned,
                          int renewed, int unscored, Double auc, Double precision, Double recall,
                          BacktestMetrics.Classification confusion, Double averageLeadTimeDays, int churnedWithWarning,
-                         int churnedWithoutWarning, List<ClientPrediction> predictions) {
+                         int churnedWithoutWarning, int fromRenewals, List<ClientPrediction> predictions) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,8 +58,9 @@ public class Backtests {
         List<ClientPrediction> perClient = new ArrayList<>();
         int churned = 0;
         int unscored = 0;
+        int fromRenewals = 0;
         for (Object row : em.createNativeQuery("""
-                        select client_id, outcome, outcome_date from client_outcome
+                        select client_id, outcome, outcome_date, renewal_outcome from client_outcome
                         where outcome_date between ?1 and ?2 order by outcome_date, client_id""")
                 .setParameter(1, Date.valueOf(from)).setParameter(2, Date.valueOf(to)).getResultList()) {
             Object[] c = (Object[]) row;
@@ -68,7 +71,10 @@ public class Backtests {
             Client client = Client.findById(clientId);
             HealthScore score = scoreAsOf(model, client, predictedOn);
             perClient.add(new ClientPrediction(clientId.toString(), (String) c[1], outcomeDate, predictedOn,
-                    score == null ? null : score.score(), score == null ? null : score.band().name()));
+                    score == null ? null : score.score(), score == null ? null : score.band().name(), (String) c[3]));
+            if (c[3] != null) {
+                fromRenewals++;
+            }
             if (score == null) {
                 unscored++;
                 continue;
@@ -90,7 +96,7 @@ public class Backtests {
         BacktestMetrics.LeadTime lead = BacktestMetrics.leadTime(history, churnDates);
         return new Report(model.version(), from, to, horizonDays, perClient.size(), churned, predictions.size() - churned,
                 unscored, value(BacktestMetrics.auc(predictions)), value(confusion.precision()), value(confusion.recall()),
-                confusion, value(lead.averageDays()), lead.churnedWithWarning(), lead.churnedWithoutWarning(), perClient);
+                confusion, value(lead.averageDays()), lead.churnedWithWarning(), lead.churnedWithoutWarning(), fromRenewals, perClient);
     }
 
     /** The score the model gives the client with what was known at the end of {@code day}; null without data. */

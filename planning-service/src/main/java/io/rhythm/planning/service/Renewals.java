@@ -10,6 +10,7 @@ import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.events.EventCatalogue;
 import io.rhythm.platform.events.payload.Money;
+import io.rhythm.platform.events.payload.RenewalOutcomeRecorded;
 import io.rhythm.platform.events.payload.RenewalWindowOpened;
 import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.web.paging.Cursor;
@@ -39,7 +40,8 @@ import java.util.UUID;
 /**
  * Renewals from each client's contract end date (the registry's renewal date): the list of renewals due
  * within N days of a date, the daily opening of renewal windows 90 days ahead (publishing
- * RenewalWindowOpened once per client and end date), and outcomes.
+ * RenewalWindowOpened once per client and end date), and outcomes (once per renewal,
+ * publishing RenewalOutcomeRecorded, which health-service keeps as the ground truth of its backtests).
  */
 @ApplicationScoped
 public class Renewals {
@@ -142,7 +144,7 @@ public class Renewals {
                 outbox.publish(EventCatalogue.RENEWAL_WINDOW_OPENED, client.clientId().toString(), new RenewalWindowOpened(
                         renewal.id.toString(), client.clientId().toString(), renewal.contractEnd.toString(),
                         renewal.kickoffDate.toString(), (int) Math.max(0, new RenewalWindow(renewal.contractEnd).daysRemaining(asOf)),
-                        renewal.revenue == null ? null : Money.of(renewal.revenue, renewal.currency),
+                        money(renewal.revenue, renewal.currency),
                         client.ownerCse(), client.ownerCam()));
                 opened.add(renewal);
             }
@@ -165,13 +167,28 @@ public class Renewals {
         if (request.outcome() == RenewalStatus.OPEN) {
             throw ApiException.invalid("outcome", "must be RENEWED, RENEWED_WITH_CHANGE or CHURNED");
         }
+        if (request.newAnnualRevenue() != null) {
+            if (renewal.currency == null) {
+                renewal.currency = request.newAnnualRevenue().currency();
+            } else if (!renewal.currency.equals(request.newAnnualRevenue().currency())) {
+                throw ApiException.invalid("newAnnualRevenue.currency", "must be the renewal's currency " + renewal.currency);
+            }
+        }
         renewal.status = request.outcome();
         renewal.outcomeRevenue = request.newAnnualRevenue() == null ? null : request.newAnnualRevenue().amount();
         renewal.riskAssessment = request.riskAssessment() == null ? renewal.riskAssessment : request.riskAssessment().strip();
         renewal.outcomeAt = Instant.now(clock);
         renewal.outcomeBy = caller.username();
         renewal.version++;
+        outbox.publish(EventCatalogue.RENEWAL_OUTCOME_RECORDED, renewal.clientId.toString(), new RenewalOutcomeRecorded(
+                renewal.id.toString(), renewal.clientId.toString(), renewal.status.name(), renewal.contractEnd,
+                money(renewal.revenue, renewal.currency), money(renewal.outcomeRevenue, renewal.currency),
+                renewal.outcomeAt, renewal.outcomeBy));
         return renewal;
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return amount == null || currency == null ? null : Money.of(amount, currency);
     }
 
     public Renewal visible(UUID id) {

@@ -79,11 +79,26 @@ class RenewalApiTest {
             as("cse").body(outcome).post(list + "/" + renewalId + "/outcome").then().statusCode(428);
             as("cse").header("If-Match", "\"v0\"").body("{\"outcome\":\"MAYBE\"}").post(list + "/" + renewalId + "/outcome")
                     .then().statusCode(400).body("errors.field", hasItem("outcome"));
+            as("cse").header("If-Match", "\"v0\"").body(outcome.replace("AUD", "NZD")).post(list + "/" + renewalId + "/outcome")
+                    .then().statusCode(400).body("errors.field", hasItem("newAnnualRevenue.currency"));
             as("cse").header("If-Match", "\"v0\"").body(outcome).post(list + "/" + renewalId + "/outcome").then().statusCode(200)
                     .body("status", equalTo("RENEWED_WITH_CHANGE")).body("outcomeRevenue.amount", equalTo("520000.00"));
             as("cse").header("If-Match", "\"v1\"").body(outcome).post(list + "/" + renewalId + "/outcome").then().statusCode(409);
             as("cam").get(list + "/" + renewalId).then().statusCode(200).body("outcomeBy", equalTo("cse"));
             as("cse2").get(list + "/" + renewalId).then().statusCode(404);
+
+            // the outcome goes to health's backtests: one schema-valid RenewalOutcomeRecorded, refused attempts publish nothing
+            CloudEvent recorded = plans.awaitEvent(EventCatalogue.RENEWAL_OUTCOME_RECORDED.type(), clientId, Duration.ofSeconds(30));
+            assertThat(recorded.data().get("renewalId").asText()).isEqualTo(renewalId);
+            assertThat(recorded.data().get("outcome").asText()).isEqualTo("RENEWED_WITH_CHANGE");
+            assertThat(recorded.data().get("contractEndDate").asText()).isEqualTo(end.toString());
+            assertThat(recorded.data().get("previousAnnualRevenue").get("amount").asText()).isEqualTo("578000.00");
+            assertThat(recorded.data().get("newAnnualRevenue").get("amount").asText()).isEqualTo("520000.00");
+            assertThat(recorded.data().get("recordedBy").asText()).isEqualTo("cse");
+            long outcomes = plans.recordsAfter(Duration.ofSeconds(3)).stream()
+                    .filter(r -> clientId.equals(r.key()))
+                    .filter(r -> TopicProbe.validated(r).type().equals(EventCatalogue.RENEWAL_OUTCOME_RECORDED.type())).count();
+            assertThat(outcomes).isEqualTo(1);
         }
     }
 

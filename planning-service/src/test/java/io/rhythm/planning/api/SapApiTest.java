@@ -195,12 +195,12 @@ class SapApiTest {
                 "reassessment", sapRequired, "segmentation", 1, "INPUT", null, effectiveAt)), null);
     }
 
-    private static CloudEvent segment(String clientId, String to, boolean sapRequired) {
+    static CloudEvent segment(String clientId, String to, boolean sapRequired) {
         return CloudEvent.create(EventCatalogue.SEGMENT_MIGRATED, clientId,
                 Json.tree(new SegmentMigrated(clientId, null, to, "quarterly reassessment", sapRequired, "segmentation")), null);
     }
 
-    private static String action(String assessment) {
+    static String action(String assessment) {
         return "{\"description\":\"Fix the interface backlog\",\"businessFunction\":\"Product Support\","
                 + "\"accountable\":[\"cse\",\"Head of Support\"],\"timeframe\":\"Q2 2026\",\"dueDate\":\"2026-06-30\","
                 + "\"successCriteria\":\"No open P1 tickets for 60 days\",\"measurementMethod\":\"Ticket report\","

@@ -14,11 +14,23 @@ import java.time.LocalDate;
  * @param healthChecks       Client Health Check workflows started in the last 90 days
  * @param expansionSignals   expansion signals raised in the last 90 days
  * @param expansionPlays     open or won upsell, cross-sell and new-module opportunities in the client's account plans
+ * @param lifecycleStage     the registry's lifecycle stage (ONBOARDING, ADOPTION, MATURE, EXPANSION, RENEWAL; ClientUpserted)
+ * @param engagementPlans    account plans of the client whose engagement plan (milestones, timeline) is written
  */
 public record ClientFacts(String clientId, String name, String tier, String ownerCse, String ownerCam,
                           LocalDate renewalDate, BigDecimal arrAmount, String arrCurrency, String band, Double score,
                           int accountPlans, int activeContacts, int stakeholders, int qbrsCompleted, int healthChecks,
-                          int expansionSignals, int expansionPlays) {
+                          int expansionSignals, int expansionPlays, String lifecycleStage, int engagementPlans) {
+
+    /** In onboarding or adoption: the clients dimension 3 (Onboarding & Value Realization) looks at. */
+    public boolean onboarding() {
+        return "ONBOARDING".equals(lifecycleStage) || "ADOPTION".equals(lifecycleStage);
+    }
+
+    /** Healthy or Stable: past the adoption checkpoint. */
+    public boolean healthy() {
+        return "HEALTHY".equals(band) || "STABLE".equals(band);
+    }
 
     public boolean atRisk() {
         return "AT_RISK".equals(band) || "CRITICAL".equals(band);

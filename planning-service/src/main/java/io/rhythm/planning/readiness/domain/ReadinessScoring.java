@@ -33,9 +33,18 @@ public final class ReadinessScoring {
         out.add(Proposal.unassessed("2.2", NO_DATA + " (cadence compliance lives in segmentation-service)"));
         out.add(Proposal.unassessed("2.3", NO_DATA));
         out.add(share("2.4", clients, c -> c.activeContacts() >= 2, "clients have two or more active contacts (not single-threaded)"));
-        for (String code : List.of("3.1", "3.2", "3.3", "3.4")) {
-            out.add(Proposal.unassessed(code, NO_DATA + " (no onboarding data in Rhythm yet)"));
-        }
+        // dimension 3 looks at the clients in onboarding or adoption (the registry's lifecycle stage, ClientUpserted)
+        List<ClientFacts> onboarding = clients.stream().filter(ClientFacts::onboarding).toList();
+        out.add(share("3.1", onboarding, c -> c.engagementPlans() > 0,
+                "onboarding clients (stage ONBOARDING or ADOPTION) have an account plan with its engagement plan "
+                        + "(milestones, timeline) written"));
+        out.add(Proposal.unassessed("3.2", NO_DATA + " (needs manual assessment: no go-live or first-value date is "
+                + "recorded for a client, neither in the registry nor in any event, so time-to-value cannot be measured)"));
+        out.add(share("3.3", onboarding, ClientFacts::healthy,
+                "onboarding clients (stage ONBOARDING or ADOPTION) pass their adoption checkpoint (health score Healthy or Stable)"));
+        out.add(share("3.4", onboarding, c -> c.ownerCse() != null && c.ownerCam() != null && c.stakeholders() > 0,
+                "onboarding clients (stage ONBOARDING or ADOPTION) were handed to a full account team (CSE and CAM) "
+                        + "with an identified stakeholder"));
         out.add(share("4.1", clients, c -> c.qbrsCompleted() > 0, "clients had a QBR completed in the last two quarters"));
         out.add(Proposal.unassessed("4.2", NO_DATA));
         out.add(Proposal.unassessed("4.3", NO_DATA));

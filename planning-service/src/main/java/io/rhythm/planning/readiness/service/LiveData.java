@@ -51,7 +51,10 @@ public class LiveData {
                        (select count(*) from readiness_expansion_signal e where e.client_id = d.client_id
                             and e.raised_at >= ? and e.raised_at < ?),
                        (select count(*) from plan_opportunity o where o.client_id = d.client_id
-                            and o.type in ('UPSELL', 'CROSS_SELL', 'NEW_MODULE') and o.stage <> 'CLOSED_LOST' and o.created_at < ?)
+                            and o.type in ('UPSELL', 'CROSS_SELL', 'NEW_MODULE') and o.stage <> 'CLOSED_LOST' and o.created_at < ?),
+                       d.lifecycle_stage,
+                       (select count(*) from account_plan p where p.client_id = d.client_id
+                            and coalesce(btrim(p.engagement_plan), '') <> '')
                 from client_directory d left join readiness_client_health h on h.client_id = d.client_id
                 where true""");
         Timestamp end = ts(asOf.plusDays(1));
@@ -83,7 +86,8 @@ public class LiveData {
                     rows.add(new ClientFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), renewal == null ? null : renewal.toLocalDate(), rs.getBigDecimal(7),
                             rs.getString(8), rs.getString(9), score == null ? null : score.doubleValue(), rs.getInt(11),
-                            rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17)));
+                            rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17),
+                            rs.getString(18), rs.getInt(19)));
                 }
             }
         } catch (SQLException e) {

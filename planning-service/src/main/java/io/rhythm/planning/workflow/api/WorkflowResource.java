@@ -117,8 +117,11 @@ public class WorkflowResource {
     @Operation(summary = "Your work list: steps waiting for you", description = "The active steps of running workflows in "
             + "your portfolio whose assignee role you hold (an internal role lists the realm roles that hold it, e.g. "
             + "Finance = vp; admin sees every internal step). side=CLIENT lists instead the client-facing steps waiting on "
-            + "your clients (send or chase their link), side=ALL both. Earliest due date first, so overdue steps lead; "
-            + "overdue and daysUntilDue are as of asOf (default today UTC). Cursor paging ?limit=&cursor=.")
+            + "your clients (send or chase their link), side=ALL both. The INTERNAL side (and ALL) also lists the overdue "
+            + "Satisfaction Action Plans you answer for (kind SAP_UPDATE: the monthly progress update is past due; "
+            + "SAP_REVIEW: the quarterly formal review is, which also counts as the update): a CSE/CAM's clients' plans, "
+            + "the plans another role owns, every plan for admin. Earliest due date first across steps and plans, so "
+            + "overdue items lead; overdue and daysUntilDue are as of asOf (default today UTC). Cursor paging ?limit=&cursor=.")
     @APIResponse(responseCode = "200", description = "A page of waiting steps")
     @APIResponse(responseCode = "400", description = "Invalid side, asOf, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

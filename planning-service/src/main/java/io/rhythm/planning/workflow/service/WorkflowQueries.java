@@ -1,5 +1,6 @@
 package io.rhythm.planning.workflow.service;
 
+import io.rhythm.planning.service.SapWorkList;
 import io.rhythm.planning.workflow.api.WorkStepView;
 import io.rhythm.planning.workflow.api.WorkflowView;
 import io.rhythm.planning.workflow.domain.WorkList;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ public class WorkflowQueries {
     Workflows workflows;
     @Inject
     TemplateCatalog templates;
+    @Inject
+    SapWorkList sapWorkList;
 
     public Page<WorkflowView> list(Filter filter, PageRequest page, Caller caller) {
         StringBuilder sql = new StringBuilder("""
@@ -107,6 +111,27 @@ public class WorkflowQueries {
      * date first (overdue at the top), then by workflow.
      */
     public Page<WorkStepView> mySteps(String side, LocalDate asOf, PageRequest page, Caller caller) {
+        List<WorkStepView> items = new ArrayList<>(waitingSteps(side, asOf, page, caller));
+        if (!"CLIENT".equals(side)) {
+            LocalDate afterDue = page.after() == null ? null : cursorDate(page.after());
+            List<SapWorkList.Item> saps = sapWorkList.overdue(asOf, page.after(), afterDue, page.fetchSize(), caller);
+            Map<UUID, DirectoryEntry> clients = directory.findAll(saps.stream().map(SapWorkList.Item::clientId).distinct().toList());
+            for (SapWorkList.Item sap : saps) {
+                DirectoryEntry client = clients.get(sap.clientId());
+                boolean review = sap.kind().equals("REVIEW");
+                items.add(new WorkStepView(review ? "SAP_REVIEW" : "SAP_UPDATE", null, sap.sapId().toString(),
+                        sap.clientId().toString(), client == null ? null : client.name(), null, "Satisfaction Action Plan", null,
+                        review ? "Quarterly formal review" : "Monthly progress update", review ? "SAP_REVIEW" : "SAP_UPDATE",
+                        sap.owner(), "INTERNAL", sap.dueOn(), true, ChronoUnit.DAYS.between(asOf, sap.dueOn())));
+            }
+            // one order for both sources: due date, then the id as PostgreSQL orders uuids (its lowercase hex text)
+            items.sort(Comparator.comparing(WorkStepView::dueOn).thenComparing(WorkStepView::itemId));
+        }
+        List<WorkStepView> shown = items.size() > page.fetchSize() ? items.subList(0, page.fetchSize()) : items;
+        return Page.of(shown, page, v -> new Cursor(v.dueOn().toString(), v.itemId()), v -> v);
+    }
+
+    private List<WorkStepView> waitingSteps(String side, LocalDate asOf, PageRequest page, Caller caller) {
         List<UUID> templateIds = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         Map<UUID, TemplateCatalog.Version> versions = new HashMap<>();
@@ -122,7 +147,7 @@ public class WorkflowQueries {
             }
         }
         if (templateIds.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return List.of();
         }
         StringBuilder sql = new StringBuilder("""
                 select s.instance_id, s.position, s.due_on, i.client_id, i.template_id
@@ -148,16 +173,17 @@ public class WorkflowQueries {
         args.add(page.fetchSize());
         List<Object[]> rows = rows(sql, args);
         Map<UUID, DirectoryEntry> clients = directory.findAll(rows.stream().map(r -> (UUID) r[3]).distinct().toList());
-        return Page.of(rows, page, r -> new Cursor(r[2].toString(), r[0].toString()), r -> {
+        return rows.stream().map(r -> {
             TemplateCatalog.Version version = versions.get((UUID) r[4]);
             WorkflowDefinition.Step step = version.definition().step(((Number) r[1]).intValue());
             WorkflowDefinition.Role role = version.definition().role(step.assigneeRole()).orElseThrow();
             LocalDate due = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
             DirectoryEntry client = clients.get((UUID) r[3]);
-            return new WorkStepView(r[0].toString(), r[3].toString(), client == null ? null : client.name(), version.key(),
-                    version.definition().name(), ((Number) r[1]).intValue(), step.name(), step.type().name(),
-                    step.assigneeRole(), role.side().name(), due, due.isBefore(asOf), ChronoUnit.DAYS.between(asOf, due));
-        });
+            return new WorkStepView(WorkStepView.WORKFLOW_STEP, r[0].toString(), null, r[3].toString(),
+                    client == null ? null : client.name(), version.key(), version.definition().name(),
+                    ((Number) r[1]).intValue(), step.name(), step.type().name(), step.assigneeRole(), role.side().name(), due,
+                    due.isBefore(asOf), ChronoUnit.DAYS.between(asOf, due));
+        }).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -51,9 +51,10 @@ class ReadinessApiTest {
     @BeforeAll
     static void region() {
         waikato = client("Te Whatu Ora – Waikato", "Strategic", "900000.00", TODAY.plusDays(30));
-        nguyen = client("Nguyễn Holdings", "Growth", "300000.00", TODAY.plusDays(200));
-        client("Ó Súilleabháin's Clinic", "Standard", "100000.00", TODAY.plusDays(400));
+        nguyen = client("Nguyễn Holdings", "Growth", "300000.00", TODAY.plusDays(200), "ONBOARDING");
+        String clinic = client("Ó Súilleabháin's Clinic", "Standard", "100000.00", TODAY.plusDays(400), "ADOPTION");
         client("Untiered Ltd", null, null, null);
+        TestClients.publishContact(clinic, UUID.randomUUID().toString(), "Siobhán Ó Súilleabháin", "siobhan@clinic.example", true, 0);
         TestClients.publishContact(waikato, UUID.randomUUID().toString(), "Aroha Ngāti-Kahu", "aroha@waikato.example", true, 0);
         TestClients.publishContact(waikato, UUID.randomUUID().toString(), "Wiremu Tāne", "wiremu@waikato.example", true, 0);
         score(waikato, "STABLE", "AT_RISK", 61.5);
@@ -81,15 +82,24 @@ class ReadinessApiTest {
         JsonPath a = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> assess("avp"),
                 j -> j.getInt("clientCount") == 4 && j.getList("issueLog.openIssues").size() == 1
                         && j.getList("accountHealthDashboard.atRiskAccounts").size() == 1
-                        && j.getList("stakeholderMap[0].contacts").size() == 2);
+                        && j.getList("stakeholderMap[0].contacts").size() == 2
+                        && Integer.valueOf(3).equals(criterion(j, "3.4").get("proposedScore")));
         assertThat(criterion(a, "1.1")).containsEntry("proposedScore", 3).containsEntry("status", "PROPOSED")
                 .containsEntry("evidence", "3 of 4 clients have a tier (segment by value) recorded (75 %)");
         assertThat(criterion(a, "4.4")).containsEntry("proposedScore", 3)
                 .containsEntry("evidence", "2 of 4 clients are monitored with a health score (50 %)");
         assertThat(criterion(a, "6.1")).containsEntry("proposedScore", 5);
         assertThat(criterion(a, "4.1")).containsEntry("proposedScore", 1);
-        assertThat(criterion(a, "3.1")).containsEntry("status", "UNASSESSED").containsEntry("score", null);
-        assertThat(a.getString("scorecard[2].level")).isNull(); // onboarding: no data at all
+        // onboarding: Nguyễn (ONBOARDING, Healthy, no plan, no stakeholder) and the clinic (ADOPTION, unscored, a
+        // stakeholder): no engagement plan 0 of 2 → 1, adoption checkpoint 1 of 2 → 3, handoff 1 of 2 → 3; time-to-value
+        // needs a person. Dimension 3 = (1 + 3 + 3) / 3 = 2.3, Developing
+        assertThat(criterion(a, "3.1")).containsEntry("proposedScore", 1).containsEntry("status", "PROPOSED");
+        assertThat(criterion(a, "3.2")).containsEntry("status", "UNASSESSED").containsEntry("score", null);
+        assertThat(criterion(a, "3.3")).containsEntry("proposedScore", 3).containsEntry("evidence", "1 of 2 onboarding clients "
+                + "(stage ONBOARDING or ADOPTION) pass their adoption checkpoint (health score Healthy or Stable) (50 %)");
+        assertThat(criterion(a, "3.4")).containsEntry("proposedScore", 3);
+        assertThat(a.getFloat("scorecard[2].level.score")).isEqualTo(2.3f);
+        assertThat(a.getString("scorecard[2].level.maturity")).isEqualTo("Developing");
         assertThat(a.getList("scorecard.name")).isEqualTo(Framework.DIMENSIONS.stream().map(Framework.Dimension::name).toList());
         assertThat(a.getString("executiveSummary.overall.maturity")).isNotBlank();
         assertThat(a.getList("executiveSummary.retentionRiskExposure")).containsExactly(Map.of("amount", "900000.00", "currency", "AUD"));
@@ -192,8 +202,12 @@ class ReadinessApiTest {
     }
 
     private static String client(String name, String tier, String arr, LocalDate renewal) {
+        return client(name, tier, arr, renewal, "MATURE");
+    }
+
+    private static String client(String name, String tier, String arr, LocalDate renewal, String stage) {
         String id = UUID.randomUUID().toString();
-        ClientUpserted c = new ClientUpserted(id, name, REGION, "Health", "cse", "cam", tier, "MATURE", renewal,
+        ClientUpserted c = new ClientUpserted(id, name, REGION, "Health", "cse", "cam", tier, stage, renewal,
                 arr == null ? null : new Money(arr, "AUD"), Map.of(), 0);
         TopicProbe.send(Topics.CLIENTS, CloudEvent.create(EventCatalogue.CLIENT_UPSERTED, id, Json.tree(c), null));
         return id;

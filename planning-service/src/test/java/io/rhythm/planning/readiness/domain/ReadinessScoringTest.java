@@ -17,7 +17,12 @@ class ReadinessScoringTest {
 
     private static ClientFacts client(String tier, String band, int plans, int contacts, int qbrs, int checks, LocalDate renewal) {
         return new ClientFacts("id-" + Math.random(), "c", tier, "cse", "cam", renewal, BigDecimal.TEN, "AUD", band, band == null ? null : 60.0,
-                plans, contacts, Math.min(contacts, 1), qbrs, checks, 0, plans > 0 && qbrs > 0 ? 1 : 0);
+                plans, contacts, Math.min(contacts, 1), qbrs, checks, 0, plans > 0 && qbrs > 0 ? 1 : 0, "MATURE", plans);
+    }
+
+    private static ClientFacts onboarding(String stage, String band, String ownerCam, int stakeholders, int engagementPlans) {
+        return new ClientFacts("id-" + Math.random(), "c", "Growth", "cse", ownerCam, null, BigDecimal.TEN, "AUD", band,
+                band == null ? null : 80.0, engagementPlans, stakeholders, stakeholders, 0, 0, 0, 0, stage, engagementPlans);
     }
 
     @Test
@@ -40,8 +45,27 @@ class ReadinessScoringTest {
         assertThat(p.get("6.2").evidence()).startsWith("1 of 2 at-risk or critical clients");
         assertThat(p.get("6.3")).isEqualTo(new Proposal("6.3", 2, 25.0, "1 of 4 clients have an expansion play (upsell, "
                 + "cross-sell, new module) open or won in their account plan (25 %)"));
-        assertThat(p.get("3.1").score()).isNull();
+        assertThat(p.get("3.1").score()).isNull();    // nobody onboarding: nothing to measure
+        assertThat(p.get("3.1").evidence()).isEqualTo("nothing to measure yet: 0 onboarding in scope");
         assertThat(p.get("1.3").evidence()).contains("no data");
+    }
+
+    @Test
+    void onboardingIsJudgedOnTheClientsInOnboardingOrAdoptionAndTimeToValueNeedsAPerson() {
+        List<ClientFacts> clients = List.of(
+                onboarding("ONBOARDING", "HEALTHY", "cam", 1, 1),
+                onboarding("ONBOARDING", "AT_RISK", null, 2, 0),
+                onboarding("ADOPTION", "STABLE", "cam", 0, 1),
+                onboarding("ADOPTION", null, "cam", 1, 0),
+                onboarding("MATURE", "CRITICAL", null, 0, 0)); // not onboarding: counts nowhere in dimension 3
+        Map<String, Proposal> p = ReadinessScoring.propose(clients, new ReadinessScoring.IssueFigures(0, 0, 0, 0), AS_OF)
+                .stream().collect(Collectors.toMap(Proposal::criterion, Function.identity()));
+        assertThat(p.get("3.1")).isEqualTo(new Proposal("3.1", 3, 50.0, "2 of 4 onboarding clients (stage ONBOARDING or "
+                + "ADOPTION) have an account plan with its engagement plan (milestones, timeline) written (50 %)"));
+        assertThat(p.get("3.2").score()).isNull();
+        assertThat(p.get("3.2").evidence()).contains("needs manual assessment").contains("time-to-value");
+        assertThat(p.get("3.3")).extracting(Proposal::score, Proposal::measured).containsExactly(3, 50.0);
+        assertThat(p.get("3.4")).extracting(Proposal::score, Proposal::measured).containsExactly(3, 50.0); // CSE+CAM+stakeholder
     }
 
     @Test

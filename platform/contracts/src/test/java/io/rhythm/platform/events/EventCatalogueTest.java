@@ -89,6 +89,7 @@ class EventCatalogueTest {
                 Map.entry(EventCatalogue.WORKFLOW_COMPLETED, WorkflowCompleted.class),
                 Map.entry(EventCatalogue.WORKFLOW_STEP_OVERDUE, WorkflowStepOverdue.class),
                 Map.entry(EventCatalogue.RENEWAL_WINDOW_OPENED, io.rhythm.platform.events.payload.RenewalWindowOpened.class),
+                Map.entry(EventCatalogue.RENEWAL_OUTCOME_RECORDED, io.rhythm.platform.events.payload.RenewalOutcomeRecorded.class),
                 Map.entry(EventCatalogue.SATISFACTION_ACTION_PLAN_OVERDUE,
                         io.rhythm.platform.events.payload.SatisfactionActionPlanOverdue.class),
                 Map.entry(EventCatalogue.CALENDAR_MILESTONE_DUE, CalendarMilestoneDue.class),
@@ -118,6 +119,21 @@ class EventCatalogueTest {
         sample.put("customerSince", "2019-07-01");
         sample.put("lifecycleStage", "GROWTH");
         assertThat(EventSchemas.problems(EventCatalogue.CLIENT_UPSERTED, sample)).hasSize(1);
+    }
+
+    @Test
+    void renewalOutcomeRecordedKnowsOnlyPlanningsOutcomesAndMoneyAsDecimalStrings() {
+        ObjectNode sample = EventSchemas.goldenSample(EventCatalogue.RENEWAL_OUTCOME_RECORDED).deepCopy();
+        var read = Json.read(sample, io.rhythm.platform.events.payload.RenewalOutcomeRecorded.class);
+        assertThat(read.contractEndDate()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
+        assertThat(read.newAnnualRevenue().amount()).isEqualTo("520000.00");
+        ObjectNode churned = sample.deepCopy();
+        churned.put("outcome", "CHURNED");
+        churned.putNull("newAnnualRevenue");
+        assertThat(EventSchemas.problems(EventCatalogue.RENEWAL_OUTCOME_RECORDED, churned)).isEmpty();
+        sample.put("outcome", "LOST");
+        ((ObjectNode) sample.get("newAnnualRevenue")).put("amount", "520000.005");
+        assertThat(EventSchemas.problems(EventCatalogue.RENEWAL_OUTCOME_RECORDED, sample)).hasSize(2);
     }
 
     @Test
