@@ -11,7 +11,7 @@
 # under the gateway's throughput run (bench/resources.sh).
 #
 #   bench/run-gateway.sh                      (default: 10 s latency, 15 s throughput per target)
-#   bench/run-gateway.sh --seconds 5 --no-append
+#   bench/run-gateway.sh --seconds 5 --warmup 5 --no-append     (--warmup: seconds per target and round, default 10)
 #   bench/run-gateway.sh --jfr                 also record the gateway with JFR (profile settings) during its
 #                                              runs and print its hottest frames (bench/target/gateway-bench/)
 #   bench/run-gateway.sh --phases overhead,views   also the composed views on the demo portfolio (below)
@@ -44,14 +44,15 @@ if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; t
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-seconds=10 tput_seconds=15 append=1 jfr=0 phases=overhead
+seconds=10 tput_seconds=15 warmup=10 append=1 jfr=0 phases=overhead
 while (($#)); do
   case "$1" in
     --seconds) seconds=$2; tput_seconds=$2; shift ;;
     --no-append) append=0 ;;
     --jfr) jfr=1 ;;
+    --warmup) warmup=$2; shift ;;
     --phases) phases=$2; shift ;;
-    -h|--help) sed -n '2,39p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -199,10 +200,16 @@ done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A lat tput
+# Warm-up of every target before any measurement, twice round (the JITs of the gateway and of health-service need
+# thousands of requests; a cold gateway measured after a warm health-service would be charged for its compilation).
+for round in 1 2; do
+  for target in direct:$HEALTH_PORT nginx:$NGINX_PORT gateway:$GATEWAY_PORT; do
+    say "${target%%:*}: warm-up $warmup s (16 connections, round $round)"
+    wrk_run "${target##*:}" 16 "$warmup" >/dev/null
+  done
+done
 for target in direct:$HEALTH_PORT nginx:$NGINX_PORT gateway:$GATEWAY_PORT; do
   name=${target%%:*} port=${target##*:}
-  say "$name: warm-up 5 s"
-  wrk_run "$port" 16 5 >/dev/null
   if [[ $name == gateway ]] && ((jfr)); then "${JAVA%java}jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
   say "$name: latency, 1 connection, ${seconds} s"
   lat[$name]=$(wrk_run "$port" 1 "$seconds")
@@ -236,7 +243,7 @@ verdict_tput=$(awk -v r="$ratio" 'BEGIN{print (r>=0.8) ? "met" : "NOT met"}')
   printf '\n## %s — gateway overhead (`bench/run-gateway.sh`)\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf '**Machine:** `nproc` = %s; load average %s before, %s after. **Shared machine**: other engineers build and run tests on it meanwhile, and wrk, nginx, the gateway, health-service, PostgreSQL and Keycloak share its 2 cores, so the figures are noisy; the comparisons are within this run.\n\n' "$(nproc)" "$load_before" "$load_after"
   printf '**Versions:** %s; %s; %s; repo at %s.\n\n' "$("$JAVA" -version 2>&1 | head -1)" "$(nginx -v 2>&1 | sed 's/nginx version: //')" "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)" "$(git rev-parse --short HEAD)"
-  printf 'GET `%s` as `avp` (token checked by the proxy where it does, always by health-service). Per target: 5 s warm-up (16 connections), then latency with 1 connection for %s s, throughput with 16 connections (2 wrk threads) for %s s; targets one after the other. nginx: `worker_processes auto`, keep-alive upstream, access log off. Gateway: its own jar, rate limit on (raised above the load), audit hook and security headers on.\n\n' "$PATH_UNDER_TEST" "$seconds" "$tput_seconds"
+  printf 'GET `%s` as `avp` (token checked by the proxy where it does, always by health-service). First every target warmed up twice round (%s s each, 16 connections); then per target latency with 1 connection for %s s, throughput with 16 connections (2 wrk threads) for %s s; targets one after the other. nginx: `worker_processes auto`, keep-alive upstream, access log off. Gateway: its own jar, rate limit on (raised above the load), audit hook and security headers on.\n\n' "$PATH_UNDER_TEST" "$warmup" "$seconds" "$tput_seconds"
   printf '| target | p50 ms (1 conn) | p99 ms (1 conn) | req/s (16 conn) | p50 ms (16 conn) | non-2xx |\n|---|---|---|---|---|---|\n'
   for name in direct nginx gateway; do
     printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(field "${lat[$name]}" 1)" "$(field "${lat[$name]}" 2)" \

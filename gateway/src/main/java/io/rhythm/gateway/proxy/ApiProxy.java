@@ -59,9 +59,6 @@ public class ApiProxy {
     /** Larger bodies are refused (413) before being read whole; the request guard refuses a larger Content-Length. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "4M")
     MemorySize maxBody;
-    /** Upstream keep-alive connections per service and event loop, at most. */
-    @ConfigProperty(name = "rhythm.gateway.max-connections", defaultValue = "64")
-    int maxConnections;
 
     /** One client per event-loop thread (see the class comment). */
     private final ConcurrentHashMap<Thread, HttpClient> clients = new ConcurrentHashMap<>();
@@ -69,7 +66,7 @@ public class ApiProxy {
     private HttpClient client() {
         return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2_000),
-                new PoolOptions().setHttp1MaxSize(maxConnections)));
+                new PoolOptions().setHttp1MaxSize(routes.maxConnections())));
     }
 
     void register(@Observes Router router) {
