@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,12 +27,19 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forwards {@code /api/v1/<area>/**} to the service that owns the area, with the caller's bearer
  * token (each service validates it again: zero trust), the correlation id and the usual
  * {@code X-Forwarded-*} headers. An unknown area is a 404 problem, an unreachable service a 502,
  * a slow one a 504.
+ * <p>
+ * <b>Performance</b> (bench/run-gateway.sh, README "Gateway overhead"): one HTTP client per event-loop thread, so a
+ * request's upstream connection lives on the event loop that serves the request (no hand-over between threads, which
+ * costs a scheduler wake-up per request on a busy machine), each with a keep-alive pool of
+ * {@code rhythm.gateway.max-connections} connections per service (Vert.x's default of 5 capped concurrency: 16
+ * callers queued behind 5 upstream connections).
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -52,10 +60,16 @@ public class ApiProxy {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "4M")
     MemorySize maxBody;
 
-    private HttpClient client;
+    /** One client per event-loop thread (see the class comment). */
+    private final ConcurrentHashMap<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+
+    private HttpClient client() {
+        return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2_000),
+                new PoolOptions().setHttp1MaxSize(routes.maxConnections())));
+    }
 
     void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2_000));
         router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(maxBody.asLongValue()));
         router.route("/api/v1/*").handler(this::forward);
         // a chunked body (no Content-Length for the request guard to check) over the limit
@@ -116,7 +130,7 @@ public class ApiProxy {
                 : context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress());
 
         Buffer body = context.body() == null ? null : context.body().buffer();
-        client.request(options)
+        client().request(options)
                 .compose(request -> body == null || body.length() == 0 ? request.send() : request.send(body))
                 .compose(response -> response.body().map(payload -> new Answer(response, payload)))
                 .onSuccess(answer -> relay(context, answer, base))

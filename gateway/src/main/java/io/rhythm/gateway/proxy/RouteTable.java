@@ -1,6 +1,7 @@
 package io.rhythm.gateway.proxy;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,10 @@ public interface RouteTable {
 
     /** How long a downstream call may take. */
     Duration timeout();
+
+    /** Upstream keep-alive connections per service and event loop, at most (see {@link ApiProxy}). */
+    @WithDefault("64")
+    int maxConnections();
 
     /** Path prefixes callers may use without a bearer token. */
     java.util.List<String> publicPaths();
