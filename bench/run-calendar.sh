@@ -13,6 +13,7 @@
 # start at the topics' end. Its outbox relay is pointed at a closed port (28229): the 100,000 EngagementActivityLogged
 # of the import stay in calendar_bench's outbox and never reach the shared Kafka's calendar.activities.v1.
 # Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
+# RHYTHM_BENCH_CALENDAR_APP_DIR: a copy of calendar-service/target/quarkus-app to run (default: a copy made at the start).
 # Each phase runs as its own harness call, with bench/resources.sh sampling the service (one row per phase).
 # The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
 set -euo pipefail
@@ -32,7 +33,7 @@ while (($#)); do
     --no-build) build=0 ;;
     --no-append) append=0 ;;
     -h|--help)
-      sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       if [[ -f "$BENCH/target/rhythm-bench.jar" ]]; then echo; "$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.CalendarBench --help; fi
       exit 0 ;;
     *) args+=("$1") ;;
@@ -71,7 +72,16 @@ if ((build)); then
   ./mvnw -B -q -o -pl calendar-service -am package -DskipTests
   ./mvnw -B -q -o -Pbench -pl bench -am package -DskipTests
 fi
-APP="$ROOT/calendar-service/target/quarkus-app/quarkus-run.jar"
+# The service runs from a copy of the build (RHYTHM_BENCH_CALENDAR_APP_DIR: one made beforehand), so a build of the
+# checkout during the run cannot change the jars under it.
+APP_DIR="${RHYTHM_BENCH_CALENDAR_APP_DIR:-}"
+if [[ -z "$APP_DIR" ]]; then
+  [[ -f "$ROOT/calendar-service/target/quarkus-app/quarkus-run.jar" ]] || { say "missing calendar-service/target/quarkus-app (run without --no-build)"; exit 1; }
+  APP_DIR="$BENCH/target/calendar-service-app"
+  rm -rf "$APP_DIR"
+  cp -r "$ROOT/calendar-service/target/quarkus-app" "$APP_DIR"
+fi
+APP="$APP_DIR/quarkus-run.jar"
 [[ -f "$APP" && -f "$BENCH/target/rhythm-bench.jar" ]] || { say "missing $APP or bench/target/rhythm-bench.jar (run without --no-build)"; exit 1; }
 
 run_id="$(date -u +%Y%m%d%H%M%S)"
