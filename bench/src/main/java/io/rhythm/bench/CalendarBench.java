@@ -289,7 +289,7 @@ public final class CalendarBench {
         db.setAutoCommit(true);
         try (Statement st = db.createStatement()) {
             st.execute("delete from engagement_activity where external_source like 'bench-import-%' or external_source like 'bench-copy-%'");
-            st.execute("delete from rhythm_outbox where sent_at is null and event_type = 'EngagementActivityLogged'");
+            st.execute("delete from rhythm_outbox where sent_at is null and topic = 'calendar.activities.v1'");
             if (count(db, "select count(*) from client_directory where region = 'BENCH-IMPORT'") != IMPORT_CLIENTS) {
                 st.execute("delete from client_directory where region = 'BENCH-IMPORT'");
                 StringBuilder directory = new StringBuilder();
@@ -343,7 +343,7 @@ public final class CalendarBench {
         long[] nanos = callNanos.stream().mapToLong(Long::longValue).toArray();
         Stats calls = new Stats(nanos, nanos.length);
         long stored = count(db, "select count(*) from engagement_activity where external_source = 'bench-import-" + run + "'");
-        long outbox = count(db, "select count(*) from rhythm_outbox where event_type = 'EngagementActivityLogged' and sent_at is null");
+        long outbox = count(db, "select count(*) from rhythm_outbox where topic = 'calendar.activities.v1' and sent_at is null");
 
         // baseline: the same rows, as the import stores them, in one plain COPY into the same table
         StringBuilder copyRows = new StringBuilder();
