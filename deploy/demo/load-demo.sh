@@ -3,13 +3,13 @@
 # everything through the demo/ module (java -jar demo/target/rhythm-demo.jar), in order:
 #  1. the deterministic APAC portfolio of seed 000 (clients, contacts, three months of signals) — fails unless
 #     every health band is represented — and the NPS cycles Q2 and Q4 2026 with answers, cases, letters, initiatives
-#  2. calendar: a year of engagement activities planned then held (back-filled), five meetings planned in the
+#  2. calendar: a year of engagement activities planned then held (back-filled), six meetings planned in the
 #     fortnight after the load day, the seed calendar's deliverables as on 4 December 2026
 #  3. segments: every client assigned by the default model (all six segments), the AVP's override of SA Health
 #  4. FY2026 account plans with stakeholders, opportunities and risks (seed 000's pipeline and attrition figures),
 #     quotas, renewal windows opened
 #  5. workflows: a QBR, an Annual Renewal and a Client Health Check running, a Billing Dispute completed
-# and prints the figures (plan metrics, segments, concentration, register compliance) and a feed URL.
+# and prints the figures (plan metrics, segments, concentration, register compliance), a feed URL and a meeting-brief URL.
 # Usage: deploy/demo/load-demo.sh [gateway-url] [keycloak-url]
 set -euo pipefail
 

@@ -23,10 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -69,29 +69,18 @@ public final class PlanningBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("clients", "10000", "opportunities", "100000", "instances", "10000",
+        Optional<Map<String, String>> options = ServiceBenchArgs.parse(args, Map.of("clients", "10000", "opportunities", "100000",
+                "instances", "10000",
                 "calls", "30", "throughput", "300", "phases", "metrics,workflows,readiness,throughput",
-                "user", "admin", "cse", "cse", "password", "rhythm"));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.out.println("""
+                "user", "admin", "cse", "cse", "password", "rhythm"),
+                """
                         PlanningBench --service URL --token-url URL --db-url JDBC [--db-user planning] [--report FILE]
                           [--clients 10000] [--opportunities 100000] [--instances 10000] [--calls 30] [--throughput 300]
                           [--phases metrics,workflows,readiness,throughput] [--user admin] [--cse cse] [--password rhythm]
                         The database password comes from RHYTHM_BENCH_DB_PASSWORD.""");
-                return;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value at " + args[i]);
-            }
-            options.put(args[i].substring(2), args[++i]);
+        if (options.isPresent()) {
+            new PlanningBench(options.get()).run();
         }
-        for (String required : List.of("service", "token-url", "db-url")) {
-            if (!options.containsKey(required)) {
-                throw new IllegalArgumentException("--" + required + " is required (see --help)");
-            }
-        }
-        new PlanningBench(options).run();
     }
 
     private int num(String key) {
@@ -100,7 +89,6 @@ public final class PlanningBench {
 
     private void run() throws Exception {
         URI service = URI.create(o.get("service"));
-        requireLoopback(service);
         RhythmApi api = new RhythmApi(service, URI.create(o.get("token-url")), "unused", "unused");
         AdminSession leader = new AdminSession(api, o.get("user"), o.get("password"));
         AdminSession cse = new AdminSession(api, o.get("cse"), o.get("password"));
@@ -498,13 +486,6 @@ public final class PlanningBench {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void requireLoopback(URI uri) {
-        String host = uri.getHost();
-        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
-            throw new IllegalArgumentException("only loopback addresses: " + uri);
         }
     }
 }

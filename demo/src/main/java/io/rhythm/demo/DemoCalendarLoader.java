@@ -22,7 +22,9 @@ import static io.rhythm.demo.MiniJson.write;
  *       (the seed's fixed day, since the 2026 calendar has fixed dates): most items due before November done, one in
  *       seven left overdue; of those due from 1 November to 4 December, about half done and half overdue; later ones
  *       open;</li>
- *   <li>a personal iCalendar feed URL for the demo user {@code cse}.</li>
+ *   <li>a personal iCalendar feed URL for the demo user {@code cse};</li>
+ *   <li>the meeting-brief path of the planned meeting with {@link DemoEngagements#NO_NPS_ANSWER_CLIENT}, whose brief shows
+ *       NPS as missing (read as its CSE).</li>
  * </ul>
  */
 final class DemoCalendarLoader extends DemoPart {
@@ -91,9 +93,34 @@ final class DemoCalendarLoader extends DemoPart {
         deliverables();
         String url = str(MiniJson.object(api.send("POST", "/api/v1/calendar/feeds", api.as("cse"), null, null)), "url");
         feedUrl = url;
+        briefPath = briefPath(today);
     }
 
     private String feedUrl;
+    private String briefPath;
+
+    /**
+     * The brief of the next planned meeting with the client that has no NPS answer, looked up rather than remembered so
+     * that a second load (which plans nothing new) still finds it; null when it is not planned.
+     */
+    private String briefPath(LocalDate today) throws IOException, InterruptedException {
+        String clientId = ids.get(DemoEngagements.NO_NPS_ANSWER_CLIENT);
+        return api.all("/api/v1/calendar/activities?status=PLANNED&clientId=" + clientId, api.as("admin")).stream()
+                .filter(a -> !LocalDate.parse(str(a, "occurredOn")).isBefore(today))
+                .min(java.util.Comparator.comparing(a -> str(a, "occurredOn")))
+                .map(a -> "/api/v1/calendar/activities/" + str(a, "id") + "/brief").orElse(null);
+    }
+
+    /** The path (under the gateway) of a planned meeting's brief that shows NPS as missing, or null. */
+    String briefPath() {
+        return briefPath;
+    }
+
+    /** Who may read {@link #briefPath()}: the client's CSE. */
+    String briefReader() {
+        return portfolio.clients().stream().filter(c -> c.key().equals(DemoEngagements.NO_NPS_ANSWER_CLIENT)).findFirst()
+                .orElseThrow().ownerCse();
+    }
 
     /** The feed URL issued to {@code cse} by {@link #load}. */
     String feedUrl() {

@@ -16,7 +16,8 @@ import java.util.Locale;
  * quarterly, executive engagement twice a year — held up to a "lag" that depends on how the account is going
  * (healthy accounts met last week, stable ones three weeks ago, at-risk ones six weeks ago, critical ones not for
  * two and a half months). Against each segment's cadence that gives compliant, due-soon and overdue register items.
- * Five meetings are planned in the fortnight after the load day. Weekend days move to the Friday before (past) or
+ * Six meetings are planned in the fortnight after the load day, one of them with a client none of whose contacts has
+ * answered an NPS survey ({@link #NO_NPS_ANSWER_CLIENT}: its brief shows NPS as missing). Weekend days move to the Friday before (past) or
  * the Monday after (planned). Plain data: {@link DemoCalendarLoader} sends it.
  */
 public final class DemoEngagements {
@@ -110,7 +111,13 @@ public final class DemoEngagements {
                 zone(client), owner, true, type.label + " with " + client.name(), outcomes, items);
     }
 
-    /** Five meetings in the fortnight after {@code today}, for the accounts that need them most. */
+    /**
+     * The demo client whose planned meeting's brief shows NPS as missing: Illawarra Care Network's only contact with an
+     * e-mail address has unsubscribed, so no cycle ever invites anyone there ({@link DemoNps}).
+     */
+    static final String NO_NPS_ANSWER_CLIENT = "illawarra-care-network";
+
+    /** Six meetings in the fortnight after {@code today}, for the accounts that need them most. */
     static List<Activity> planned(DemoPortfolio.Portfolio portfolio, LocalDate today) {
         List<Activity> planned = new ArrayList<>();
         DemoPortfolio.Client atRiskTail = portfolio.clients().stream().skip(4)
@@ -120,7 +127,9 @@ public final class DemoEngagements {
                 {"wa-health", Type.EXECUTIVE_ENGAGEMENT, 6, "Renewal: meet the new CIO", "Agenda: value delivered, renewal on 28 Feb, clinical analytics"},
                 {"sunrise", Type.HEALTH_CHECK, 8, "Health check: consolidation plans", "Agenda: usage decline, urgent tickets, what Sunrise keeps after FY2028"},
                 {"gha", Type.PARTNERSHIP_MEETING, 10, "Partnership meeting: patient portal", "Agenda: patient portal proposal, mobile nursing go-live"},
-                {atRiskTail.key(), Type.SERVICE_REVIEW, 13, "Service review: support backlog", "Agenda: urgent tickets, backlog over 30 days"}};
+                {atRiskTail.key(), Type.SERVICE_REVIEW, 13, "Service review: support backlog", "Agenda: urgent tickets, backlog over 30 days"},
+                {NO_NPS_ANSWER_CLIENT, Type.PARTNERSHIP_MEETING, 4, "Partnership meeting: how do we hear the users?",
+                        "Agenda: no survey answers yet (the only contact unsubscribed), nominate NPS recipients for the next cycle"}};
         for (Object[] m : meetings) {
             DemoPortfolio.Client client = portfolio.clients().stream().filter(c -> c.key().equals(m[0])).findFirst().orElseThrow();
             LocalDate day = weekdayAfter(today.plusDays((Integer) m[2]));

@@ -81,6 +81,10 @@ public final class DemoLoader {
         planning.printMetrics();
         segments.printSummary(today);
         System.out.println("  iCalendar feed of the demo user cse (subscribe in a calendar app): " + calendar.feedUrl());
+        if (calendar.briefPath() != null) {
+            System.out.println("  Meeting brief of a planned meeting with a client without NPS answers (NPS shown as missing; bearer token of "
+                    + calendar.briefReader() + " or a leader): " + gateway + calendar.briefPath());
+        }
     }
 
     private Map<String, String> clients(List<DemoPortfolio.Client> clients) throws IOException, InterruptedException {

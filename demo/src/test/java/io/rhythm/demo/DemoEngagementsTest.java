@@ -67,15 +67,29 @@ class DemoEngagementsTest {
     }
 
     @Test
-    void fiveMeetingsArePlannedInTheFortnightAfterTheLoadDay() {
+    void sixMeetingsArePlannedInTheFortnightAfterTheLoadDay() {
         List<DemoEngagements.Activity> planned = ACTIVITIES.stream().filter(a -> !a.held()).toList();
-        assertThat(planned).hasSize(5).allSatisfy(a -> {
+        assertThat(planned).hasSize(6).allSatisfy(a -> {
             assertThat(a.day()).isAfter(TODAY).isBeforeOrEqualTo(TODAY.plusDays(15));
             assertThat(a.day().getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         });
-        assertThat(planned).extracting(DemoEngagements.Activity::clientKey).contains("sa-health", "wa-health", "sunrise", "gha");
+        assertThat(planned).extracting(DemoEngagements.Activity::clientKey)
+                .contains("sa-health", "wa-health", "sunrise", "gha", DemoEngagements.NO_NPS_ANSWER_CLIENT);
         assertThat(ACTIVITIES).extracting(DemoEngagements.Activity::timeZone)
                 .contains("Australia/Sydney", "Australia/Perth", "Pacific/Auckland");
+    }
+
+    @Test
+    void oneMeetingIsPlannedWithAClientNobodyOfWhichAnsweredAnNpsSurvey() {
+        // its brief shows NPS as missing: no answer in either demo cycle, and no contact who could be invited
+        List<DemoNps.Answer> answers = new java.util.ArrayList<>(DemoNps.q2(PORTFOLIO));
+        answers.addAll(DemoNps.q4(PORTFOLIO));
+        assertThat(answers).extracting(DemoNps.Answer::clientKey).doesNotContain(DemoEngagements.NO_NPS_ANSWER_CLIENT)
+                .contains("sa-health", "wa-health", "sunrise", "gha");
+        assertThat(PORTFOLIO.contacts()).filteredOn(c -> c.clientKey().equals(DemoEngagements.NO_NPS_ANSWER_CLIENT))
+                .isNotEmpty().noneMatch(c -> c.email() != null && c.subscribed());
+        assertThat(ACTIVITIES).filteredOn(a -> !a.held() && a.clientKey().equals(DemoEngagements.NO_NPS_ANSWER_CLIENT))
+                .singleElement().satisfies(a -> assertThat(a.day()).isAfter(TODAY).isBeforeOrEqualTo(TODAY.plusDays(14)));
     }
 
     @Test

@@ -133,6 +133,63 @@ public class CalendarDraftResource {
         return Response.ok(view).tag(Versions.etag(view.version())).build();
     }
 
+    @PUT
+    @Path("/{id}/events/{code}/milestones/{milestone}")
+    @Transactional
+    @RolesAllowed({Roles.VP, Roles.ADMIN})
+    @Operation(summary = "Move one milestone of a draft's event", description = "New start and end of a key milestone "
+            + "(e.g. an NPS cycle's reminder day), between the year before the draft's and the year after it; the event's "
+            + "own dates do not change. If-Match with the draft's ETag is required.")
+    @APIResponse(responseCode = "200", description = "The changed draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDrafts.DraftView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates (field errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only a VP or an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such draft, event or milestone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The draft is published or discarded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeMilestone(@PathParam("id") UUID id, @PathParam("code") String code,
+                                    @PathParam("milestone") String milestone,
+                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EventDates body) {
+        CalendarDrafts.DraftView view = drafts.changeMilestone(id, code, milestone, ifMatch,
+                new CalendarDrafts.EventChange(body.startsOn(), body.endsOn()));
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/discard")
+    @Transactional
+    @RolesAllowed({Roles.VP, Roles.ADMIN})
+    @Operation(summary = "Discard a draft", description = "The draft stays readable with status DISCARDED and can no "
+            + "longer change or be published; a new draft of the same year may then be generated. If-Match with the "
+            + "draft's ETag is required.")
+    @APIResponse(responseCode = "200", description = "The discarded draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDrafts.DraftView.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only a VP or an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The draft is already published or discarded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response discard(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CalendarDrafts.DraftView view = drafts.discard(id, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
     @POST
     @Path("/{id}/publish")
     @Transactional

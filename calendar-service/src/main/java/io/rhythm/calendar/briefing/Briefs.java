@@ -7,14 +7,13 @@ import io.rhythm.calendar.domain.ActionItem;
 import io.rhythm.calendar.domain.ActivityStatus;
 import io.rhythm.calendar.domain.EngagementActivity;
 import io.rhythm.calendar.service.Activities;
+import io.rhythm.calendar.service.NativeRows;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.math.BigDecimal;
@@ -50,7 +49,7 @@ public class Briefs {
     @Inject
     ClientDirectory directory;
     @Inject
-    EntityManager em;
+    NativeRows db;
     @Inject
     Clock clock;
 
@@ -70,7 +69,7 @@ public class Briefs {
     }
 
     private MeetingBrief.Section<MeetingBrief.Health> health(UUID client) {
-        List<Tuple> rows = rows("select * from brief_health where client_id = :client", "client", client);
+        List<Tuple> rows = db.rows("select * from brief_health where client_id = :client", "client", client);
         if (rows.isEmpty()) {
             return MeetingBrief.Section.missing(HEALTH, "no health score has been received for this client");
         }
@@ -83,7 +82,7 @@ public class Briefs {
     }
 
     private MeetingBrief.Section<MeetingBrief.Segment> segment(UUID client) {
-        List<Tuple> rows = rows("select * from client_segment where client_id = :client", "client", client);
+        List<Tuple> rows = db.rows("select * from client_segment where client_id = :client", "client", client);
         if (rows.isEmpty()) {
             return MeetingBrief.Section.missing(SEGMENTS, "segmentation-service has not assigned this client a segment");
         }
@@ -94,8 +93,8 @@ public class Briefs {
 
     /** Breaches still open: no activity of the breached type held in calendar-service after the breach's last held day. */
     private MeetingBrief.Section<MeetingBrief.Cadence> cadence(UUID client) {
-        List<Tuple> segment = rows("select segment from client_segment where client_id = :client", "client", client);
-        List<Tuple> open = rows("""
+        List<Tuple> segment = db.rows("select segment from client_segment where client_id = :client", "client", client);
+        List<Tuple> open = db.rows("""
                 select b.* from brief_cadence_breach b where b.client_id = :client and not exists (
                     select 1 from engagement_activity a where a.client_id = b.client_id and a.status = 'HELD'
                     and a.activity_type = b.activity_type and a.occurred_on > coalesce(b.last_held, date '0001-01-01'))
@@ -112,7 +111,7 @@ public class Briefs {
     }
 
     private MeetingBrief.Section<MeetingBrief.Nps> nps(UUID client, Instant now) {
-        List<Tuple> rows = rows("select * from brief_nps_response where client_id = :client order by responded_at desc, response_id",
+        List<Tuple> rows = db.rows("select * from brief_nps_response where client_id = :client order by responded_at desc, response_id",
                 "client", client);
         if (rows.isEmpty()) {
             return MeetingBrief.Section.missing(NPS, "no NPS answer from this client has been received");
@@ -131,7 +130,7 @@ public class Briefs {
     }
 
     private MeetingBrief.Section<List<MeetingBrief.Alert>> alerts(UUID client) {
-        List<MeetingBrief.Alert> open = rows("""
+        List<MeetingBrief.Alert> open = db.rows("""
                 select * from brief_alert where client_id = :client and status <> 'RESOLVED'
                 order by raised_at desc nulls last, alert_id""", "client", client).stream()
                 .map(r -> new MeetingBrief.Alert(r.get("alert_id", String.class), r.get("alert_type", String.class),
@@ -142,7 +141,7 @@ public class Briefs {
     }
 
     private MeetingBrief.Section<List<MeetingBrief.DetractorCase>> cases(UUID client) {
-        List<MeetingBrief.DetractorCase> open = rows("""
+        List<MeetingBrief.DetractorCase> open = db.rows("""
                 select * from brief_detractor_case where client_id = :client and status <> 'CLOSED'
                 order by opened_at desc nulls last, case_id""", "client", client).stream()
                 .map(r -> new MeetingBrief.DetractorCase(r.get("case_id", String.class), r.get("response_id", String.class),
@@ -187,12 +186,5 @@ public class Briefs {
         } catch (Exception e) {
             throw new IllegalStateException("unreadable projection column", e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Tuple> rows(String sql, String name, Object value) {
-        Query query = em.createNativeQuery(sql, Tuple.class);
-        query.setParameter(name, value);
-        return query.getResultList();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.rhythm.calendar.api.CalendarImport;
 import io.rhythm.calendar.api.ImportResult;
 import io.rhythm.calendar.service.CalendarImporter;
+import io.rhythm.calendar.service.NativeRows;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.FieldError;
@@ -11,7 +12,6 @@ import io.rhythm.platform.web.problem.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +50,8 @@ public class CalendarDrafts {
     @Inject
     EntityManager em;
     @Inject
+    NativeRows db;
+    @Inject
     CalendarImporter importer;
     @Inject
     Clock clock;
@@ -86,7 +88,7 @@ public class CalendarDrafts {
         Number published = (Number) em.createNativeQuery("select coalesce(max(version), 0) from rhythm_calendar where calendar_key = :key")
                 .setParameter("key", RollForward.calendarKey(base, year)).getSingleResult();
         RollForward.Draft draft = RollForward.roll(template, base, regions.get(holidayRegion), year, published.intValue() + 1);
-        if (!rows("select id from calendar_draft where calendar_key = :key and status = 'DRAFT'", "key",
+        if (!db.rows("select id from calendar_draft where calendar_key = :key and status = 'DRAFT'", "key",
                 draft.calendar().calendarKey()).isEmpty()) {
             throw ApiException.conflict("An open draft of " + draft.calendar().calendarKey() + " exists: publish or discard it first");
         }
@@ -101,7 +103,7 @@ public class CalendarDrafts {
     }
 
     public DraftView get(UUID id) {
-        List<Tuple> found = rows("select * from calendar_draft where id = :id", "id", id);
+        List<Tuple> found = db.rows("select * from calendar_draft where id = :id", "id", id);
         if (found.isEmpty()) {
             throw ApiException.notFound("Calendar draft", id);
         }
@@ -117,24 +119,68 @@ public class CalendarDrafts {
     public DraftView changeEvent(UUID id, String code, String ifMatch, EventChange change) {
         DraftView draft = open(id);
         Versions.requireMatch(ifMatch, draft.version());
+        validate(change, draft.year(), draft.year());
+        CalendarImport.Event event = event(draft, code);
+        return store(id, draft.calendar(), new CalendarImport.Event(event.code(),
+                "ALL".equals(event.quarter()) ? "ALL" : RollForward.quarter(change.startsOn()), event.type(), event.title(),
+                change.startsOn(), change.endsOn(), event.participants(), event.objective(), event.deliverables(),
+                event.preparation(), event.tools(), event.milestones()));
+    }
+
+    /**
+     * Moves one milestone of a draft's event (e.g. an NPS cycle's reminder day). A milestone may lie in the year before
+     * the draft's (a Q1 preparation) or after it, but not further; the event's own dates do not change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DraftView changeMilestone(UUID id, String code, String milestoneCode, String ifMatch, EventChange change) {
+        DraftView draft = open(id);
+        Versions.requireMatch(ifMatch, draft.version());
+        validate(change, draft.year() - 1, draft.year() + 1);
+        CalendarImport.Event event = event(draft, code);
+        List<CalendarImport.Milestone> milestones = event.milestones() == null ? List.of() : event.milestones();
+        if (milestones.stream().noneMatch(m -> m.code().equals(milestoneCode))) {
+            throw ApiException.notFound("Milestone of the draft's event " + code, milestoneCode);
+        }
+        List<CalendarImport.Milestone> changed = milestones.stream().map(m -> !m.code().equals(milestoneCode) ? m
+                : new CalendarImport.Milestone(m.code(), m.title(), change.startsOn(), change.endsOn())).toList();
+        return store(id, draft.calendar(), new CalendarImport.Event(event.code(), event.quarter(), event.type(), event.title(),
+                event.startsOn(), event.endsOn(), event.participants(), event.objective(), event.deliverables(),
+                event.preparation(), event.tools(), changed));
+    }
+
+    /** Discards an open draft: it stays readable as DISCARDED, and a new draft of the same calendar may be generated. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DraftView discard(UUID id, String ifMatch) {
+        DraftView draft = open(id);
+        Versions.requireMatch(ifMatch, draft.version());
+        em.createNativeQuery("update calendar_draft set status = 'DISCARDED', version = version + 1 where id = :id")
+                .setParameter("id", id).executeUpdate();
+        return get(id);
+    }
+
+    private static void validate(EventChange change, int firstYear, int lastYear) {
         List<FieldError> errors = new ArrayList<>();
         if (change.endsOn().isBefore(change.startsOn())) {
             errors.add(new FieldError("endsOn", "must not be before startsOn"));
         }
-        if (change.startsOn().getYear() != draft.year() && change.endsOn().getYear() != draft.year()) {
-            errors.add(new FieldError("startsOn", "the event must fall (at least partly) in " + draft.year()));
+        if (change.endsOn().getYear() < firstYear || change.startsOn().getYear() > lastYear) {
+            errors.add(new FieldError("startsOn", firstYear == lastYear ? "the dates must fall (at least partly) in " + firstYear
+                    : "the dates must fall (at least partly) between " + firstYear + " and " + lastYear));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        CalendarImport doc = draft.calendar();
-        if (doc.events().stream().noneMatch(e -> e.code().equals(code))) {
-            throw ApiException.notFound("Event of the draft", code);
-        }
-        List<CalendarImport.Event> events = doc.events().stream().map(e -> !e.code().equals(code) ? e
-                : new CalendarImport.Event(e.code(), "ALL".equals(e.quarter()) ? "ALL" : RollForward.quarter(change.startsOn()),
-                e.type(), e.title(), change.startsOn(), change.endsOn(), e.participants(), e.objective(), e.deliverables(),
-                e.preparation(), e.tools(), e.milestones())).toList();
+    }
+
+    private static CalendarImport.Event event(DraftView draft, String code) {
+        return draft.calendar().events().stream().filter(e -> e.code().equals(code)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Event of the draft", code));
+    }
+
+    /** Replaces one event (same code) of the draft's document and bumps its version. */
+    private DraftView store(UUID id, CalendarImport doc, CalendarImport.Event replacement) {
+        List<CalendarImport.Event> events = doc.events().stream()
+                .map(e -> e.code().equals(replacement.code()) ? replacement : e).toList();
         CalendarImport changed = new CalendarImport(doc.calendarKey(), doc.version(), doc.region(), doc.year(), doc.timeZone(),
                 doc.source(), events);
         em.createNativeQuery("update calendar_draft set document = cast(:doc as jsonb), version = version + 1 where id = :id")
@@ -182,12 +228,5 @@ public class CalendarDrafts {
         } catch (IOException e) {
             throw new IllegalStateException("unreadable draft document", e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Tuple> rows(String sql, String name, Object value) {
-        Query query = em.createNativeQuery(sql, Tuple.class);
-        query.setParameter(name, value);
-        return query.getResultList();
     }
 }

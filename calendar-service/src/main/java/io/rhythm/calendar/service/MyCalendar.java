@@ -6,8 +6,6 @@ import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.ClientOwnership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.time.Instant;
@@ -43,7 +41,7 @@ public class MyCalendar {
     }
 
     @Inject
-    EntityManager em;
+    NativeRows db;
 
     public Agenda agenda(Caller caller, LocalDate asOf, int days) {
         if (days < 1 || days > MAX_DAYS) {
@@ -53,14 +51,14 @@ public class MyCalendar {
         String me = caller.username();
         String roles = "{" + String.join(",", caller.roles()) + "}";
         List<Item> items = new ArrayList<>();
-        for (Tuple r : rows("""
+        for (Tuple r : db.rows("""
                 select id, title, starts_on, ends_on from calendar_event
                 where realm_roles && cast(:roles as text[]) and ends_on >= :from and starts_on <= :until""",
                 Map.of("roles", roles, "from", asOf, "until", until))) {
             items.add(new Item(max(r.get("starts_on", LocalDate.class), asOf), r.get("ends_on", LocalDate.class), Kind.EVENT,
                     str(r.get("id")), r.get("title", String.class), null, null, null, null, null, false, null));
         }
-        for (Tuple r : rows("""
+        for (Tuple r : db.rows("""
                 select m.id, m.title, m.starts_on, m.ends_on, e.id as event_id, e.title as event_title
                 from calendar_milestone m join calendar_event e on e.id = m.event_id
                 where e.realm_roles && cast(:roles as text[]) and m.ends_on >= :from and m.starts_on <= :until""",
@@ -72,7 +70,7 @@ public class MyCalendar {
         String visible = caller.isPortfolioWide() ? "" : """
                  and (c.client_id is null or exists (select 1 from client_directory cd where cd.client_id = c.client_id
                      and (cd.owner_cse = :me or cd.owner_cam = :me)))""";
-        for (Tuple r : rows("""
+        for (Tuple r : db.rows("""
                 select d.id, d.title, d.due_on, d.status, d.checklist_id, c.client_id from deliverable d
                 join checklist c on c.id = d.checklist_id
                 where d.status = 'OPEN' and d.due_on <= :until
@@ -83,7 +81,7 @@ public class MyCalendar {
                     str(r.get("client_id")), null, null, null, r.get("status", String.class), due.isBefore(asOf),
                     str(r.get("checklist_id"))));
         }
-        for (Tuple r : rows("""
+        for (Tuple r : db.rows("""
                 select a.id, coalesce(a.title, a.activity_type) as title, a.occurred_on, a.starts_at, a.time_zone, a.status,
                     a.client_id, cd.name as client_name, cd.owner_cse, cd.owner_cam
                 from engagement_activity a join client_directory cd on cd.client_id = a.client_id
@@ -103,7 +101,7 @@ public class MyCalendar {
                     start == null || zone == null ? null : LocalDateTime.ofInstant(start, ZoneId.of(zone)), zone,
                     r.get("status", String.class), false, null));
         }
-        for (Tuple r : rows("""
+        for (Tuple r : db.rows("""
                 select i.id, i.description, i.due_on, i.status, a.id as activity_id, a.client_id, cd.name as client_name
                 from activity_action_item i join engagement_activity a on a.id = i.activity_id
                 left join client_directory cd on cd.client_id = a.client_id
@@ -125,12 +123,5 @@ public class MyCalendar {
 
     private static String str(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Tuple> rows(String sql, Map<String, Object> params) {
-        Query query = em.createNativeQuery(sql, Tuple.class);
-        params.forEach(query::setParameter);
-        return query.getResultList();
     }
 }

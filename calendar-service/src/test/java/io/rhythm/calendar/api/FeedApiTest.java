@@ -72,6 +72,46 @@ class FeedApiTest {
     }
 
     @Test
+    void aFeedReadAgainShowsEveryChangeMadeSinceAtOnce() {
+        // the feed's text is kept between reads (FeedCache); every change below must show on the very next read
+        String clientId = knownClient("cse3", "cam2");
+        String day = LocalDate.now().plusDays(9).toString();
+        String title = "Kept feed " + UUID.randomUUID();
+        io.restassured.response.Response planned = as("cse3").body(plan(clientId, title, day, "Australia/Sydney"))
+                .post("/api/v1/calendar/activities/planned");
+        planned.then().statusCode(201);
+        String id = planned.path("id");
+        String url = as("cse3").post("/api/v1/calendar/feeds").then().statusCode(201).extract().path("url");
+        String path = url.substring("http://127.0.0.1:28185".length());
+        String first = given().get(path).then().statusCode(200).extract().asString();
+        assertThat(first).contains(title + " (QBR)", "DTSTART;TZID=Australia/Sydney:" + day.replace("-", "") + "T100000");
+        assertThat(given().get(path).then().statusCode(200).extract().asString()).isEqualTo(first);
+
+        String moved = LocalDate.now().plusDays(10).toString();
+        as("cse3").header("If-Match", planned.header("ETag"))
+                .body("{\"startsAt\": \"" + moved + "T14:30:00\", \"timeZone\": \"Australia/Sydney\", \"durationMinutes\": 45}")
+                .post("/api/v1/calendar/activities/" + id + "/reschedule").then().statusCode(200);
+        assertThat(given().get(path).then().statusCode(200).extract().asString())
+                .contains("DTSTART;TZID=Australia/Sydney:" + moved.replace("-", "") + "T143000", "SEQUENCE:1")
+                .doesNotContain("DTSTART;TZID=Australia/Sydney:" + day.replace("-", "") + "T100000");
+
+        String another = "Another kept " + UUID.randomUUID();
+        as("cse3").body(plan(clientId, another, day, "Pacific/Auckland")).post("/api/v1/calendar/activities/planned")
+                .then().statusCode(201);
+        assertThat(given().get(path).then().statusCode(200).extract().asString()).contains(another + " (QBR)", "TZID:Pacific/Auckland");
+
+        // the client moves to another CSE: a meeting the AVP planned leaves cse3's feed; the ones cse3 planned stay
+        String leaders = "Leader's kept " + UUID.randomUUID();
+        as("avp").body(plan(clientId, leaders, day, "Australia/Sydney")).post("/api/v1/calendar/activities/planned")
+                .then().statusCode(201);
+        assertThat(given().get(path).then().statusCode(200).extract().asString()).contains(leaders);
+        TestClients.publish(clientId, "Moved client", "cse", "cam", 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !given().get(path).then().statusCode(200).extract().asString()
+                .contains(leaders));
+        assertThat(given().get(path).then().statusCode(200).extract().asString()).contains(title + " (QBR)", another + " (QBR)");
+    }
+
+    @Test
     void aRolesFeedHoldsOnlyTheRhythm() throws Exception {
         String ics = as("avp").get("/api/v1/calendar/feeds/roles/marketing").then().statusCode(200)
                 .contentType(startsWith("text/calendar")).extract().asString();
