@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * An example for every JSON request body that has none of its own (issue 10: "examples for every request
  * body"), built from its schema so that it is valid against it: a schema's or property's own {@code example}
- * first, then its enum's first value or its default, then a value of its type within its bounds (a string of
+ * (or first of its {@code examples}) first, then its enum's first value or its default, then a value of its type within its bounds (a string of
  * its format, or one of a few candidates matching its pattern; an integer or number inside minimum/maximum;
  * an array of {@code minItems} items, at least one). An object shows all its properties but read-only ones.
  * A property no candidate fits is left out (the lint gate's Redocly example check names it).
@@ -24,7 +24,7 @@ final class RequestExamples {
 
     private static final int MAX_DEPTH = 8;
     private static final List<String> CANDIDATES = List.of("example", "AUD", "crm", "578000.00", "Example text", "1", "42", "A1",
-            "FY2026", "2026-07-01", "2026-07-01T09:00:00Z", "09:00", "P30D", "a1b2c3", "example-1",
+            "FY2026", "2026-07-01", "2026-07-01T09:00:00Z", "2026-12-10T10:00:00", "09:00", "P30D", "a1b2c3", "example-1",
             "someone@example.com", "+61 8 8000 0000", "#1f6feb", "Australia/Adelaide", "en");
 
     private final Components components;
@@ -56,6 +56,11 @@ final class RequestExamples {
         if (schema.getExample() != null && !(schema.getExample() instanceof String
                 && (types.contains(Schema.SchemaType.OBJECT) || types.contains(Schema.SchemaType.ARRAY)))) {
             return schema.getExample();
+        }
+        if (schema.getExamples() != null && !schema.getExamples().isEmpty() && schema.getExamples().get(0) != null
+                && !(schema.getExamples().get(0) instanceof String && (types.contains(Schema.SchemaType.OBJECT)
+                || types.contains(Schema.SchemaType.ARRAY)))) {
+            return schema.getExamples().get(0);
         }
         if (schema.getConstValue() != null) {
             return schema.getConstValue();
@@ -160,7 +165,13 @@ final class RequestExamples {
         } catch (PatternSyntaxException e) {
             return null;
         }
-        for (String candidate : CANDIDATES) {
+        // a pattern of literal alternatives (UPDATE|REVIEW, ^(track|group)$): its first alternative
+        String literal = pattern.replaceAll("^\\^?\\(?(\\?:)?", "").split("[|)$]")[0];
+        List<String> candidates = new ArrayList<>(CANDIDATES);
+        if (literal.matches("[A-Za-z0-9_ .:-]+")) {
+            candidates.add(0, literal);
+        }
+        for (String candidate : candidates) {
             String fitted = fit(schema, candidate);
             if (fitted != null && compiled.matcher(fitted).find()) {
                 return fitted;

@@ -27,7 +27,7 @@ class ContractFilterTest {
                 .addProperty("currency", string().pattern("^[A-Z]{3}$"))
                 .required(List.of("amount", "currency"));
         Schema request = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("name", string().minLength(1).maxLength(200))
+                .addProperty("name", string().minLength(1).maxLength(200).examples(List.of("SA Health")))
                 .addProperty("note", string())
                 .addProperty("day", string().format("date"))
                 .addProperty("stage", string().enumeration(List.of("ONBOARDING", "ADOPTION")))
@@ -90,7 +90,7 @@ class ContractFilterTest {
                 .getMediaType("application/json");
         @SuppressWarnings("unchecked")
         Map<String, Object> example = (Map<String, Object>) media.getExample();
-        assertThat(example).containsEntry("name", "example").containsEntry("day", "2026-07-01")
+        assertThat(example).containsEntry("name", "SA Health").containsEntry("note", "example").containsEntry("day", "2026-07-01")
                 .containsEntry("stage", "ONBOARDING").containsEntry("tags", List.of("example"))
                 .doesNotContainKey("id");
         assertThat(example.get("count")).hasToString("7");
