@@ -44,6 +44,12 @@ public final class ContractFuzzer {
     /** The valid request is also sent as this user (a CSE: no admin, leader or finance role). */
     private static final String FEWER_ROLES = "cse";
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+    /**
+     * The body-limit variants (5,000-deep nesting, invalid UTF-8 and numbers beyond int64/double in the body, a list
+     * of 10,001 items, a 10 MB body with Content-Length and chunked): {@code -Drhythm.fuzz.body-limits=true}. Off by
+     * default until each service's gate has run green with them (issue 10).
+     */
+    private static final boolean BODY_LIMITS = Boolean.getBoolean("rhythm.fuzz.body-limits");
 
     private final String baseUrl;
     private final JsonNode document;
@@ -106,7 +112,9 @@ public final class ContractFuzzer {
         for (Map.Entry<String, String> operation : operations) {
             firstRounds.add(cases(operation.getKey(), operation.getValue(), 0));
         }
-        firstRounds.add(oversized(operations));
+        if (BODY_LIMITS) {
+            firstRounds.add(oversized(operations));
+        }
         int longest = firstRounds.stream().mapToInt(List::size).max().orElse(0);
         int unsent = 0;
         for (int i = 0; i < longest; i++) {
@@ -295,6 +303,9 @@ public final class ContractFuzzer {
             if (nul != null) {
                 invalid.add(invalid(path, method, operation, validUrl, nul, "application/json"));
             }
+            invalid.add(invalid(path, method, operation, validUrl, "[".repeat(200) + "]".repeat(200), "application/json"));
+        }
+        if (hasBody && body.startsWith("{") && body.length() > 2 && BODY_LIMITS) {
             invalid.add(invalid(path, method, operation, validUrl, "[".repeat(5_000) + "]".repeat(5_000), "application/json"));
             invalid.add(new Case(path, method, operation, validUrl, body, "application/json", token, true, null, null,
                     invalidUtf8(body), false));
@@ -308,6 +319,8 @@ public final class ContractFuzzer {
             if (longArray != null) {
                 invalid.add(invalid(path, method, operation, validUrl, longArray, "application/json"));
             }
+        }
+        if (hasBody && body.startsWith("{") && body.length() > 2) {
             invalid.add(invalid(path, method, operation, validUrl, "not json", "text/plain"));
             invalid.add(invalid(path, method, operation, validUrl, "{\"a\":", "application/json"));
         }
