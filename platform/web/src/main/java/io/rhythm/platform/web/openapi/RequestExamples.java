@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class RequestExamples {
 
-    private static final int MAX_DEPTH = 8;
+    private static final int MAX_DEPTH = 16;
     private static final List<String> CANDIDATES = List.of("example", "AUD", "crm", "578000.00", "Example text", "1", "42", "A1",
             "FY2026", "2026-07-01", "2026-07-01T09:00:00Z", "2026-12-10T10:00:00", "09:00", "P30D", "a1b2c3", "example-1",
             "someone@example.com", "+61 8 8000 0000", "#1f6feb", "Australia/Adelaide", "en");
