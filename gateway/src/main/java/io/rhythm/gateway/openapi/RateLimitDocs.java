@@ -30,10 +30,11 @@ final class RateLimitDocs {
                 + "per integration client (client id), per address for calls without a token", "integer");
         header(headers, "RateLimit-Remaining", "Requests left in the current window", "integer");
         header(headers, "RateLimit-Reset", "Seconds until the caller's quota is whole again", "integer");
-        header(headers, "RateLimit-Policy", "The quota and its window in seconds, e.g. 300;w=60", "string");
+        header(headers, "RateLimit-Policy", "The quota and its window in seconds, e.g. 300;w=60", "string")
+                .put("pattern", "^[0-9]+;w=[0-9]+$");
         header(headers, "Retry-After", "Seconds to wait before the next request is allowed", "integer");
         header(headers, CORS_ORIGIN, "The caller's Origin, echoed when it is one of the configured front-end origins "
-                + "(rhythm.frontend.origins); absent otherwise", "string");
+                + "(rhythm.frontend.origins); absent otherwise", "string").put("pattern", "^https?://[^/\\s]+$");
         boolean problem = components.path("schemas").has("Problem");
         document.path("paths").forEach(pathItem -> METHODS.forEach(method -> {
             if (pathItem.get(method) instanceof ObjectNode operation && operation.get("responses") instanceof ObjectNode responses) {
@@ -61,7 +62,8 @@ final class RateLimitDocs {
         }));
     }
 
-    private static void header(ObjectNode headers, String name, String description, String type) {
+    /** The header's schema (a string's pattern is the caller's to add: Spectral's owasp:api4:2023-string-restricted). */
+    private static ObjectNode header(ObjectNode headers, String name, String description, String type) {
         ObjectNode header = headers.putObject(name);
         header.put("description", description);
         ObjectNode schema = header.putObject("schema").put("type", type);
@@ -70,6 +72,7 @@ final class RateLimitDocs {
         } else {
             schema.put("maxLength", 100);
         }
+        return schema;
     }
 
     private static ObjectNode object(ObjectNode parent, String name) {

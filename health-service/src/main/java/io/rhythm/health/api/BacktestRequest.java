@@ -9,6 +9,6 @@ import java.time.LocalDate;
 
 /** Which outcomes to judge the model against, and how long before each outcome it must have seen it coming. */
 public record BacktestRequest(@NotNull LocalDate from, @NotNull LocalDate to,
-                              @Min(0) @Max(730) @Schema(description = "default 90 (renewals reviewed 90 days ahead, seed 002)")
+                              @Min(0) @Max(730) @Schema(defaultValue = "90", description = "default 90 (renewals reviewed 90 days ahead, seed 002)")
                               Integer horizonDays) {
 }

@@ -35,6 +35,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -74,7 +77,8 @@ public class ClientSyncResource {
     @Operation(summary = "Upsert clients in Rhythm's format", description = "Rows are ClientRequest objects; each "
             + "must carry externalIds[source], which identifies it (re-sending a row updates, an identical row changes "
             + "nothing). Per-row results; a bad row never rejects the batch.")
-    public BulkResult bulk(@Valid @NotNull BulkRows body) {
+    public BulkResult bulk(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CrmRowSchemas.RhythmRows.class))) @Valid @NotNull BulkRows body) {
         if (body.source() == null || !body.source().matches("[a-z][a-z0-9_-]{0,29}")) {
             throw ApiException.invalid("source", "must name the CRM whose externalIds entry identifies each row, e.g. crm");
         }
@@ -92,7 +96,8 @@ public class ClientSyncResource {
             + "RENEWED on the stored date. The row's result names the outcome recorded. The Rhythm stage (ONBOARDING, ADOPTION, "
             + "MATURE, EXPANSION, RENEWAL) comes from rhythm_lifecycle_stage; customerSince from hs_lifecyclestage_customer_date "
             + "(\"Became a Customer Date\"; not in the future).")
-    public BulkResult hubspot(@Valid @NotNull BulkRows body) {
+    public BulkResult hubspot(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CrmRowSchemas.HubSpotCompanies.class))) @Valid @NotNull BulkRows body) {
         HubSpotCompanyAdapter adapter = new HubSpotCompanyAdapter(defaultRegion, defaultCurrency, LocalDate.now(clock));
         return run(body, row -> adapter.read(asMap(row)));
     }
@@ -105,7 +110,8 @@ public class ClientSyncResource {
             + "accounts are clients, and former customers: Type Former Customer or Churned records CHURNED on Churn_Date__c "
             + "(required then); Renewal_Date__c rolling forward records RENEWED as for HubSpot. The custom Rhythm_Lifecycle_Stage__c "
             + "sets the stage (EXPANSION included) and Customer_Since__c (or Customer_Since_Date__c) the customer-since date.")
-    public BulkResult salesforce(@Valid @NotNull BulkRows body) {
+    public BulkResult salesforce(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CrmRowSchemas.SalesforceAccounts.class))) @Valid @NotNull BulkRows body) {
         SalesforceAccountAdapter adapter = new SalesforceAccountAdapter(defaultRegion, defaultCurrency, LocalDate.now(clock));
         return run(body, row -> adapter.read(asMap(row)));
     }

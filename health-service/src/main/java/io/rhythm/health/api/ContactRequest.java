@@ -18,6 +18,6 @@ public record ContactRequest(
         @Size(max = 200) String title,
         @Size(max = 200) String department,
         Set<StakeholderRole> stakeholderRoles,
-        @Schema(description = "default true; false: never emailed, flagged for manual outreach") Boolean subscribed,
-        @Schema(description = "default true; false: has left the client") Boolean active) {
+        @Schema(defaultValue = "true", description = "default true; false: never emailed, flagged for manual outreach") Boolean subscribed,
+        @Schema(defaultValue = "true", description = "default true; false: has left the client") Boolean active) {
 }

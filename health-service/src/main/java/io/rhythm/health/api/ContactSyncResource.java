@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -64,7 +67,8 @@ public class ContactSyncResource {
             + "Per-row results (CREATED, UPDATED, UNCHANGED — re-sending a row changes nothing —, UNMATCHED: unknown "
             + "company, kept in the unmatched queue; REJECTED with field errors). Each create or change publishes "
             + "ContactUpserted. An opt-out unsubscribes the contact; a row without one never re-subscribes it.")
-    public ContactBulkResult hubspot(@Valid @NotNull BulkRows body) {
+    public ContactBulkResult hubspot(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CrmRowSchemas.HubSpotContacts.class))) @Valid @NotNull BulkRows body) {
         HubSpotContactAdapter adapter = new HubSpotContactAdapter();
         return run(body, row -> adapter.read(asMap(row)));
     }
@@ -75,7 +79,8 @@ public class ContactSyncResource {
     @Operation(summary = "Upsert contacts from a Salesforce Contact export", description = "Rows with Id, AccountId (the "
             + "client synced from /api/v1/clients/bulk/salesforce), FirstName, LastName, Email, Title, Department, "
             + "HasOptedOutOfEmail; answered as the HubSpot rows.")
-    public ContactBulkResult salesforce(@Valid @NotNull BulkRows body) {
+    public ContactBulkResult salesforce(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CrmRowSchemas.SalesforceContacts.class))) @Valid @NotNull BulkRows body) {
         SalesforceContactAdapter adapter = new SalesforceContactAdapter();
         return run(body, row -> adapter.read(asMap(row)));
     }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -50,7 +53,8 @@ public class SignalResource {
             + "30 days) and support.csat_pct (% satisfied of the ratings of the last 90 days) and ingests those that changed "
             + "as signals (event id <eventId>:<metric>), so scores and alerts follow at once; an hourly pass updates the "
             + "inputs that change with time alone.")
-    public List<ClientEventResult> support(@Valid @NotNull ClientEventBatch batch) {
+    public List<ClientEventResult> support(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignalBatchSchemas.SupportEvents.class))) @Valid @NotNull ClientEventBatch batch) {
         return clientEvents.support(batch);
     }
 
@@ -63,7 +67,8 @@ public class SignalResource {
             + "support events. Rhythm derives financial.overdue_invoices (unpaid after the due date, UTC), "
             + "financial.aged_receivables_days (days the oldest of those is past due), financial.payment_failures_90_days "
             + "and financial.open_billing_disputes, and ingests those that changed as signals.")
-    public List<ClientEventResult> billing(@Valid @NotNull ClientEventBatch batch) {
+    public List<ClientEventResult> billing(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignalBatchSchemas.BillingEvents.class))) @Valid @NotNull ClientEventBatch batch) {
         return clientEvents.billing(batch);
     }
 

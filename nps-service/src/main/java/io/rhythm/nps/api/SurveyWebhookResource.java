@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.rhythm.platform.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
@@ -90,7 +91,9 @@ public class SurveyWebhookResource {
     @APIResponse(responseCode = "503", description = "The webhook secret is not configured",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response receive(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-                            @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, byte[] body) {
+                            @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
+                            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = SurveyWebhookBody.class))) byte[] body) {
         String key = secret.map(String::strip).filter(s -> !s.isEmpty()).orElseThrow(() -> new ApiException(
                 ProblemType.SERVICE_UNAVAILABLE, "The survey webhook is not configured (rhythm.nps.webhook.secret)"));
         byte[] raw = body == null ? new byte[0] : body;

@@ -41,6 +41,10 @@ final class CrmRows {
                 problems.add(new RowProblem(field, "must not be negative"));
                 return null;
             }
+            if (amount.precision() - amount.scale() > 15) {
+                problems.add(new RowProblem(field, "must have at most 15 digits before the decimal point"));
+                return null;
+            }
             return amount.setScale(2, RoundingMode.HALF_EVEN);
         } catch (NumberFormatException e) {
             problems.add(new RowProblem(field, "'" + value + "' is not a number"));

@@ -31,7 +31,9 @@ import java.util.Map;
  * each with the {@code Problem} schema as {@code application/problem+json}; an error response a resource
  * documented without a body gets that body too. The Jackson {@code JsonNode} schema (rows taken as the
  * source system exports them) becomes a documented free-form object instead of Jackson's internals
- * (and Jackson's {@code JsonNodeType} enum goes with them).
+ * (and Jackson's {@code JsonNodeType} enum goes with them). Strings, integers and arrays get the limits the
+ * code enforces where they declare none (see {@link #BODY_TEXT}), and every JSON request body without an
+ * example gets one built from its schema ({@link RequestExamples}).
  */
 public class ContractFilter implements OASFilter {
 
@@ -83,38 +85,138 @@ public class ContractFilter implements OASFilter {
                 }
             }
         }
-        components.getSchemas().values().forEach(schema -> limit(schema, BODY_STRING_LIMIT, 0));
+        Limits body = bodyLimits();
+        components.getSchemas().values().forEach(schema -> limit(schema, body, 0));
+        components.getSchemas().values().forEach(ContractFilter::withoutNulls);
+        Schema localDateTime = components.getSchemas().get("LocalDateTime");
+        if (localDateTime != null && "date-time".equals(localDateTime.getFormat())) {
+            // java.time.LocalDateTime has no offset, which RFC 3339's date-time requires: say what Jackson reads
+            localDateTime.setFormat(null);
+            localDateTime.setPattern(LOCAL_DATE_TIME);
+            localDateTime.setMaxLength(29);
+            localDateTime.setExamples(new ArrayList<>(List.of("2026-12-10T10:00:00")));
+            localDateTime.setDescription("A local date and time without offset (ISO 8601, seconds and fraction optional)");
+        }
+        RequestExamples examples = new RequestExamples(components);
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().stream()
+                    .filter(item -> item.getOperations() != null)
+                    .flatMap(item -> item.getOperations().values().stream())
+                    .filter(operation -> operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                            && operation.getRequestBody().getContent().getMediaTypes() != null)
+                    .forEach(operation -> operation.getRequestBody().getContent().getMediaTypes().forEach((type, media) -> {
+                        if (type.contains("json")) {
+                            stripNulls(media.getExample());
+                            examples.complete(media);
+                        }
+                    }));
+        }
     }
 
     /**
-     * The platform-wide limits every input already has, written where a field declares no tighter one:
-     * a parameter string is bounded by the URI limit ({@code rhythm.http.max-uri-length}), a body string by
-     * {@code rhythm.json.max-string-length}, an array by {@code rhythm.json.max-array-items}, an integer by its
-     * format (int32 or int64). A field's own {@code @Size}/{@code @Min}/{@code @Max} win (they are kept).
+     * The platform-wide limits every input already has, written where a field declares no tighter one, with
+     * the numbers of the configuration the code enforces (read when the document is built): a parameter string
+     * is bounded by the URI limit ({@code rhythm.http.max-uri-length}, the request guard), a body string by
+     * {@code rhythm.json.max-string-length} and an array by {@code rhythm.json.max-array-items} (strict JSON),
+     * an integer by its format (int32 or int64). A field's own {@code @Size}/{@code @Min}/{@code @Max} win
+     * (they are kept).
      */
     static final int PARAMETER_STRING_LIMIT = 8192;
     static final int BODY_STRING_LIMIT = 1_000_000;
     static final int ARRAY_LIMIT = 10_000;
 
-    private static void limitParameters(List<Parameter> parameters) {
+    /**
+     * What a string without a {@code format}, {@code pattern}, {@code enum} or {@code const} of its own may hold,
+     * as the code enforces it: in a JSON body no control character but tab, LF and CR (strict JSON); in a path
+     * or query value none at all, and in a header value none but tab (the request guard). ECMA-262 syntax.
+     */
+    public static final String BODY_TEXT = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$";
+    public static final String PARAMETER_TEXT = "^[^\\u0000-\\u001F\\u007F]*$";
+    public static final String HEADER_TEXT = "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F]*$";
+
+    /** What Jackson reads as a {@code LocalDateTime} (ISO_LOCAL_DATE_TIME). */
+    static final String LOCAL_DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
+
+    /**
+     * An optional field is shown in an example by leaving it out: a {@code null} in an example object would not
+     * validate against the field's type (Jackson reads an absent field and a null one alike).
+     */
+    private static void withoutNulls(Schema schema) {
+        if (schema.getExamples() != null) {
+            schema.getExamples().forEach(ContractFilter::stripNulls);
+        }
+        if (schema.getExample() != null) {
+            stripNulls(schema.getExample());
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ContractFilter::withoutNulls);
+        }
+    }
+
+    static void stripNulls(Object example) {
+        if (example instanceof Map<?, ?> map) {
+            map.values().removeIf(value -> value == null || value instanceof com.fasterxml.jackson.databind.node.NullNode);
+            map.values().forEach(ContractFilter::stripNulls);
+        } else if (example instanceof List<?> list) {
+            list.forEach(ContractFilter::stripNulls);
+        } else if (example instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            List<String> nulls = new ArrayList<>();
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isNull()) {
+                    nulls.add(field.getKey());
+                }
+            });
+            object.remove(nulls);
+            object.forEach(ContractFilter::stripNulls);
+        } else if (example instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            array.forEach(ContractFilter::stripNulls);
+        }
+    }
+
+    private record Limits(int string, String text, int array) {
+    }
+
+    private static int configured(String name, int fallback) {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(name, Integer.class)
+                    .orElse(fallback);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private Limits bodyLimits() {
+        return new Limits(configured("rhythm.json.max-string-length", BODY_STRING_LIMIT), BODY_TEXT,
+                configured("rhythm.json.max-array-items", ARRAY_LIMIT));
+    }
+
+    private void limitParameters(List<Parameter> parameters) {
         if (parameters != null) {
-            parameters.forEach(parameter -> limit(parameter.getSchema(), PARAMETER_STRING_LIMIT, 0));
+            int uri = configured("rhythm.http.max-uri-length", PARAMETER_STRING_LIMIT);
+            int header = configured("rhythm.http.max-header-size", 16384);
+            int array = configured("rhythm.json.max-array-items", ARRAY_LIMIT);
+            parameters.forEach(parameter -> limit(parameter.getSchema(), parameter.getIn() == Parameter.In.HEADER
+                    ? new Limits(header, HEADER_TEXT, array) : new Limits(uri, PARAMETER_TEXT, array), 0));
         }
     }
 
-    private static void limitContent(Content content) {
+    private void limitContent(Content content) {
         if (content != null && content.getMediaTypes() != null) {
-            content.getMediaTypes().values().forEach(media -> limit(media.getSchema(), BODY_STRING_LIMIT, 0));
+            content.getMediaTypes().values().forEach(media -> limit(media.getSchema(), bodyLimits(), 0));
         }
     }
 
-    private static void limit(Schema schema, int stringLimit, int depth) {
+    private static void limit(Schema schema, Limits limits, int depth) {
         if (schema == null || schema.getRef() != null || depth > 32) {
             return;
         }
         List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
-        if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null) {
-            schema.setMaxLength(stringLimit);
+        boolean closed = schema.getEnumeration() != null || schema.getConstValue() != null;
+        if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && !closed) {
+            schema.setMaxLength(limits.string());
+        }
+        if (types.contains(Schema.SchemaType.STRING) && schema.getFormat() == null && schema.getPattern() == null && !closed) {
+            schema.setPattern(limits.text());
         }
         if (types.contains(Schema.SchemaType.INTEGER)) {
             boolean int32 = "int32".equals(schema.getFormat());
@@ -124,18 +226,21 @@ public class ContractFilter implements OASFilter {
             if (schema.getMaximum() == null && schema.getExclusiveMaximum() == null) {
                 schema.setMaximum(java.math.BigDecimal.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE));
             }
+            if (schema.getFormat() == null) {
+                schema.setFormat("int64");
+            }
         }
         if (types.contains(Schema.SchemaType.ARRAY) && schema.getMaxItems() == null) {
-            schema.setMaxItems(ARRAY_LIMIT);
+            schema.setMaxItems(limits.array());
         }
-        limit(schema.getItems(), stringLimit, depth + 1);
-        limit(schema.getAdditionalPropertiesSchema(), stringLimit, depth + 1);
+        limit(schema.getItems(), limits, depth + 1);
+        limit(schema.getAdditionalPropertiesSchema(), limits, depth + 1);
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> limit(property, stringLimit, depth + 1));
+            schema.getProperties().values().forEach(property -> limit(property, limits, depth + 1));
         }
         for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
             if (group != null) {
-                group.forEach(member -> limit(member, stringLimit, depth + 1));
+                group.forEach(member -> limit(member, limits, depth + 1));
             }
         }
     }
@@ -157,9 +262,10 @@ public class ContractFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
-        if (!parameters.isEmpty() || body || pathParameters) {
-            add(responses, "400", "The request is invalid: a parameter, header or body field is missing, malformed or out of range (field errors say which)");
-        }
+        // every operation: the request guard checks every request's headers (a control character is a 400)
+        add(responses, "400", "The request is invalid: a parameter, header or body field is missing, malformed or out of range (field errors say which)");
+        add(responses, "500", "An unexpected fault of the service (never an answer to client input; the correlationId ties it to the logs)");
+        rolesAsExtension(operation);
         if (secured) {
             add(responses, "401", "No bearer token, or one that is expired or not issued by realm rhythm");
             add(responses, "403", "The caller's roles do not allow this operation");
@@ -186,6 +292,38 @@ public class ContractFilter implements OASFilter {
                     response.setContent(problemContent());
                 }
             });
+        }
+    }
+
+    /**
+     * The roles of a secured operation go to {@code x-roles} (and its description), not into the bearer
+     * requirement's scope list: scopes are OAuth2's, and a bearer scheme has none (issue 10, requirement 3:
+     * "roles in the description or an x- extension").
+     */
+    private static void rolesAsExtension(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+        for (var requirement : operation.getSecurity()) {
+            if (requirement.getSchemes() == null) {
+                continue;
+            }
+            for (var scheme : new ArrayList<>(requirement.getSchemes().entrySet())) {
+                if (scheme.getValue() != null && !scheme.getValue().isEmpty()) {
+                    roles.addAll(scheme.getValue());
+                    requirement.addScheme(scheme.getKey(), new ArrayList<>());
+                }
+            }
+        }
+        if (roles.isEmpty()) {
+            return;
+        }
+        operation.addExtension("x-roles", new ArrayList<>(roles));
+        String description = operation.getDescription() == null ? "" : operation.getDescription().strip();
+        if (!description.contains("Roles:")) {
+            operation.setDescription((description.isEmpty() ? "" : description + (description.endsWith(".") ? " " : ". "))
+                    + "Roles: " + String.join(", ", roles) + ".");
         }
     }
 
