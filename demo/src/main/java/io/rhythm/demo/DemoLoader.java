@@ -60,6 +60,7 @@ public final class DemoLoader {
         Map<String, String> ids = clients(portfolio.clients());
         contacts(portfolio.contacts(), ids);
         signals(portfolio.signals(), ids, today);
+        billing(DemoPortfolio.billing(portfolio, today), ids);
         checkBands();
         new DemoNpsLoader(this, portfolio, ids).load();
         System.out.println("Calendar: a year of engagement activities, the fortnight ahead, deliverables on " + DemoCalendarLoader.SEED_DAY);
@@ -161,6 +162,30 @@ public final class DemoLoader {
                 System.out.printf("  signals   %d/%d %s%n", Math.min(i + 1, signals.size()), signals.size(), outcomes);
             }
         }
+    }
+
+    /** The demo invoices as billing-system events (idempotent by event id: a second run answers DUPLICATE). */
+    private void billing(List<DemoPortfolio.BillingEvent> events, Map<String, String> ids) throws IOException, InterruptedException {
+        List<String> items = new ArrayList<>();
+        for (DemoPortfolio.BillingEvent e : events) {
+            List<String> fields = new ArrayList<>(List.of(field("eventId", e.eventId()), field("type", e.type()),
+                    field("invoiceId", e.invoiceId()), field("clientId", ids.get(e.clientKey())),
+                    field("occurredAt", e.day().atStartOfDay(ZoneOffset.UTC).toInstant().toString())));
+            if (e.amount() != null) {
+                fields.add(field("amount", e.amount()));
+                fields.add(field("currency", e.currency()));
+                fields.add(field("dueDate", e.dueDate().toString()));
+            }
+            items.add("{" + String.join(",", fields) + "}");
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        String body = send("POST", "/api/v1/signals/billing", integration, "{\"events\":[" + String.join(",", items) + "]}", null);
+        if (body.contains("\"REJECTED\"") || body.contains("\"UNMATCHED\"")) {
+            throw new IllegalStateException("a demo billing event was not taken: " + body);
+        }
+        System.out.printf("  billing   %d events (aged receivables)%n", items.size());
     }
 
     private void checkBands() throws IOException, InterruptedException {

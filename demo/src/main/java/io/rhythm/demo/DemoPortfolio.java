@@ -40,6 +40,52 @@ public final class DemoPortfolio {
         }
     }
 
+    /**
+     * One billing event of a demo invoice (Working Capital's aged receivables): {@code type} INVOICE_ISSUED (with
+     * amount, currency and due date), PAYMENT_FAILED or DISPUTE_OPENED, on {@code day}.
+     */
+    public record BillingEvent(String clientKey, String eventId, String type, String invoiceId, String amount,
+                               String currency, LocalDate dueDate, LocalDate day) {
+    }
+
+    /**
+     * The demo's unpaid invoices, one quarter of the client's maintenance revenue each, shaped like the financial
+     * inputs its signals already give, so the inputs health derives from them are the same (an invoice not yet due
+     * changes none of them): an AT_RISK client owes one invoice 45 days past due; a CRITICAL client two, 80 and 30
+     * days past due, the older with a failed payment and an open dispute; both also have next quarter's invoice,
+     * due in 20 days. HEALTHY and STABLE clients get none (their signals' aged-receivables days would change).
+     */
+    public static List<BillingEvent> billing(Portfolio portfolio, LocalDate today) {
+        List<BillingEvent> events = new ArrayList<>();
+        for (Client client : portfolio.clients()) {
+            String quarter = client.maintenanceRevenue().divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_EVEN).toPlainString();
+            String invoice = "DEMO-" + client.key() + "-";
+            switch (client.profile()) {
+                case AT_RISK -> {
+                    events.add(issued(client, invoice + "1", quarter, today.minusDays(45)));
+                    events.add(issued(client, invoice + "2", quarter, today.plusDays(20)));
+                }
+                case CRITICAL -> {
+                    events.add(issued(client, invoice + "1", quarter, today.minusDays(80)));
+                    events.add(issued(client, invoice + "2", quarter, today.minusDays(30)));
+                    events.add(issued(client, invoice + "3", quarter, today.plusDays(20)));
+                    events.add(new BillingEvent(client.key(), "demo-" + invoice + "1-payment-failed", "PAYMENT_FAILED",
+                            invoice + "1", null, null, null, today.minusDays(20)));
+                    events.add(new BillingEvent(client.key(), "demo-" + invoice + "1-disputed", "DISPUTE_OPENED",
+                            invoice + "1", null, null, null, today.minusDays(15)));
+                }
+                case HEALTHY, STABLE -> {
+                }
+            }
+        }
+        return events;
+    }
+
+    private static BillingEvent issued(Client client, String invoiceId, String amount, LocalDate due) {
+        return new BillingEvent(client.key(), "demo-" + invoiceId + "-issued", "INVOICE_ISSUED", invoiceId, amount, "AUD",
+                due, due.minusDays(30));
+    }
+
     private record Named(String name, String businessUnit, String revenue, Profile profile, String stage, LocalDate renewal,
                          String cse, String cam) {
     }

@@ -92,4 +92,41 @@ class DemoPortfolioTest {
     private static BigDecimal share(BigDecimal part, BigDecimal total) {
         return part.divide(total, 2, RoundingMode.HALF_EVEN);
     }
+    @Test
+    void billingInvoicesGiveTheSameFinancialInputsAsTheSignalsWithAmounts() {
+        DemoPortfolio.Portfolio portfolio = DemoPortfolio.generate(DemoLoader.DEFAULT_SEED, TODAY);
+        var billing = DemoPortfolio.billing(portfolio, TODAY);
+        assertThat(billing).extracting(DemoPortfolio.BillingEvent::eventId).doesNotHaveDuplicates();
+        assertThat(billing).isEqualTo(DemoPortfolio.billing(portfolio, TODAY));
+        for (DemoPortfolio.Client client : portfolio.clients()) {
+            var issued = billing.stream().filter(e -> e.clientKey().equals(client.key()) && e.type().equals("INVOICE_ISSUED")).toList();
+            var overdue = issued.stream().filter(e -> TODAY.isAfter(e.dueDate())).toList();
+            long oldest = overdue.stream().mapToLong(e -> java.time.temporal.ChronoUnit.DAYS.between(e.dueDate(), TODAY)).max().orElse(0);
+            long failures = billing.stream().filter(e -> e.clientKey().equals(client.key()) && e.type().equals("PAYMENT_FAILED")).count();
+            long disputes = billing.stream().filter(e -> e.clientKey().equals(client.key()) && e.type().equals("DISPUTE_OPENED")).count();
+            if (issued.isEmpty()) {
+                assertThat(client.profile()).isIn(DemoPortfolio.Profile.HEALTHY, DemoPortfolio.Profile.STABLE);
+                continue;
+            }
+            // the inputs health derives from the invoices are the month-0 signals
+            assertThat((double) overdue.size()).as(client.name()).isEqualTo(signal(portfolio, client, "financial.overdue_invoices"));
+            assertThat((double) oldest).as(client.name()).isEqualTo(signal(portfolio, client, "financial.aged_receivables_days"));
+            assertThat((double) failures).isEqualTo(signal(portfolio, client, "financial.payment_failures_90_days"));
+            assertThat((double) disputes).isEqualTo(signal(portfolio, client, "financial.open_billing_disputes"));
+            // each a quarter of the maintenance revenue, a decimal string with two decimals, AUD
+            assertThat(issued).allSatisfy(e -> {
+                assertThat(new BigDecimal(e.amount()).multiply(BigDecimal.valueOf(4)))
+                        .isCloseTo(client.maintenanceRevenue(), org.assertj.core.data.Offset.offset(new BigDecimal("0.04")));
+                assertThat(e.amount()).matches("\\d+\\.\\d{2}");
+                assertThat(e.currency()).isEqualTo("AUD");
+            });
+            assertThat(issued).anySatisfy(e -> assertThat(e.dueDate()).isAfter(TODAY)); // a CURRENT one too
+        }
+        assertThat(billing).extracting(DemoPortfolio.BillingEvent::type).contains("INVOICE_ISSUED", "PAYMENT_FAILED", "DISPUTE_OPENED");
+    }
+
+    private static double signal(DemoPortfolio.Portfolio portfolio, DemoPortfolio.Client client, String metric) {
+        return portfolio.signals().stream().filter(s -> s.clientKey().equals(client.key()) && s.metric().equals(metric)
+                && s.monthsAgo() == 0).findFirst().orElseThrow().value();
+    }
 }

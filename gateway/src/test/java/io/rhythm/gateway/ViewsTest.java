@@ -96,10 +96,9 @@ class ViewsTest {
         return view[0];
     }
 
-    /** Sections that are UNAVAILABLE by design until their service offers the read. */
+    /** Sections that are UNAVAILABLE by design until their service offers the read (none left). */
     private static List<String> expectedUnavailable(String path) {
-        return path.contains("command-centre") ? List.of("agedReceivables")
-                : path.contains("early-warnings") ? List.of("pipelineStageMovement") : List.of();
+        return List.of();
     }
 
     private static JsonPath direct(String user, String path) {
@@ -135,18 +134,14 @@ class ViewsTest {
         assertThat(view.getString("upcomingMilestones.status")).isEqualTo("AVAILABLE");
         assertThat(view.getString("detractorCases.status")).isEqualTo("AVAILABLE");
         assertThat(view.getString("openAlerts.status")).isEqualTo("AVAILABLE");
-        // Working Capital: health's financial inputs as health shows them
-        var health = as("cse").get("/api/v1/clients/" + p.mine() + "/health");
-        if (health.statusCode() == 200) {
-            List<Map<String, Object>> inputs = health.jsonPath().getList("components.find { it.component == 'FINANCIAL' }.inputs");
-            Object overdue = inputs.stream().filter(i -> "financial.overdue_invoices".equals(i.get("key"))).findFirst().map(i -> i.get("raw")).orElse(null);
-            assertThat(view.getString("workingCapital.status")).isEqualTo("AVAILABLE");
-            if (overdue != null) {
-                assertThat(view.getInt("workingCapital.data.overdueInvoices")).isEqualTo(((Number) overdue).intValue());
-            }
-        } else {
-            assertThat(view.getString("workingCapital.status")).isEqualTo("EMPTY");
-        }
+        // Working Capital: health's aged receivables of the client, as health shows them; the overdue invoice's amount
+        JsonPath receivables = direct("cse", "/api/v1/clients/" + p.mine() + "/receivables?asOf=" + TODAY);
+        assertThat(view.getString("workingCapital.status")).isEqualTo("AVAILABLE");
+        assertThat(view.getString("workingCapital.source")).isEqualTo("health-service");
+        assertThat(view.getList("workingCapital.data.byCurrency")).isEqualTo(receivables.getList("byCurrency"));
+        assertThat(view.getString("workingCapital.data.byCurrency[0].buckets.find { it.bucket == '1-30' }.amount.amount")).isEqualTo("1000.00");
+        assertThat(view.getString("workingCapital.data.byCurrency[0].overdue.amount")).isEqualTo("1000.00");
+        assertThat(view.getString("workingCapital.data.asOf")).isEqualTo(TODAY.toString());
 
         // renewal: the one renewing in 60 days
         await().atMost(Duration.ofSeconds(60)).until(() -> direct("cse", "/api/v1/renewals?asOf=" + TODAY + "&limit=200")
@@ -202,7 +197,12 @@ class ViewsTest {
             assertThat(view.getInt("renewalsIn90Days.data.count")).isEqualTo(renewals.getList("items").size());
             assertThat(view.getString("activityCompliance.data.compliancePercent"))
                     .isEqualTo(compliance.getString("totals.compliancePercent"));
-            assertThat(view.getString("agedReceivables.status")).isEqualTo("UNAVAILABLE");
+            JsonPath receivables = direct(user, "/api/v1/health/receivables?asOf=" + TODAY);
+            assertThat(view.getString("agedReceivables.status")).isEqualTo("AVAILABLE");
+            assertThat(view.getList("agedReceivables.data.byCurrency")).isEqualTo(receivables.getList("byCurrency"));
+            assertThat(view.getInt("agedReceivables.data.clients")).isEqualTo(receivables.getInt("clients")).isPositive();
+            assertThat(new BigDecimal(view.getString("agedReceivables.data.byCurrency.find { it.currency == 'AUD' }.overdue.amount")))
+                    .isGreaterThanOrEqualTo(new BigDecimal("1000.00"));
             assertThat(view.getList("knownRisks.data.code")).contains("REVENUE_CONCENTRATION", "LARGEST_CLIENT_VOLATILITY", "PIPELINE_CONVERSION");
             assertThat(view.getString("changesSince.status")).isEqualTo("AVAILABLE");
 
@@ -231,18 +231,39 @@ class ViewsTest {
     void earlyWarningsShowTheSeedsFiveIndicators() {
         Portfolio p = portfolio();
         JsonPath view = settled("avp", "/api/v1/early-warnings?asOf=" + TODAY);
-        for (String indicator : List.of("healthDecline", "supportBacklog", "npsResponseRate", "engagementCompliance")) {
+        for (String indicator : List.of("healthDecline", "supportBacklog", "npsResponseRate", "pipelineStageMovement", "engagementCompliance")) {
             assertThat(view.getString(indicator + ".status")).as(indicator).isIn("AVAILABLE", "EMPTY");
         }
         assertThat(view.getString("healthDecline.data.threshold")).isEqualTo("> 10 % decline");
-        assertThat(view.getString("pipelineStageMovement.status")).isEqualTo("UNAVAILABLE");
-        assertThat(view.getString("pipelineStageMovement.reason")).contains("stage-history");
+        // health decline: health's portfolio read over the 30 days to asOf
+        JsonPath declines = direct("avp", "/api/v1/health/declines?asOf=" + TODAY + "&days=30&threshold=10&limit=200");
+        assertThat(view.getList("healthDecline.data.clients.clientId")).containsExactlyInAnyOrderElementsOf(declines.getList("items.clientId"));
+        assertThat(view.getString("healthDecline.data.currentValue"))
+                .isEqualTo(declines.getList("items").size() + " of " + declines.getLong("compared") + " clients");
+        // stage movement: planning's portfolio read of the stage history over the 30 days to asOf
+        JsonPath moves = direct("avp", "/api/v1/plans/opportunities/stage-movements?since=" + TODAY.minusDays(30) + "&asOf=" + TODAY
+                + "&movement=REGRESSED,STALLED&limit=200");
+        assertThat(view.getString("pipelineStageMovement.status")).isEqualTo("AVAILABLE");
+        assertThat(view.getString("pipelineStageMovement.data.code")).isEqualTo("PIPELINE_STAGE_MOVEMENT");
+        Map<String, Object> counts = moves.getMap("counts");
+        counts.forEach((movement, count) -> assertThat(view.getString("pipelineStageMovement.data.breakdown." + movement))
+                .as(movement).isEqualTo(String.valueOf(count)));
+        assertThat(((Number) counts.get("NEW")).intValue()).as("the seeded upsell, created today").isPositive();
+        assertThat(view.getList("pipelineStageMovement.data.clients.clientId", String.class))
+                .containsExactlyInAnyOrderElementsOf(moves.getList("items.clientId", String.class).stream().distinct().toList());
+        assertThat(view.getBoolean("pipelineStageMovement.data.triggered"))
+                .isEqualTo(((Number) counts.get("REGRESSED")).intValue() + ((Number) counts.get("STALLED")).intValue() > 0);
         JsonPath compliance = direct("avp", "/api/v1/activity-register/compliance?groupBy=client&asOf=" + TODAY);
         assertThat(view.getList("engagementCompliance.data.clients")).hasSameSizeAs(
                 compliance.getList("groups").stream().filter(g -> ((Number) ((Map<?, ?>) ((Map<?, ?>) g).get("counts")).get("overdue")).intValue() > 0).toList());
         // a CSE's indicators cover their clients only
         JsonPath cse = settled("cse", "/api/v1/early-warnings?asOf=" + TODAY);
         assertThat(cse.getList("engagementCompliance.data.clients.clientId")).doesNotContain(p.theirs());
+        assertThat(cse.getString("pipelineStageMovement.data.breakdown.NEW")).isEqualTo(String.valueOf(
+                direct("cse", "/api/v1/plans/opportunities/stage-movements?since=" + TODAY.minusDays(30) + "&asOf=" + TODAY)
+                        .getInt("counts.NEW")));
+        // marketing reads no money registers: the stage movement says so
+        assertThat(settled("marketing", "/api/v1/early-warnings?asOf=" + TODAY).getString("pipelineStageMovement.status")).isEqualTo("FORBIDDEN");
         as("avp").get("/api/v1/early-warnings?segment=%25%25").then().statusCode(400);
         asIntegration().get("/api/v1/early-warnings").then().statusCode(403);
     }

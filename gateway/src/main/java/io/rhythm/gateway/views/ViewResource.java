@@ -60,7 +60,7 @@ public class ViewResource {
     @Operation(summary = "Client 360", description = "Profile and contacts, health with drivers and trend, segment with "
             + "override and cadence status, NPS history and latest themes, open alerts and detractor cases, account plan, "
             + "opportunities and risks, SAPs, renewal, running workflows, upcoming meetings and milestones, Working Capital "
-            + "(health's billing inputs). Each section comes from its service called with your token, so it shows what that "
+            + "(aged receivables with amounts from health's billing events). Each section comes from its service called with your token, so it shows what that "
             + "service shows you; a section whose service is down or slow is UNAVAILABLE with a reason and listed in "
             + "degraded, and the answer still comes within the configured deadline (< 1 s).")
     @APIResponse(responseCode = "200", description = "The view (possibly degraded)", content = @Content(schema = @Schema(implementation = Client360View.class)))
@@ -81,7 +81,7 @@ public class ViewResource {
             + "and above: all): clients by band and segment, revenue by segment, concentration (top-4 share, largest client), "
             + "at-risk revenue, confirmed attrition by fiscal year, weighted pipeline vs attrition at 35 % conversion, "
             + "renewals in 90 days, the current NPS cycle's NPS and response rate vs 40 %, Activity Register compliance, "
-            + "seed 000's Known Risk Areas computed, and with since= what changed. Degrades per section like Client 360.")
+            + "the aged receivables total (Working Capital, per currency and bucket), seed 000's Known Risk Areas computed, and with since= what changed. Degrades per section like Client 360.")
     @APIResponse(responseCode = "200", description = "The view (possibly degraded)", content = @Content(schema = @Schema(implementation = CommandCentreView.class)))
     @APIResponse(responseCode = "400", description = "Bad asOf or since", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -103,8 +103,9 @@ public class ViewResource {
     @Operation(summary = "Early warnings", description = "Seed 000's five indicators over your portfolio (filter by owner "
             + "and segment): health decline > 10 % in a month, support backlog by segment, the current NPS cycle's response "
             + "rate vs > 40 %, pipeline stage movement, engagement compliance — each with its threshold, current value, "
-            + "whether it is triggered and the clients behind it. asOf picks the NPS cycle and the Activity Register day; "
-            + "health changes are those of each client's latest score. Degrades per indicator like Client 360.")
+            + "whether it is triggered and the clients behind it. asOf ends the 30-day window of the health decline and of "
+            + "the stage movement (regressed or stalled opportunities), and picks the NPS cycle and the Activity Register "
+            + "day. Degrades per indicator like Client 360.")
     @APIResponse(responseCode = "200", description = "The indicators (possibly degraded)", content = @Content(schema = @Schema(implementation = EarlyWarningsView.class)))
     @APIResponse(responseCode = "400", description = "Bad asOf, owner or segment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -44,18 +44,21 @@ class ViewRulesTest {
     }
 
     @Test
-    void workingCapitalComesFromHealthsFinancialInputs() throws Exception {
+    void workingCapitalIsHealthsAgedReceivablesWithTheOtherFinancialInputs() throws Exception {
         JsonNode health = json("{'components':[{'component':'SUPPORT','inputs':[{'key':'support.open_tickets','raw':3}]},"
                 + "{'component':'FINANCIAL','inputs':[{'key':'financial.overdue_invoices','raw':2.0},"
                 + "{'key':'financial.aged_receivables_days','raw':45.0},{'key':'financial.payment_failures_90_days','raw':null},"
                 + "{'key':'financial.open_billing_disputes','raw':1.0}]}]}");
-        WorkingCapital.Figures figures = WorkingCapital.fromHealth(health);
-        assertThat(figures.overdueInvoices()).isEqualTo(2);
-        assertThat(figures.agedReceivablesDays()).isEqualTo(45);
-        assertThat(figures.oldestOverdueBucket()).isEqualTo("31-60");
+        JsonNode receivables = json("{'clientId':'c','asOf':'2026-12-07','byCurrency':[{'currency':'AUD',"
+                + "'outstanding':{'amount':'1200.00','currency':'AUD'},'buckets':[{'bucket':'CURRENT','amount':{'amount':'1200.00','currency':'AUD'},'invoices':1}]}]}");
+        WorkingCapital.Figures figures = WorkingCapital.of(receivables, health);
+        assertThat(figures.asOf()).isEqualTo("2026-12-07");
+        assertThat(figures.byCurrency()).isEqualTo(receivables.get("byCurrency"));
         assertThat(figures.paymentFailures90Days()).isNull();
         assertThat(figures.openBillingDisputes()).isEqualTo(1);
-        assertThat(WorkingCapital.fromHealth(json("{'components':[]}")).oldestOverdueBucket()).isNull();
+        WorkingCapital.Figures unscored = WorkingCapital.of(receivables, null);
+        assertThat(unscored.openBillingDisputes()).isNull();
+        assertThat(unscored.byCurrency().get(0).path("outstanding").path("amount").asText()).isEqualTo("1200.00");
     }
 
     @Test
@@ -111,13 +114,20 @@ class ViewRulesTest {
 
     @Test
     void earlyWarningIndicatorsCompareWithTheSeedsThresholds() {
-        assertThat(IndicatorRules.declinePercent(80.0, -10.0)).isEqualByComparingTo("12.5");
-        assertThat(IndicatorRules.declinePercent(80.0, 4.0)).isEqualByComparingTo("-5.0");
-        assertThat(IndicatorRules.declinePercent(null, -3.0)).isNull();
-        var decline = IndicatorRules.healthDecline(List.of(fact("a", "12.5"), fact("b", "10.0"), fact("c", null)));
+        var decline = IndicatorRules.healthDecline(List.of(fact("a", "12.5"), fact("b", "10.0"), fact("c", null)), 7);
         assertThat(decline.triggered()).isTrue();
         assertThat(decline.clients()).extracting(ClientFact::clientId).containsExactly("a");
-        assertThat(decline.currentValue()).isEqualTo("1 of 3 clients");
+        assertThat(decline.currentValue()).isEqualTo("1 of 7 clients");
+        assertThat(IndicatorRules.healthDecline(List.of(), 7).triggered()).isFalse();
+
+        var movement = IndicatorRules.pipelineStageMovement(Map.of("REGRESSED", 1, "STALLED", 2, "ADVANCED", 3, "NEW", 0), 30,
+                List.of(fact("a", "1"), fact("b", "2")));
+        assertThat(movement.triggered()).isTrue();
+        assertThat(movement.currentValue()).isEqualTo("1 regressed, 2 stalled of 6 opportunities");
+        assertThat(movement.clients()).extracting(ClientFact::clientId).containsExactly("b", "a");
+        assertThat(movement.breakdown()).containsEntry("ADVANCED", "3");
+        assertThat(IndicatorRules.pipelineStageMovement(Map.of("REGRESSED", 0, "STALLED", 0, "ADVANCED", 4), 30, List.of())
+                .triggered()).isFalse();
 
         var backlog = IndicatorRules.supportBacklog(List.of(
                 new ClientFact("a", "A", "LEVERAGE", "cse", new BigDecimal("2")),

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** One billing-system event; the client is given by {@code clientId} or by {@code externalId}. */
 @Schema(example = """
         {"eventId": "xero-inv-2231-issued", "type": "INVOICE_ISSUED", "invoiceId": "INV-2231",
-         "clientId": "0b7d6c1a-5f7e-4b44-9d2a-2f5b1f0a9c11", "amount": 120000.00, "currency": "AUD",
+         "clientId": "0b7d6c1a-5f7e-4b44-9d2a-2f5b1f0a9c11", "amount": "120000.00", "currency": "AUD",
          "dueDate": "2026-12-31", "occurredAt": "2026-11-23T09:00:00Z"}""")
 public record BillingEventRequest(
         @NotBlank @Size(max = 200) @Schema(description = "Unique per event: a repeat is ignored as a duplicate") String eventId,
@@ -24,7 +24,7 @@ public record BillingEventRequest(
         @Size(max = 200) @Schema(description = "Identifies a dispute (else its invoiceId does)") String disputeId,
         UUID clientId,
         @Valid SignalRequest.ExternalRef externalId,
-        @Schema(description = "INVOICE_ISSUED: the amount") BigDecimal amount,
+        @Schema(description = "INVOICE_ISSUED: the amount outstanding, a decimal string such as \"120000.00\" (a number is accepted too); at most 2 decimals", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[0-9]{1,14}(\\.[0-9]{1,2})?$") BigDecimal amount,
         @Schema(description = "INVOICE_ISSUED: ISO 4217 code") String currency,
         @Schema(description = "INVOICE_ISSUED: unpaid after this date (UTC), the invoice is overdue") LocalDate dueDate,
         @NotNull Instant occurredAt) {

@@ -73,13 +73,8 @@ public class PortfolioResource {
             args.add(parsed.name());
         }
         if (segment != null) {
-            String spelled = segment.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
-            String wanted = SEGMENTS.contains(spelled) ? spelled : spelled + "S"; // singular spellings too: "Sleeping Giant"
-            if (!SEGMENTS.contains(wanted)) {
-                throw ApiException.invalid("segment", "must be one of " + SEGMENTS);
-            }
             where.append(" and s.segment = ?");
-            args.add(wanted);
+            args.add(segment(segment));
         }
         Map<String, Long> counts = counts(where.toString(), args);
 
@@ -111,6 +106,16 @@ public class PortfolioResource {
         }
         var result = io.rhythm.platform.web.paging.Page.of(rows, page, i -> new Cursor(i.name(), i.clientId()), i -> i);
         return new PortfolioView(result.items(), result.nextCursor(), counts);
+    }
+
+    /** A segment filter as segmentation-service names it (singular spellings too: "Sleeping Giant"); 400 otherwise. */
+    static String segment(String segment) {
+        String spelled = segment.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String wanted = SEGMENTS.contains(spelled) ? spelled : spelled + "S";
+        if (!SEGMENTS.contains(wanted)) {
+            throw ApiException.invalid("segment", "must be one of " + SEGMENTS);
+        }
+        return wanted;
     }
 
     private Map<String, Long> counts(String where, List<Object> args) {

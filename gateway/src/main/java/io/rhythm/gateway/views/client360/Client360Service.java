@@ -35,6 +35,7 @@ public class Client360Service {
         var profile = c.get("health", client);
         var contacts = c.getAll("health", client + "/contacts?limit=200");
         var health = c.get("health", client + "/health");
+        var receivables = c.get("health", client + "/receivables?asOf=" + asOf);
         var history = c.get("health", client + "/health/history");
         var alerts = c.getAll("health", client + "/alerts?limit=200");
         var segment = c.get("segmentation", "/api/v1/segments/clients/" + id);
@@ -77,7 +78,8 @@ public class Client360Service {
         s.put("workflows", c.section(workflows, "planning", Json::items));
         s.put("upcomingMeetings", c.section(meetings, "calendar", Json::items));
         s.put("upcomingMilestones", c.section(milestones, "calendar", Json::items));
-        s.put("workingCapital", Composition.section(healthReply, WorkingCapital::fromHealth));
+        s.put("workingCapital", c.section(receivables, "health",
+                body -> WorkingCapital.of(body, healthReply.ok() ? healthReply.body() : null)));
         return new Client360View(clientId, asOf, Section.degraded(s), s.get("profile"), s.get("contacts"), s.get("health"),
                 s.get("healthTrend"), s.get("segment"), s.get("cadence"), s.get("npsHistory"), s.get("latestThemes"),
                 s.get("openAlerts"), s.get("detractorCases"), s.get("accountPlans"), s.get("opportunities"), s.get("risks"),

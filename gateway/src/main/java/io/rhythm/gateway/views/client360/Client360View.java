@@ -29,6 +29,6 @@ public record Client360View(
         @Schema(description = "planning-service workflows RUNNING (array)") Section workflows,
         @Schema(description = "calendar-service planned engagement activities (array)") Section upcomingMeetings,
         @Schema(description = "calendar-service operating-rhythm events in the next 30 days (array)") Section upcomingMilestones,
-        @Schema(description = "health-service financial inputs: overdue invoices, days the oldest is past due, payment failures, disputes (no amounts)") Section workingCapital) {
+        @Schema(description = "health-service Working Capital: aged receivables as of asOf per currency (outstanding, overdue, buckets CURRENT, 1-30, 31-60, 61-90, 90+ with amounts and counts), payment failures in 90 days and open billing disputes") Section workingCapital) {
 
 }

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A client's Working Capital figures as health-service keeps them: the scoring model's financial inputs, derived
- * from the billing signals (invoices, payment failures, disputes). health-service exposes counts and ages, not
- * invoice amounts, so no amount is given.
+ * A client's Working Capital: the aged receivables health-service keeps from the billing events (per currency, the
+ * outstanding and overdue amounts and the buckets CURRENT, 1-30, 31-60, 61-90, 90+ with amounts and counts, as
+ * {@code GET /api/v1/clients/{id}/receivables} answers them), with the scoring model's other financial inputs
+ * (payment failures in 90 days, open billing disputes) from the client's health read when it has one.
  */
 public final class WorkingCapital {
 
@@ -22,8 +23,15 @@ public final class WorkingCapital {
     private WorkingCapital() {
     }
 
-    /** From a client-health body ({@code components[].inputs[]}): the four figures, null where no data came in. */
-    public static Figures fromHealth(JsonNode health) {
+    /** From the receivables body and (null: not scored or not readable) the client-health body. */
+    public static Figures of(JsonNode receivables, JsonNode health) {
+        Map<String, Integer> values = inputs(health);
+        return new Figures(receivables.path("asOf").asText(null), receivables.path("byCurrency"),
+                values.get("paymentFailures90Days"), values.get("openBillingDisputes"));
+    }
+
+    /** The financial inputs of a client-health body ({@code components[].inputs[]}), by short name; absent where none came in. */
+    static Map<String, Integer> inputs(JsonNode health) {
         Map<String, Integer> values = new LinkedHashMap<>();
         JsonNode components = health == null ? null : health.get("components");
         if (components != null) {
@@ -40,33 +48,13 @@ public final class WorkingCapital {
                 }
             }
         }
-        Integer overdue = values.get("overdueInvoices");
-        Integer days = values.get("agedReceivablesDays");
-        return new Figures(overdue, days, values.get("paymentFailures90Days"), values.get("openBillingDisputes"),
-                bucket(days), "health-service keeps counts and ages of overdue invoices, not their amounts");
+        return values;
     }
 
-    /** The usual ageing bucket of the oldest overdue invoice. */
-    static String bucket(Integer days) {
-        if (days == null) {
-            return null;
-        }
-        if (days <= 0) {
-            return "CURRENT";
-        }
-        if (days <= 30) {
-            return "1-30";
-        }
-        if (days <= 60) {
-            return "31-60";
-        }
-        if (days <= 90) {
-            return "61-90";
-        }
-        return "90+";
-    }
-
-    public record Figures(Integer overdueInvoices, Integer agedReceivablesDays, Integer paymentFailures90Days,
-                          Integer openBillingDisputes, String oldestOverdueBucket, String note) {
+    /**
+     * @param byCurrency per currency: outstanding, invoices, overdue, overdueInvoices, oldestDaysPastDue and the
+     *                   five buckets {bucket, amount, invoices} (money as {"amount","currency"})
+     */
+    public record Figures(String asOf, JsonNode byCurrency, Integer paymentFailures90Days, Integer openBillingDisputes) {
     }
 }

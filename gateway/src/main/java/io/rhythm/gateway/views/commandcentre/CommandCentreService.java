@@ -40,6 +40,7 @@ public class CommandCentreService {
         var concentration = c.get("segmentation", "/api/v1/segments/concentration?top=4&asOf=" + asOf);
         var compliance = c.get("segmentation", "/api/v1/activity-register/compliance?groupBy=portfolio&asOf=" + asOf);
         var metrics = c.get("planning", "/api/v1/plans/metrics?conversionRate=" + CONVERSION_RATE);
+        var receivables = c.get("health", "/api/v1/health/receivables?asOf=" + asOf);
         var renewals = c.getAll("planning", "/api/v1/renewals?asOf=" + asOf + "&withinDays=90&limit=200");
         var cycles = c.getAll("nps", "/api/v1/nps/cycles?limit=200");
         var results = c.then(cycles, "nps", body -> PortfolioFigures.currentCycle(body, asOf)
@@ -72,8 +73,7 @@ public class CommandCentreService {
         s.put("renewalsIn90Days", c.section(renewals, "planning", CommandCentreService::renewals));
         s.put("currentNpsCycle", c.section(results, "nps", CommandCentreService::nps));
         s.put("activityCompliance", c.section(compliance, "segmentation", body -> body.path("totals")));
-        s.put("agedReceivables", Section.unavailable("health-service",
-                "health-service exposes no portfolio receivables read (it keeps per-client counts and ages of overdue invoices, shown in Client 360, and no amounts)"));
+        s.put("agedReceivables", c.section(receivables, "health", CommandCentreService::receivables));
         s.put("knownRisks", risks(c, concentrationReply, metricsReply, c.await(largestNps, "nps"), c.await(themes, "nps")));
         s.put("changesSince", since == null ? Section.empty("gateway", "pass since=YYYY-MM-DD to see what changed")
                 : changes(c, since, migrations, alerts, cases));
@@ -126,6 +126,15 @@ public class CommandCentreService {
         figures.put("realisticNewRevenueMinusConfirmedAttrition", body.path("realisticNewRevenueMinusConfirmedAttrition"));
         figures.put("coveragePercent", Json.text(body, "coveragePercent"));
         figures.put("coversAttrition", body.path("coversAttrition").asBoolean());
+        return figures;
+    }
+
+    /** health-service's portfolio total as it answers it: asOf, clients owing, per currency the amounts and buckets. */
+    private static Object receivables(JsonNode body) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("asOf", Json.text(body, "asOf"));
+        figures.put("clients", body.path("clients").asInt());
+        figures.put("byCurrency", body.path("byCurrency"));
         return figures;
     }
 

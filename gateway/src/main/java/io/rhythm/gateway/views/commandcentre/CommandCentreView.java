@@ -20,7 +20,7 @@ public record CommandCentreView(
         @Schema(description = "planning-service: {count, revenue, renewals: [...]} — contracts ending within 90 days of asOf") Section renewalsIn90Days,
         @Schema(description = "nps-service: {cycleId, cycleName, nps, responses, responseRatePercent, targetPercent (40), targetMet}") Section currentNpsCycle,
         @Schema(description = "segmentation-service: Activity Register portfolio totals {compliancePercent, required, compliant, dueSoon, overdue}") Section activityCompliance,
-        @Schema(description = "aged receivables total: UNAVAILABLE — health-service exposes no portfolio receivables read (per-client ages are in Client 360)") Section agedReceivables,
+        @Schema(description = "health-service aged receivables total of the portfolio as of asOf (Working Capital): clients owing, and per currency the outstanding and overdue amounts and the buckets CURRENT, 1-30, 31-60, 61-90, 90+ with amounts and counts") Section agedReceivables,
         @Schema(description = "seed 000 Known Risk Areas computed: [{code, name, raised, summary, figures, mitigation}]") Section knownRisks,
         @Schema(description = "with since: {segmentMigrations: {moved, movedRevenue, cells}, alertsRaised: n, detractorCasesOpened: n}") Section changesSince) {
 }

@@ -24,13 +24,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Early warnings, composed per request with the caller's token (a CSE's indicators cover their clients). The
- * portfolio (with owner/segment filters) comes from health-service; each client's score change and support inputs
- * from its health read, fetched in parallel; the response rate from the current cycle's results; compliance from the
- * Activity Register.
+ * portfolio (with owner/segment filters) comes from health-service, and so do the clients whose score fell over the
+ * 30-day window (one portfolio read); each client's support inputs from its health read, fetched in parallel; the
+ * response rate from the current cycle's results; the stage movement from planning's portfolio read of the
+ * opportunities' stage history; compliance from the Activity Register.
  */
 @ApplicationScoped
 public class EarlyWarningService {
 
+    /** Seed 000's indicators are monitored monthly: the window of the health decline and of the stage movement. */
+    static final int WINDOW_DAYS = 30;
     static final String SUPPORT = "SUPPORT";
     static final String BACKLOG = "support.backlog_over_30_days";
 
@@ -47,6 +50,10 @@ public class EarlyWarningService {
             filter.append("&segment=").append(segment);
         }
         var portfolio = c.getAll("health", "/api/v1/health/portfolio?limit=200" + filter);
+        var declines = c.getAll("health", "/api/v1/health/declines?asOf=" + asOf + "&days=" + WINDOW_DAYS
+                + "&threshold=" + IndicatorRules.HEALTH_DECLINE_PERCENT + "&limit=200" + filter);
+        var movements = c.getAll("planning", "/api/v1/plans/opportunities/stage-movements?since=" + asOf.minusDays(WINDOW_DAYS)
+                + "&asOf=" + asOf + "&movement=REGRESSED,STALLED&limit=200" + filter);
         var compliance = c.get("segmentation", "/api/v1/activity-register/compliance?groupBy=client&asOf=" + asOf
                 + (owner == null ? "" : "&owner=" + URLEncoder.encode(owner, StandardCharsets.UTF_8)));
         var cycles = c.getAll("nps", "/api/v1/nps/cycles?limit=200");
@@ -61,13 +68,14 @@ public class EarlyWarningService {
         Map<String, CompletableFuture<Reply>> healths = new HashMap<>();
         clients.keySet().forEach(id -> healths.put(id, c.get("health", "/api/v1/clients/" + id + "/health")));
 
-        Section decline;
+        Section decline = c.section(declines, "health", body -> IndicatorRules.healthDecline(Json.items(body).stream()
+                .map(d -> new ClientFact(Json.text(d, "clientId"), Json.text(d, "name"), Json.text(d, "segment"),
+                        Json.text(d, "ownerCse"), new BigDecimal(d.path("declinePercent").asText()))).toList(),
+                body.path("compared").asLong()));
         Section backlog;
         if (!portfolioReply.ok()) {
-            decline = Composition.section(portfolioReply, body -> body);
-            backlog = decline;
+            backlog = Composition.section(portfolioReply, body -> body);
         } else {
-            List<ClientFact> declines = new ArrayList<>();
             List<ClientFact> backlogs = new ArrayList<>();
             String failure = null;
             for (var entry : clients.entrySet()) {
@@ -79,20 +87,13 @@ public class EarlyWarningService {
                 if (!health.ok()) {
                     continue; // not scored yet
                 }
-                JsonNode month = health.body().get("sincePreviousMonth");
-                BigDecimal percent = month == null || month.isNull() ? null
-                        : IndicatorRules.declinePercent(month.path("previousScore").asDouble(), month.path("delta").asDouble());
-                declines.add(fact(entry.getValue(), percent));
                 backlogs.add(fact(entry.getValue(), supportBacklog(health.body())));
             }
-            decline = failure != null ? Section.unavailable("health-service", failure)
-                    : Section.available("health-service", IndicatorRules.healthDecline(declines));
             backlog = failure != null ? Section.unavailable("health-service", failure)
                     : Section.available("health-service", IndicatorRules.supportBacklog(backlogs));
         }
         Section rate = c.section(results, "nps", body -> responseRate(body, portfolioReply.ok() ? clients : null));
-        Section stages = Section.unavailable("planning-service", "planning-service keeps stage history per opportunity "
-                + "(GET /api/v1/plans/{planId}/opportunities/{id}/stage-history) and offers no portfolio read of stage movement yet");
+        Section stages = c.section(movements, "planning", EarlyWarningService::stageMovement);
         Section engagement = c.section(compliance, "segmentation", body -> engagement(body, segment));
 
         Map<String, Section> s = new LinkedHashMap<>();
@@ -103,6 +104,19 @@ public class EarlyWarningService {
         s.put("engagementCompliance", engagement);
         List<String> degraded = Section.degraded(s);
         return new EarlyWarningsView(asOf, owner, segment, degraded, decline, backlog, rate, stages, engagement);
+    }
+
+    /** Planning's warning opportunities (regressed or stalled) per client: value = how many the client has. */
+    private static IndicatorRules.Indicator stageMovement(JsonNode body) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        body.path("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        Map<String, ClientFact> byClient = new LinkedHashMap<>();
+        for (JsonNode item : Json.items(body)) {
+            byClient.merge(Json.text(item, "clientId"), new ClientFact(Json.text(item, "clientId"), Json.text(item, "clientName"),
+                    Json.text(item, "segment"), Json.text(item, "ownerCse"), BigDecimal.ONE),
+                    (a, b) -> new ClientFact(a.clientId(), a.name(), a.segment(), a.ownerCse(), a.value().add(BigDecimal.ONE)));
+        }
+        return IndicatorRules.pipelineStageMovement(counts, WINDOW_DAYS, new ArrayList<>(byClient.values()));
     }
 
     private static ClientFact fact(JsonNode item, BigDecimal value) {

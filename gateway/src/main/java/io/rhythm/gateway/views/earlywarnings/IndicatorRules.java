@@ -1,7 +1,6 @@
 package io.rhythm.gateway.views.earlywarnings;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,20 +22,16 @@ public final class IndicatorRules {
     private IndicatorRules() {
     }
 
-    /** Decline in % of the earlier score (positive = the score fell), to 1 place; null when there is no earlier score. */
-    public static BigDecimal declinePercent(Double previousScore, Double delta) {
-        if (previousScore == null || delta == null || previousScore <= 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(-delta * 100 / previousScore).setScale(1, RoundingMode.HALF_UP);
-    }
-
-    public static Indicator healthDecline(List<ClientFact> clients) {
+    /**
+     * The clients whose score fell by more than the threshold over the window (their value: the fall in % of the
+     * earlier score), out of {@code compared} clients that had a score at both ends (health-service counts them).
+     */
+    public static Indicator healthDecline(List<ClientFact> clients, long compared) {
         List<ClientFact> behind = clients.stream()
                 .filter(c -> c.value() != null && c.value().compareTo(HEALTH_DECLINE_PERCENT) > 0)
                 .sorted(Comparator.comparing(ClientFact::value).reversed()).toList();
         return new Indicator("HEALTH_DECLINE", "Client health score changes (> 10 % decline in a month)",
-                "> " + HEALTH_DECLINE_PERCENT + " % decline", behind.size() + " of " + clients.size() + " clients",
+                "> " + HEALTH_DECLINE_PERCENT + " % decline", behind.size() + " of " + compared + " clients",
                 !behind.isEmpty(), behind, Map.of());
     }
 
@@ -65,6 +60,25 @@ public final class IndicatorRules {
         return new Indicator("NPS_RESPONSE_RATE", "NPS response rate (target > 40 %)" + (cycleName == null ? "" : ", " + cycleName),
                 "> " + RESPONSE_RATE_TARGET + " %", overallPercent == null ? "no answers" : overallPercent.toPlainString() + " %",
                 triggered, behind, Map.of());
+    }
+
+    /**
+     * Pipeline stage movement over the window (planning-service's classification from the stage history): REGRESSED
+     * (back to an earlier stage, or lost) and STALLED (open all through the window without a change of stage) are the
+     * warnings; triggered when any opportunity is either. {@code clients}: per client, its warning opportunities.
+     */
+    public static Indicator pipelineStageMovement(Map<String, Integer> counts, int windowDays, List<ClientFact> clients) {
+        int regressed = counts.getOrDefault("REGRESSED", 0);
+        int stalled = counts.getOrDefault("STALLED", 0);
+        int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+        List<ClientFact> behind = clients.stream().filter(c -> c.value() != null && c.value().signum() > 0)
+                .sorted(Comparator.comparing(ClientFact::value).reversed().thenComparing(c -> String.valueOf(c.name()))).toList();
+        Map<String, String> detail = new LinkedHashMap<>();
+        counts.forEach((movement, count) -> detail.put(movement, String.valueOf(count)));
+        return new Indicator("PIPELINE_STAGE_MOVEMENT", "Pipeline stage movement (last " + windowDays + " days)",
+                "0 opportunities regressed or stalled (no change of stage in " + windowDays + " days)",
+                regressed + " regressed, " + stalled + " stalled of " + all + " opportunities",
+                regressed + stalled > 0, behind, detail);
     }
 
     /** Activity Register: every required cadence activity on time; clients with an overdue one are behind. */

@@ -41,6 +41,9 @@ public record BillingEvent(String eventId, Type type, String invoiceId, String d
                     problems.add(new RowProblem("amount", "is required for INVOICE_ISSUED"));
                 } else if (amount.signum() < 0) {
                     problems.add(new RowProblem("amount", "must not be negative"));
+                } else if (amount.stripTrailingZeros().scale() > 2 || amount.precision() - amount.scale() > 14) {
+                    problems.add(new RowProblem("amount", "must be a decimal with at most 14 digits before the point and 2 after, "
+                            + "e.g. \"120000.00\""));
                 }
                 if (currency == null) {
                     problems.add(new RowProblem("currency", "is required for INVOICE_ISSUED"));
