@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.rhythm.platform.events.Json;
+import io.rhythm.platform.testing.ContractFuzzer;
 import io.rhythm.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of the merged OpenAPI document (all five services and the gateway's own) called by every role,
- * without a token, with an expired token, with a token signed by another key and with a token of another realm.
- * Allowed = any status but 401/403; denied = 401 or 403. The expected matrix is data:
- * {@code src/test/resources/access-matrix.csv} ({@code A} allow, {@code D} deny). An operation missing from it, one
- * it lists that no longer exists, or a cell that differs fails the test; what was observed is written to
- * {@code target/access-matrix.observed.csv} to review and copy when an operation is added on purpose.
- * Path parameters are random (a UUID for an id): the point is who may call, not what exists.
+ * without a token, with an expired token, with a token signed by another key and with a token of another realm,
+ * each time with the operation's <em>valid</em> request (built from its schema by the platform's
+ * {@link ContractFuzzer}): a caller that is refused must be refused before anything else is looked at, so that a
+ * denied role learns nothing about ids or bodies. The expected answers are data,
+ * {@code src/test/resources/access-matrix.csv} (its format is described at its top): {@code D} denied (401 for the
+ * four bad-token callers, 403 for a role), {@code 2xx} allowed and served, or the exact status an allowed caller
+ * gets after the role check (e.g. {@code 404}: the ids are random), explained in the row's {@code why}. An operation
+ * missing from it, one it lists that no longer exists, a cell that differs, or a non-2xx allowed cell without a
+ * reason fails the test; what was observed is written to {@code target/access-matrix.observed.csv} to review and
+ * copy when an operation is added on purpose.
  */
 @QuarkusTest
 @TestProfile(AccessMatrixTest.GenerousLimits.class)
@@ -78,102 +83,141 @@ class AccessMatrixTest {
 
             Map<String, String> observed = new TreeMap<>();
             document.path("paths").fields().forEachRemaining(path -> METHODS.forEach(method -> {
-                JsonNode operation = path.getValue().get(method);
-                if (operation != null) {
-                    StringBuilder row = new StringBuilder();
+                if (path.getValue().has(method)) {
+                    List<String> row = new ArrayList<>();
                     for (String caller : CALLERS) {
-                        int status = call(method, path.getKey(), path.getValue(), operation, bearer.get(caller));
-                        row.append(',').append(status == 401 || status == 403 ? 'D' : 'A');
+                        row.add(cell(call(document, method, path.getKey(), bearer.get(caller), caller)));
                     }
-                    observed.put(method.toUpperCase() + " " + path.getKey(), row.substring(1));
+                    observed.put(method.toUpperCase() + " " + path.getKey(), String.join(",", row));
                 }
             }));
-            write(observed);
-            compare(observed, expected());
+            Map<String, Row> expected = expected();
+            write(observed, expected);
+            compare(observed, expected);
         }
     }
 
-    private static int call(String method, String path, JsonNode pathItem, JsonNode operation, String token) {
-        String uri = path;
-        List<JsonNode> parameters = new ArrayList<>();
-        pathItem.path("parameters").forEach(parameters::add);
-        operation.path("parameters").forEach(parameters::add);
-        for (JsonNode parameter : parameters) {
-            if ("path".equals(parameter.path("in").asText())) {
-                uri = uri.replace("{" + parameter.path("name").asText() + "}", sample(parameter.path("schema")));
-            }
+    /** What a status means in the matrix: D (refused), 2xx, or the status itself. */
+    static String cell(int status) {
+        if (status == 401 || status == 403) {
+            return "D" + status;
         }
-        uri = uri.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-        RequestSpecification request = given().redirects().follow(false);
+        return status >= 200 && status < 300 ? "2xx" : String.valueOf(status);
+    }
+
+    /**
+     * The operation's valid request (built from its schema by the contract fuzzer, seeded per operation and caller so
+     * that two callers' creates do not collide), with an {@code Idempotency-Key} on writes and a stale
+     * {@code If-Match} where the operation takes one.
+     */
+    private static int call(JsonNode document, String method, String path, String token, String caller) {
+        ContractFuzzer.ValidRequest valid = ContractFuzzer.validRequest(document, path, method,
+                (method + " " + path + " " + caller).hashCode());
+        RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(false);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (!method.equals("get")) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        JsonNode operation = document.path("paths").path(path).path(method);
+        operation.path("parameters").forEach(parameter -> {
+            if (parameter.path("in").asText().equals("header") && parameter.path("name").asText().equals("If-Match")) {
+                request.header("If-Match", "\"0\"");
+            }
+        });
         JsonNode content = operation.path("requestBody").path("content");
-        if (content.size() > 0) {
+        if (valid.body() != null) {
+            request.contentType("application/json").body(valid.body().getBytes(StandardCharsets.UTF_8));
+        } else if (content.size() > 0) {
             String type = content.fieldNames().next();
-            request.config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
-                            .encoderConfig().encodeContentTypeAs(type, io.restassured.http.ContentType.TEXT)))
-                    .contentType(type.contains("*") ? "application/json" : type)
-                    .body((type.contains("json") || type.contains("*") ? "{}" : "").getBytes(StandardCharsets.UTF_8));
+            request.contentType(type.contains("*") ? "application/octet-stream" : type)
+                    .body("access matrix".getBytes(StandardCharsets.UTF_8));
         }
-        return request.request(method.toUpperCase(), uri).statusCode();
+        return request.request(method.toUpperCase(), valid.pathAndQuery()).statusCode();
     }
 
-    private static String sample(JsonNode schema) {
-        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText();
-        String format = schema.path("format").asText();
-        if (type.equals("integer") || type.equals("number")) {
-            return "2026";
-        }
-        if (format.equals("date")) {
-            return "2026-12-07";
-        }
-        if (schema.has("enum")) {
-            return schema.path("enum").get(0).asText();
-        }
-        return format.equals("uuid") ? UUID.randomUUID().toString() : "x" + UUID.randomUUID().toString().replace("-", "");
+    /** One expected row: a cell per caller, and why an allowed caller gets something else than a 2xx. */
+    record Row(List<String> cells, String why) {
     }
 
-    private static Map<String, String> expected() throws IOException {
-        Map<String, String> expected = new TreeMap<>();
+    private static Map<String, Row> expected() throws IOException {
+        Map<String, Row> expected = new TreeMap<>();
         try (InputStream in = AccessMatrixTest.class.getResourceAsStream("/access-matrix.csv")) {
             assertThat(in).as("src/test/resources/access-matrix.csv").isNotNull();
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-            assertThat(lines.get(0)).isEqualTo("operation," + String.join(",", CALLERS));
+            assertThat(lines.get(0)).isEqualTo(HEADER);
             for (String line : lines.subList(1, lines.size())) {
-                int comma = line.indexOf(',');
-                expected.put(line.substring(0, comma), line.substring(comma + 1));
+                String[] fields = line.split(",", CALLERS.size() + 2);
+                assertThat(fields).as("%s: an operation, %d cells and a why", line, CALLERS.size()).hasSize(CALLERS.size() + 2);
+                assertThat(expected.put(fields[0], new Row(List.of(fields).subList(1, CALLERS.size() + 1),
+                        fields[CALLERS.size() + 1].strip()))).as("%s listed twice", fields[0]).isNull();
             }
         }
         return expected;
     }
 
-    private static void compare(Map<String, String> observed, Map<String, String> expected) {
+    static final String HEADER = "operation," + String.join(",", CALLERS) + ",why";
+
+    private static void compare(Map<String, String> observed, Map<String, Row> expected) {
         List<String> problems = new ArrayList<>();
+        List<String> knownDefects = new ArrayList<>();
         observed.forEach((operation, row) -> {
-            if (!expected.containsKey(operation)) {
+            Row want = expected.get(operation);
+            if (want == null) {
                 problems.add("no entry for " + operation + " (observed " + row + "): add it to access-matrix.csv");
-            } else if (!expected.get(operation).equals(row)) {
-                String[] want = expected.get(operation).split(",");
-                String[] got = row.split(",");
-                for (int i = 0; i < CALLERS.size(); i++) {
-                    if (i >= want.length || !want[i].equals(got[i])) {
-                        problems.add(operation + " as " + CALLERS.get(i) + ": expected "
-                                + (i < want.length && want[i].equals("A") ? "allow" : "deny") + ", got "
-                                + (got[i].equals("A") ? "allow" : "deny"));
-                    }
+                return;
+            }
+            String[] got = row.split(",");
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String cell = want.cells().get(i);
+                if (cell.startsWith("D~") && matches("D", got[i], i < 4)) {
+                    problems.add(operation + " as " + CALLERS.get(i) + ": refused now as the design says: change "
+                            + cell + " to D");
+                } else if (!matches(cell, got[i], i < 4)) {
+                    problems.add(operation + " as " + CALLERS.get(i) + ": expected " + cell + ", got " + got[i]);
+                }
+                if (cell.startsWith("D~")) {
+                    knownDefects.add(operation + " as " + CALLERS.get(i) + ": " + got[i] + " (" + want.why() + ")");
+                }
+                if (!List.of("D", "2xx", "A").contains(cell) && want.why().isBlank()) {
+                    problems.add(operation + " as " + CALLERS.get(i) + ": cell " + cell + " needs a why");
                 }
             }
         });
         expected.keySet().stream().filter(operation -> !observed.containsKey(operation))
                 .forEach(operation -> problems.add(operation + " is in access-matrix.csv but not in the API any more"));
+        if (!knownDefects.isEmpty()) {
+            System.err.println("access matrix: " + knownDefects.size() + " known defects (D~ cells: the design denies,"
+                    + " the service does not yet):\n  " + String.join("\n  ", knownDefects));
+        }
         assertThat(problems).as("access matrix (observed: target/access-matrix.observed.csv)").isEmpty();
     }
 
-    private static void write(Map<String, String> observed) throws IOException {
-        StringBuilder csv = new StringBuilder("operation," + String.join(",", CALLERS) + "\n");
-        observed.forEach((operation, row) -> csv.append(operation).append(',').append(row).append('\n'));
+    /**
+     * Whether an observed cell is what is expected: {@code D} is 401 for a caller without a valid token and 403 for a
+     * role; {@code 2xx} any success; {@code A} allowed, answer not yet pinned (anything but 401, 403 and 5xx);
+     * otherwise the status, or one of several separated by {@code |}; {@code D~NNN}
+     * (a known defect: the design denies, the service answers NNN today) that status.
+     */
+    static boolean matches(String expected, String observed, boolean badToken) {
+        if (expected.startsWith("D~")) {
+            return matches(expected.substring(2), observed, badToken);
+        }
+        if (expected.equals("D")) {
+            return observed.equals(badToken ? "D401" : "D403");
+        }
+        if (expected.equals("A")) {
+            return !observed.startsWith("D") && !observed.startsWith("5");
+        }
+        return List.of(expected.split("\\|")).contains(observed);
+    }
+
+    private static void write(Map<String, String> observed, Map<String, Row> expected) throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER + "\n");
+        observed.forEach((operation, row) -> csv.append(operation).append(',').append(row.replaceAll("D40[13]", "D"))
+                .append(',').append(expected.containsKey(operation) ? expected.get(operation).why() : "").append('\n'));
         Files.writeString(Path.of("target", "access-matrix.observed.csv"), csv);
     }
 }

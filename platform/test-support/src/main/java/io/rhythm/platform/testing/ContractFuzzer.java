@@ -65,11 +65,15 @@ public final class ContractFuzzer {
     private int requests;
 
     private ContractFuzzer(String baseUrl, JsonNode document, String token, String otherToken) {
+        this(baseUrl, document, token, otherToken, Long.getLong("rhythm.fuzz.seed", 10L));
+    }
+
+    private ContractFuzzer(String baseUrl, JsonNode document, String token, String otherToken, long seed) {
         this.baseUrl = baseUrl;
         this.document = document;
         this.token = token;
         this.otherToken = otherToken;
-        this.random = new Random(Long.getLong("rhythm.fuzz.seed", 10L));
+        this.random = new Random(seed);
         this.maxRequests = Integer.getInteger("rhythm.fuzz.requests", 600);
         this.budget = Duration.ofSeconds(Long.getLong("rhythm.fuzz.seconds", 120L));
     }
@@ -223,29 +227,12 @@ public final class ContractFuzzer {
      */
     private List<Case> cases(String path, String method, int round) {
         JsonNode operation = document.path("paths").path(path).path(method);
-        List<JsonNode> parameters = new ArrayList<>();
-        document.path("paths").path(path).path("parameters").forEach(parameters::add);
-        operation.path("parameters").forEach(parameters::add);
-        JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
-        boolean hasBody = !bodySchema.isMissingNode();
+        List<JsonNode> parameters = parameters(path, operation);
         boolean secured = operation.path("security").size() > 0;
-
         Map<String, String> pathValues = new LinkedHashMap<>();
         Map<String, String> query = new LinkedHashMap<>();
-        for (JsonNode parameter : parameters) {
-            JsonNode value = sample(parameter.path("schema"), 0);
-            String text = value.isTextual() ? value.asText() : value.toString();
-            switch (parameter.path("in").asText()) {
-                case "path" -> pathValues.put(parameter.path("name").asText(), text);
-                case "query" -> {
-                    if (parameter.path("required").asBoolean() || random.nextBoolean()) {
-                        query.put(parameter.path("name").asText(), text);
-                    }
-                }
-                default -> { }
-            }
-        }
-        String body = hasBody ? sample(bodySchema, 0).toString() : null;
+        String body = sampleRequest(parameters, operation, pathValues, query, true);
+        boolean hasBody = body != null;
         String validUrl = url(path, pathValues, query);
         List<Case> cases = new ArrayList<>();
         cases.add(new Case(path, method, operation, validUrl, body, "application/json", token, false, null, null));
@@ -349,6 +336,57 @@ public final class ContractFuzzer {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The valid request the fuzzer starts from for one operation of {@code document}, built from its schema alone
+     * (path parameters, the required query parameters, the JSON body), seeded: the same seed gives the same request
+     * except for UUIDs, which are random. For tests that need a well-formed request to reach what comes after
+     * validation, e.g. the gateway's access matrix.
+     */
+    public static ValidRequest validRequest(JsonNode document, String path, String method, long seed) {
+        ContractFuzzer fuzzer = new ContractFuzzer("", document, null, null, seed);
+        JsonNode operation = document.path("paths").path(path).path(method);
+        Map<String, String> pathValues = new LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
+        String body = fuzzer.sampleRequest(fuzzer.parameters(path, operation), operation, pathValues, query, false);
+        return new ValidRequest(fuzzer.url(path, pathValues, query), body);
+    }
+
+    /** A request built from an operation's schema: its path and query (percent-encoded), and its JSON body or null. */
+    public record ValidRequest(String pathAndQuery, String body) {
+    }
+
+    private List<JsonNode> parameters(String path, JsonNode operation) {
+        List<JsonNode> parameters = new ArrayList<>();
+        document.path("paths").path(path).path("parameters").forEach(parameters::add);
+        operation.path("parameters").forEach(parameters::add);
+        return parameters;
+    }
+
+    /** Fills path and query values from the parameters' schemas (optional query ones at random when asked); the body. */
+    private String sampleRequest(List<JsonNode> parameters, JsonNode operation, Map<String, String> pathValues,
+                                 Map<String, String> query, boolean someOptional) {
+        JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        for (JsonNode parameter : parameters) {
+            String in = parameter.path("in").asText();
+            boolean required = parameter.path("required").asBoolean();
+            if (!someOptional && in.equals("query") && !required) {
+                continue;
+            }
+            JsonNode value = sample(parameter.path("schema"), 0);
+            String text = value.isTextual() ? value.asText() : value.toString();
+            switch (in) {
+                case "path" -> pathValues.put(parameter.path("name").asText(), text);
+                case "query" -> {
+                    if (required || random.nextBoolean()) {
+                        query.put(parameter.path("name").asText(), text);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return bodySchema.isMissingNode() ? null : sample(bodySchema, 0).toString();
     }
 
     private Case invalid(String path, String method, JsonNode operation, String url, String body, String contentType) {
