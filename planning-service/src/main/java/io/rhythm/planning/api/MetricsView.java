@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The portfolio's pipeline-versus-attrition figures (seed 000, Strategic Context). realisticNewRevenue
@@ -85,9 +87,11 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                 money(m.riskAdjustedForecast(result.maintenanceRevenue()), currency),
                 result.retention().stream().map(r -> retention(r, currency)).toList(),
                 m.weightedPipelineByClient().entrySet().stream()
-                        .map(e -> new ClientPipeline(e.getKey().toString(), result.clientNames().get(e.getKey()), money(e.getValue(), currency)))
-                        .sorted(Comparator.comparing((ClientPipeline c) -> new BigDecimal(c.weightedPipeline().amount())).reversed()
-                                .thenComparing(ClientPipeline::clientId))
+                        .map(e -> Map.entry(e.getKey().toString(), e))
+                        .sorted(Map.Entry.<String, Map.Entry<UUID, BigDecimal>>comparingByValue(Map.Entry.comparingByValue(
+                                Comparator.<BigDecimal>reverseOrder())).thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> new ClientPipeline(e.getKey(), result.clientNames().get(e.getValue().getKey()),
+                                money(e.getValue().getValue(), currency)))
                         .toList(),
                 m.weightedPipelineByOwner().entrySet().stream()
                         .map(e -> new OwnerPipeline(e.getKey(), money(e.getValue(), currency))).toList(),
@@ -101,7 +105,7 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                 r.netRetentionPercent() == null ? null : r.netRetentionPercent().toPlainString());
     }
 
-    private static List<FiscalYearAmount> byYear(java.util.Map<String, BigDecimal> amounts, String currency) {
+    private static List<FiscalYearAmount> byYear(Map<String, BigDecimal> amounts, String currency) {
         return amounts.entrySet().stream().map(e -> new FiscalYearAmount(e.getKey(), money(e.getValue(), currency))).toList();
     }
 

@@ -83,6 +83,35 @@ class PlanRegistersApiTest {
                 .body("coverage", equalTo("NO_ATTRITION"));
     }
 
+    /** The metrics read sums kept per plan and owner (V34's trigger): a changed or closed opportunity moves them at once. */
+    @Test
+    void metricsFollowEveryChangeOfAnOpportunity() {
+        String owner = "sums-" + UUID.randomUUID();
+        String clientId = client("Sums " + UUID.randomUUID(), owner, "cam");
+        String planId = plan("avp", clientId, "FY2026");
+        String id = as("avp").body(opportunityBody("Module", "1000.00", "QUALIFIED", 50, null))
+                .post("/api/v1/plans/" + planId + "/opportunities").then().statusCode(201).extract().path("id");
+        opportunity("avp", planId, "Other", "333.33", "PROSPECTING", 10);
+        metrics(owner).body("openOpportunities", equalTo(2)).body("weightedPipeline.amount", equalTo("533.33"))
+                .body("unweightedOpenPipeline.amount", equalTo("1333.33")).body("byClient[0].clientId", equalTo(clientId));
+
+        as("avp").header("If-Match", "\"v0\"").body(opportunityBody("Module", "3000.00", "PROPOSAL", 20, null))
+                .put("/api/v1/plans/" + planId + "/opportunities/" + id).then().statusCode(200);
+        metrics(owner).body("openOpportunities", equalTo(2)).body("weightedPipeline.amount", equalTo("633.33"))
+                .body("unweightedOpenPipeline.amount", equalTo("3333.33")).body("wonRevenue.amount", equalTo("0.00"));
+
+        as("avp").header("If-Match", "\"v1\"").body(opportunityBody("Module", "3000.00", "CLOSED_WON", 100, "Signed"))
+                .put("/api/v1/plans/" + planId + "/opportunities/" + id).then().statusCode(200);
+        metrics(owner).body("openOpportunities", equalTo(1)).body("weightedPipeline.amount", equalTo("33.33"))
+                .body("unweightedOpenPipeline.amount", equalTo("333.33")).body("wonRevenue.amount", equalTo("3000.00"))
+                .body("byClient", hasSize(1)).body("byClient[0].weightedPipeline.amount", equalTo("33.33"))
+                .body("byOwner[0].weightedPipeline.amount", equalTo("33.33"));
+    }
+
+    private static io.restassured.response.ValidatableResponse metrics(String owner) {
+        return as("vp").queryParam("owner", owner).get("/api/v1/plans/metrics").then().statusCode(200);
+    }
+
     @Test
     void rowLevelAccessOnPlansRegistersAndMetrics() {
         String mine = client("Mine " + UUID.randomUUID(), "cse", "cam");
