@@ -86,7 +86,7 @@ done
   -jar "$APP" > "$log" 2>&1 &
 service_pid=$!
 section="$(mktemp "${TMPDIR:-/tmp}/rhythm-bench-section.XXXXXX")"
-trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; rm -f "$section" "$section.full"' EXIT
+trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; rm -f "$section" "$section.full" "$section.resources"' EXIT
 for _ in $(seq 1 120); do
   curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null && break
   kill -0 "$service_pid" 2>/dev/null || { say "planning-service exited; see $log"; tail -20 "$log"; exit 1; }
@@ -97,6 +97,10 @@ curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" || { say "pl
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "running the harness: ${args[*]:-(defaults)}"
+# peak RSS and CPU of the service under the harness (seeding included), for sizing its pod (issue 16)
+# shellcheck source=bench/resources.sh
+source "$BENCH/resources.sh"
+resources_start planning-service "$service_pid"
 set +e
 RHYTHM_BENCH_DB_PASSWORD="$DB_PASSWORD" timeout --signal=TERM --kill-after=30 "${RHYTHM_BENCH_TIMEOUT:-3600}" \
   "$JAVA" -Xms256m -Xmx1g -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.PlanningBench \
@@ -104,6 +108,7 @@ RHYTHM_BENCH_DB_PASSWORD="$DB_PASSWORD" timeout --signal=TERM --kill-after=30 "$
     --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB" "${args[@]}" --report "$section"
 rc=$?
 set -e
+resources_stop planning-service > "$section.resources"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 [[ -s "$section" ]] || { say "the harness wrote no results (exit status $rc)"; exit "${rc/#0/1}"; }
 
@@ -116,6 +121,10 @@ cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   printf 'Load average %s before, %s after. **The machine is shared** (other builds and test runs, PostgreSQL, Kafka, Keycloak, the service and the bench on 2 cores): figures are noisy; each comes with a baseline measured in the same run. Java: %s.\n' \
     "$load_before" "$load_after" "$("$JAVA" -version 2>&1 | head -1)"
   cat "$section"
+  printf '\n#### Resources of planning-service under this run (`bench/resources.sh`)\n\n'
+  printf 'Sampled every second from the harness start to its end (seeding, every phase); started with -Xmx1g.\n\n'
+  resources_header
+  cat "$section.resources"
 } > "$section.full"
 if ((append)); then
   cat "$section.full" >> "$BENCH/RESULTS.md"
