@@ -46,13 +46,13 @@ public class WorkflowQueries {
     TemplateCatalog templates;
 
     /**
-     * A page of workflow summaries in one statement (instance, client name, active step); the template versions of the
-     * page are looked up once each. The full view of one workflow is {@link Workflows#view}.
+     * A page of workflow summaries in one statement (instance, client name, template version, active step) and the
+     * template definitions from their cache. The full view of one workflow is {@link Workflows#view}.
      */
     public Page<WorkflowSummaryView> list(Filter filter, PageRequest page, Caller caller) {
         StringBuilder sql = new StringBuilder("""
                 select i.id, i.client_id, d.name, i.template_id, i.status, i.active_position, i.outcome, i.trigger_kind,
-                       i.started_by, i.started_at, i.ended_at, s.due_on
+                       i.started_by, i.started_at, i.ended_at, s.due_on, t.template_key, t.version
                 from workflow_instance i
                 join client_directory d on d.client_id = i.client_id
                 join workflow_template t on t.id = i.template_id
@@ -77,7 +77,7 @@ public class WorkflowQueries {
             args.add(filter.templateKey());
         }
         if (filter.overdue()) {
-            sql.append(" and exists (select 1 from workflow_step o where o.instance_id = i.id and o.status = 'ACTIVE' and o.due_on < ?)");
+            sql.append(" and s.due_on < ?"); // the active step (joined above) is due before asOf
             args.add(filter.asOf());
         }
         if (page.after() != null) {
@@ -88,14 +88,11 @@ public class WorkflowQueries {
         sql.append(" order by i.started_at desc, i.id desc limit ?");
         args.add(page.fetchSize());
         List<Object[]> rows = rows(sql, args);
-        Map<UUID, TemplateCatalog.Version> versions = new HashMap<>();
-        rows.forEach(r -> versions.computeIfAbsent((UUID) r[3], templates::byId));
         return Page.of(rows, page, r -> new Cursor(instant(r[9]).toString(), r[0].toString()),
-                r -> summary(r, versions.get((UUID) r[3]), filter.asOf()));
+                r -> summary(r, templates.definition((UUID) r[3]), filter.asOf()));
     }
 
-    private static WorkflowSummaryView summary(Object[] r, TemplateCatalog.Version version, LocalDate asOf) {
-        WorkflowDefinition definition = version.definition();
+    private static WorkflowSummaryView summary(Object[] r, WorkflowDefinition definition, LocalDate asOf) {
         Integer active = r[5] == null ? null : ((Number) r[5]).intValue();
         WorkflowSummaryView.ActiveStep activeStep = null;
         if (active != null && "RUNNING".equals(r[4])) {
@@ -106,7 +103,7 @@ public class WorkflowQueries {
                     due != null && due.isBefore(asOf), due == null ? null : ChronoUnit.DAYS.between(asOf, due));
         }
         return new WorkflowSummaryView(r[0].toString(), r[1].toString(), (String) r[2],
-                new WorkflowView.TemplateRef(version.id().toString(), version.key(), version.version(), definition.name()),
+                new WorkflowView.TemplateRef(r[3].toString(), (String) r[12], ((Number) r[13]).intValue(), definition.name()),
                 (String) r[4], active, definition.steps().size(), (String) r[6], (String) r[7], (String) r[8],
                 instant(r[9]), r[10] == null ? null : instant(r[10]), activeStep);
     }
