@@ -12,7 +12,9 @@
 # of its own (planning_bench) on a PostgreSQL it is given, and stops that process when it ends. Kafka and Keycloak are
 # those it is given (users admin/cse, password rhythm); its consumer groups are its own and start at the topics' end.
 # Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
-# The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
+# The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600). RHYTHM_BENCH_PLANNING_APP names another
+# quarkus-run.jar (e.g. a copy of target/quarkus-app, so that a test build meanwhile cannot rewrite the running jars).
+# Peak RSS and CPU of the service over the harness run are recorded with bench/resources.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +32,7 @@ while (($#)); do
     --no-build) build=0 ;;
     --no-append) append=0 ;;
     -h|--help)
-      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       if [[ -f "$BENCH/target/rhythm-bench.jar" ]]; then echo; "$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.PlanningBench --help; fi
       exit 0 ;;
     *) args+=("$1") ;;
@@ -68,7 +70,7 @@ if ((build)); then
   ./mvnw -B -q -o -pl planning-service -am package -DskipTests
   ./mvnw -B -q -o -Pbench -pl bench -am package -DskipTests
 fi
-APP="$ROOT/planning-service/target/quarkus-app/quarkus-run.jar"
+APP="${RHYTHM_BENCH_PLANNING_APP:-$ROOT/planning-service/target/quarkus-app/quarkus-run.jar}"
 [[ -f "$APP" && -f "$BENCH/target/rhythm-bench.jar" ]] || { say "missing $APP or bench/target/rhythm-bench.jar (run without --no-build)"; exit 1; }
 
 run_id="$(date -u +%Y%m%d%H%M%S)"
