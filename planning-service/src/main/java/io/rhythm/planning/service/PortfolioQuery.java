@@ -7,6 +7,9 @@ import io.rhythm.planning.domain.PortfolioMetrics;
 import io.rhythm.planning.domain.PortfolioMetrics.Sums;
 import io.rhythm.planning.domain.RetentionRates;
 import io.rhythm.planning.domain.RiskStatus;
+import io.rhythm.platform.web.paging.Cursor;
+import io.rhythm.platform.web.paging.Page;
+import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,19 +52,28 @@ public class PortfolioQuery {
         }
     }
 
-    /** The figures with what the callers need to show them. */
-    public record Result(PortfolioMetrics metrics, Map<UUID, String> clientNames, BigDecimal maintenanceRevenue,
-                         List<RetentionRates> retention, int plans) {
+    /**
+     * The figures with what the callers need to show them. {@code topClients}: the first clients with open pipeline in
+     * the order of {@link #clients} (weighted pipeline descending, then client id), at most as many as asked;
+     * {@code clientsWithPipeline}: how many clients have open pipeline in all. The per-client figures are not in
+     * {@code metrics} (its weightedPipelineByClient is empty here): the database ranks and pages them.
+     */
+    public record Result(PortfolioMetrics metrics, BigDecimal maintenanceRevenue, List<RetentionRates> retention,
+                         int plans, List<ClientSums> topClients, int clientsWithPipeline) {
     }
 
-    /** The registers as they are now. */
+    /** One client's open pipeline: how many opportunities, their value and their weighted value (exact). */
+    public record ClientSums(UUID clientId, String clientName, int openOpportunities, BigDecimal openValue,
+                             BigDecimal weightedPipeline) {
+    }
+
+    /** The registers as they are now, without the per-client ranking (only the count of clients with pipeline). */
     public Result metrics(Scope scope, BigDecimal conversionRate) {
-        return metrics(scope, conversionRate, null);
+        return metrics(scope, conversionRate, null, 0);
     }
 
-    /** grouping(client, owner, fiscal year) of the rows per client and per owner (the third set: per fiscal year). */
-    private static final int BY_CLIENT = 0b011;
-    private static final int BY_OWNER = 0b101;
+    /** grouping(owner, fiscal year) of the rows per owner (the other set: per plan fiscal year). */
+    private static final int BY_OWNER = 0b01;
     /** Memory per sort or hash of the metrics' statements (PostgreSQL's default 4 MB spills 10,000 clients' sums). */
     private static final String WORK_MEM = "32MB";
     /** The closed stages as an SQL list. */
@@ -78,9 +89,37 @@ public class PortfolioQuery {
      * The figures from the registers as they stood just before {@code before} (null: as they are now): plans and
      * opportunities created by then, each opportunity at its last stage and probability of the stage history by
      * then, each risk at its last state of the risk history by then. Amounts of opportunities and the plans'
-     * maintenance revenue have no history: they are read as they are now.
+     * maintenance revenue have no history: they are read as they are now. {@code topClients}: how many clients of
+     * the ranking to return (0: none, only their count).
      */
-    public Result metrics(Scope scope, BigDecimal conversionRate, Instant before) {
+    public Result metrics(Scope scope, BigDecimal conversionRate, Instant before, int topClients) {
+        Filter filter = filter(scope);
+        return withConnection(c -> {
+            Result result = metrics(c, filter, scope, conversionRate, before);
+            List<ClientSums> ranked = new ArrayList<>();
+            int total = clientRows(c, filter, scope, before, null, Math.max(topClients, 1), ranked);
+            return new Result(result.metrics(), result.maintenanceRevenue(), result.retention(), result.plans(),
+                    List.copyOf(ranked.subList(0, Math.min(topClients, ranked.size()))), total);
+        });
+    }
+
+    /**
+     * One page of the clients with open pipeline in the scope, weighted pipeline descending, then client id (the
+     * ranking of {@link Result#topClients()}): every client once, so the pages add up to the totals.
+     */
+    public Page<ClientSums> clients(Scope scope, Instant before, PageRequest page) {
+        Filter filter = filter(scope);
+        List<ClientSums> rows = new ArrayList<>();
+        withConnection(c -> clientRows(c, filter, scope, before, page.after(), page.fetchSize(), rows));
+        return Page.of(rows, page, r -> new Cursor(r.weightedPipeline().movePointRight(2).toPlainString(),
+                r.clientId().toString()), r -> r);
+    }
+
+    /** Where the plans of the scope and the caller's portfolio come from, and the filters' values in order. */
+    private record Filter(String from, String where, List<Object> args) {
+    }
+
+    private Filter filter(Scope scope) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         caller.portfolioOwner().ifPresent(me -> {
@@ -107,13 +146,21 @@ public class PortfolioQuery {
             where.append(" and s.segment = ?");
             args.add(scope.segment());
         }
+        return new Filter(from, where.toString(), args);
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            // the grouping keeps three hash tables of numeric sums (10,000 clients): enough memory not to spill to disk
+            // the grouping keeps hash tables of numeric sums (10,000 clients): enough memory not to spill to disk
             try (Statement s = c.createStatement()) {
                 s.execute("set work_mem = '" + WORK_MEM + "'");
             }
             try {
-                return metrics(c, from, where, args, scope, conversionRate, before);
+                return work.run(c);
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("reset work_mem");
@@ -124,51 +171,84 @@ public class PortfolioQuery {
         }
     }
 
-    private Result metrics(Connection c, String from, StringBuilder where, List<Object> args, Scope scope,
-                           BigDecimal conversionRate, Instant before) throws SQLException {
+    /**
+     * One row per plan, owner and currency (V34's sums kept by a trigger), or per opportunity as of a time (its
+     * stage history); either way the same columns: client id and name, owner, plan fiscal year, open count, open
+     * value, open weighted value × 100, won value.
+     */
+    private static String rows(Filter f, Instant before) {
+        return before == null
+                ? "select d.client_id, d.name, x.owner, p.fiscal_year, x.open_count, x.open_value, x.open_weighted_x100, "
+                  + "x.won_value" + f.from() + " join plan_pipeline_sum x on x.plan_id = p.id" + f.where()
+                  + " and x.currency = ?"
+                : "select d.client_id, d.name, o.owner, p.fiscal_year, case when h.stage in " + CLOSED + " then 0 else 1 end"
+                  + " open_count, case when h.stage in " + CLOSED + " then 0 else o.value_amount end open_value, "
+                  + "case when h.stage in " + CLOSED + " then 0 else o.value_amount * h.probability end open_weighted_x100, "
+                  + "case when h.stage = 'CLOSED_WON' then o.value_amount else 0 end won_value" + f.from()
+                  + " join plan_opportunity o on o.plan_id = p.id join lateral (select s.stage, s.probability from "
+                  + "plan_opportunity_stage s where s.opportunity_id = o.id and s.changed_at < ? order by s.seq desc limit 1)"
+                  + " h on true" + f.where() + " and o.currency = ?";
+    }
+
+    /**
+     * Clients with open pipeline, weighted pipeline descending then client id, after {@code after} (null: from the
+     * first), at most {@code limit} into {@code into}; answers how many clients have open pipeline in all (when
+     * reading from the first) or -1. Only the rows asked for leave the database.
+     */
+    private int clientRows(Connection c, Filter f, Scope scope, Instant before, Cursor after, int limit,
+                           List<ClientSums> into) throws SQLException {
+        List<Object> args = args(before, f.args(), scope.currency());
+        String grouped = "select r.client_id, r.name, sum(r.open_count) open_count, sum(r.open_value) open_value, "
+                + "sum(r.open_weighted_x100) weighted_x100 from (" + rows(f, before) + ") r group by r.client_id, r.name"
+                + " having sum(r.open_count) > 0";
+        String sql = "select g.client_id, g.name, g.open_count, g.open_value, g.weighted_x100, "
+                + (after == null ? "count(*) over ()" : "-1") + " from (" + grouped + ") g"
+                + (after == null ? "" : " where g.weighted_x100 < ? or (g.weighted_x100 = ? and g.client_id > ?)")
+                + " order by g.weighted_x100 desc, g.client_id limit ?";
+        if (after != null) {
+            BigDecimal sort = after.sortDecimal();
+            args.add(sort);
+            args.add(sort);
+            args.add(after.uuid());
+        }
+        args.add(limit);
+        int total = after == null ? 0 : -1;
+        try (ResultSet rs = query(c, sql, args)) {
+            while (rs.next()) {
+                into.add(new ClientSums(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5).movePointLeft(2)));
+                total = rs.getInt(6);
+            }
+        }
+        return total;
+    }
+
+    private Result metrics(Connection c, Filter f, Scope scope, BigDecimal conversionRate, Instant before)
+            throws SQLException {
+        String from = f.from();
+        String where = f.where();
+        List<Object> args = f.args();
         Sums sums = new Sums();
-        Map<UUID, String> names = new HashMap<>();
         Map<String, BigDecimal> maintenanceByFy = new TreeMap<>();
         Map<String, BigDecimal> wonByFy = new TreeMap<>();
         Map<String, BigDecimal> lostByFy = new TreeMap<>();
         BigDecimal maintenance = BigDecimal.ZERO;
         int plans = 0;
-        // One row per plan, owner and currency (V34's sums kept by a trigger), or per opportunity as of a time (its
-        // stage history); either way the same columns, grouped here per client, per owner and per plan fiscal year.
-        String rows = before == null
-                ? "select d.client_id, d.name, x.owner, p.fiscal_year, x.open_count, x.open_value, x.open_weighted_x100, "
-                  + "x.won_value" + from + " join plan_pipeline_sum x on x.plan_id = p.id" + where + " and x.currency = ?"
-                : "select d.client_id, d.name, o.owner, p.fiscal_year, case when h.stage in " + CLOSED + " then 0 else 1 end"
-                  + " open_count, case when h.stage in " + CLOSED + " then 0 else o.value_amount end open_value, "
-                  + "case when h.stage in " + CLOSED + " then 0 else o.value_amount * h.probability end open_weighted_x100, "
-                  + "case when h.stage = 'CLOSED_WON' then o.value_amount else 0 end won_value" + from
-                  + " join plan_opportunity o on o.plan_id = p.id join lateral (select s.stage, s.probability from "
-                  + "plan_opportunity_stage s where s.opportunity_id = o.id and s.changed_at < ? order by s.seq desc limit 1)"
-                  + " h on true" + where + " and o.currency = ?";
-        String opportunities = "select grouping(r.client_id, r.owner, r.fiscal_year), r.client_id, r.name, r.owner, "
-                + "r.fiscal_year, sum(r.open_count), sum(r.open_value), sum(r.open_weighted_x100), sum(r.won_value) from ("
-                + rows + ") r group by grouping sets ((r.client_id, r.name), (r.owner), (r.fiscal_year))";
+        // the rows grouped per owner and per plan fiscal year (per client: clientRows, ranked and limited there)
+        String opportunities = "select grouping(r.owner, r.fiscal_year), r.owner, r.fiscal_year, sum(r.open_count), "
+                + "sum(r.open_value), sum(r.open_weighted_x100), sum(r.won_value) from (" + rows(f, before)
+                + ") r group by grouping sets ((r.owner), (r.fiscal_year))";
         try (ResultSet rs = query(c, opportunities, args(before, args, scope.currency()))) {
             while (rs.next()) {
-                int open = rs.getInt(6);
-                BigDecimal weighted = rs.getBigDecimal(8).movePointLeft(2);
-                switch (rs.getInt(1)) {
-                    case BY_CLIENT -> {
-                        if (open > 0) {
-                            UUID client = rs.getObject(2, UUID.class);
-                            names.put(client, rs.getString(3));
-                            sums.client(client, weighted);
-                        }
+                int open = rs.getInt(4);
+                BigDecimal weighted = rs.getBigDecimal(6).movePointLeft(2);
+                if (rs.getInt(1) == BY_OWNER) {
+                    if (open > 0) {
+                        sums.owner(rs.getString(2), weighted);
                     }
-                    case BY_OWNER -> {
-                        if (open > 0) {
-                            sums.owner(rs.getString(4), weighted);
-                        }
-                    }
-                    default -> { // per plan fiscal year: each row once, so these make the totals
-                        sums.open(open, rs.getBigDecimal(7), weighted).won(rs.getBigDecimal(9));
-                        wonByFy.merge(rs.getString(5), rs.getBigDecimal(9), BigDecimal::add);
-                    }
+                } else { // per plan fiscal year: each row once, so these make the totals
+                    sums.open(open, rs.getBigDecimal(5), weighted).won(rs.getBigDecimal(7));
+                    wonByFy.merge(rs.getString(3), rs.getBigDecimal(7), BigDecimal::add);
                 }
             }
         }
@@ -216,7 +296,7 @@ public class PortfolioQuery {
             retention.add(RetentionRates.of(fy, maintenanceByFy.getOrDefault(fy, BigDecimal.ZERO),
                     lostByFy.getOrDefault(fy, BigDecimal.ZERO), wonByFy.getOrDefault(fy, BigDecimal.ZERO)));
         }
-        return new Result(metrics, names, maintenance, retention, plans);
+        return new Result(metrics, maintenance, retention, plans, List.of(), 0);
     }
 
     /** The lateral join's time (when reading as of a time) before the filters' values, then the currency. */
