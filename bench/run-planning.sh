@@ -12,7 +12,9 @@
 # of its own (planning_bench) on a PostgreSQL it is given, and stops that process when it ends. Kafka and Keycloak are
 # those it is given (users admin/cse, password rhythm); its consumer groups are its own and start at the topics' end.
 # Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
-# The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
+# The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600). RHYTHM_BENCH_PLANNING_APP names another
+# quarkus-run.jar (e.g. a copy of target/quarkus-app, so that a test build meanwhile cannot rewrite the running jars).
+# Peak RSS and CPU of the service over the harness run are recorded with bench/resources.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +32,7 @@ while (($#)); do
     --no-build) build=0 ;;
     --no-append) append=0 ;;
     -h|--help)
-      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       if [[ -f "$BENCH/target/rhythm-bench.jar" ]]; then echo; "$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.PlanningBench --help; fi
       exit 0 ;;
     *) args+=("$1") ;;
@@ -68,7 +70,7 @@ if ((build)); then
   ./mvnw -B -q -o -pl planning-service -am package -DskipTests
   ./mvnw -B -q -o -Pbench -pl bench -am package -DskipTests
 fi
-APP="$ROOT/planning-service/target/quarkus-app/quarkus-run.jar"
+APP="${RHYTHM_BENCH_PLANNING_APP:-$ROOT/planning-service/target/quarkus-app/quarkus-run.jar}"
 [[ -f "$APP" && -f "$BENCH/target/rhythm-bench.jar" ]] || { say "missing $APP or bench/target/rhythm-bench.jar (run without --no-build)"; exit 1; }
 
 run_id="$(date -u +%Y%m%d%H%M%S)"
@@ -86,7 +88,7 @@ done
   -jar "$APP" > "$log" 2>&1 &
 service_pid=$!
 section="$(mktemp "${TMPDIR:-/tmp}/rhythm-bench-section.XXXXXX")"
-trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; rm -f "$section" "$section.full"' EXIT
+trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; rm -f "$section" "$section.full" "$section.resources"' EXIT
 for _ in $(seq 1 120); do
   curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null && break
   kill -0 "$service_pid" 2>/dev/null || { say "planning-service exited; see $log"; tail -20 "$log"; exit 1; }
@@ -97,6 +99,10 @@ curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" || { say "pl
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "running the harness: ${args[*]:-(defaults)}"
+# peak RSS and CPU of the service under the harness (seeding included), for sizing its pod (issue 16)
+# shellcheck source=bench/resources.sh
+source "$BENCH/resources.sh"
+resources_start planning-service "$service_pid"
 set +e
 RHYTHM_BENCH_DB_PASSWORD="$DB_PASSWORD" timeout --signal=TERM --kill-after=30 "${RHYTHM_BENCH_TIMEOUT:-3600}" \
   "$JAVA" -Xms256m -Xmx1g -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.PlanningBench \
@@ -104,6 +110,7 @@ RHYTHM_BENCH_DB_PASSWORD="$DB_PASSWORD" timeout --signal=TERM --kill-after=30 "$
     --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB" "${args[@]}" --report "$section"
 rc=$?
 set -e
+resources_stop planning-service > "$section.resources"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 [[ -s "$section" ]] || { say "the harness wrote no results (exit status $rc)"; exit "${rc/#0/1}"; }
 
@@ -116,6 +123,10 @@ cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   printf 'Load average %s before, %s after. **The machine is shared** (other builds and test runs, PostgreSQL, Kafka, Keycloak, the service and the bench on 2 cores): figures are noisy; each comes with a baseline measured in the same run. Java: %s.\n' \
     "$load_before" "$load_after" "$("$JAVA" -version 2>&1 | head -1)"
   cat "$section"
+  printf '\n#### Resources of planning-service under this run (`bench/resources.sh`)\n\n'
+  printf 'Sampled every second from the harness start to its end (seeding, every phase); started with -Xmx1g.\n\n'
+  resources_header
+  cat "$section.resources"
 } > "$section.full"
 if ((append)); then
   cat "$section.full" >> "$BENCH/RESULTS.md"

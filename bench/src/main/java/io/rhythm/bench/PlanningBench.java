@@ -237,12 +237,16 @@ public final class PlanningBench {
         Timing all = time(leader, "GET /api/v1/plans/metrics as " + leader.user() + " (every plan)", "/api/v1/plans/metrics", calls,
                 body -> "weighted pipeline " + body.path("weightedPipeline").path("amount").asText() + ", " + body.path("plans").asInt()
                         + " plans, " + body.path("openOpportunities").asInt() + " open opportunities, " + body.path("byClient").size()
-                        + " clients in byClient");
+                        + " clients in byClient (default top 20) of " + body.path("byClientTotal").asInt() + " with pipeline");
         Timing own = time(cse, "GET /api/v1/plans/metrics as " + cse.user() + " (own third)", "/api/v1/plans/metrics", calls,
                 body -> body.path("plans").asInt() + " plans");
         Timing asOf = time(leader, "GET /api/v1/plans/metrics?asOf=<yesterday> as " + leader.user() + " (stage and risk history)",
                 "/api/v1/plans/metrics?asOf=" + LocalDate.now(ZoneOffset.UTC).minusDays(1), calls,
                 body -> "historical=" + body.path("historical").asBoolean());
+        Timing clients = time(leader, "GET /api/v1/plans/metrics/clients (first page of 50) as " + leader.user(),
+                "/api/v1/plans/metrics/clients?limit=50", calls, body -> body.path("items").size() + " clients, first "
+                        + body.path("items").path(0).path("weightedPipeline").path("amount").asText());
+        // the answer's shape: the top 20 clients by weighted pipeline (then id) with the count of clients, not every client
         String sql = """
                 with opp as (select o.client_id, o.owner, o.value_amount v, o.probability pr, o.stage from account_plan p
                              join client_directory d on d.client_id = p.client_id join plan_opportunity o on o.plan_id = p.id
@@ -251,7 +255,8 @@ public final class PlanningBench {
                      risk as (select r.fiscal_year, r.status, r.amount, r.probability from account_plan p
                               join client_directory d on d.client_id = p.client_id join plan_risk r on r.plan_id = p.id
                               where r.currency = 'AUD')
-                select 'client', client_id::text, sum(v * pr / 100), sum(v), count(*) from open group by client_id
+                (select 'client', client_id::text, w, v, count(*) over () from (select client_id, sum(v * pr / 100) w,
+                          sum(v) v from open group by client_id) c order by w desc, client_id limit 20)
                 union all select 'owner', owner, sum(v * pr / 100), sum(v), count(*) from open group by owner
                 union all select 'total', null, sum(v * pr / 100), sum(v), count(*) from open
                 union all select 'won', null, sum(v), sum(v), count(*) from opp where stage = 'CLOSED_WON'
@@ -260,8 +265,8 @@ public final class PlanningBench {
                 union all select 'maintenance', p.fiscal_year, sum(p.maintenance_revenue), null, count(*) from account_plan p
                           join client_directory d on d.client_id = p.client_id group by p.fiscal_year""";
         Stats baseline = sqlTimes(db, sql, calls);
-        table(List.of(all, own, asOf), baseline, "the same aggregate as one SQL statement over JDBC (rows per client, per owner, "
-                + "total, won, risks per status and label, maintenance per year)");
+        table(List.of(all, own, asOf, clients), baseline, "the same aggregate as one SQL statement over JDBC (the top 20 "
+                + "clients with the count of clients, rows per owner, total, won, risks per status and label, maintenance per year)");
         target("portfolio metrics over the portfolio, p99 < 300 ms", all.latency().percentile(99), 300);
     }
 
@@ -270,8 +275,9 @@ public final class PlanningBench {
         int calls = num("calls");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Timing overdue = time(leader, "GET /api/v1/workflows?overdue=true (first page of 50) as " + leader.user(),
-                "/api/v1/workflows?overdue=true&limit=50", calls, body -> body.path("items").size() + " workflows on the page, each "
-                        + "with its steps");
+                "/api/v1/workflows?overdue=true&limit=50", calls, body -> body.path("items").size() + " workflow summaries on the page, "
+                        + "first active step due " + body.path("items").path(0).path("activeStep").path("dueOn").asText() + ", overdue "
+                        + body.path("items").path(0).path("activeStep").path("overdue").asBoolean());
         Timing overdueCse = time(cse, "GET /api/v1/workflows?overdue=true (first page of 50) as " + cse.user(),
                 "/api/v1/workflows?overdue=true&limit=50", calls, body -> body.path("items").size() + " workflows");
         Timing work = time(leader, "GET /api/v1/workflows/my-steps (first page of 50) as " + leader.user(),
@@ -285,11 +291,13 @@ public final class PlanningBench {
                               where exists (select 1 from workflow_step s where s.instance_id = i.id and s.status = 'ACTIVE'
                                             and s.due_on < '%s')
                               order by i.started_at desc, i.id desc limit 50)
-                select i.*, s.* from page p join workflow_instance i on i.id = p.id join workflow_step s on s.instance_id = i.id
-                order by p.started_at desc, p.id desc, s.position""".formatted(today);
+                select i.*, d.name, s.* from page p join workflow_instance i on i.id = p.id
+                join client_directory d on d.client_id = i.client_id
+                left join workflow_step s on s.instance_id = i.id and s.position = i.active_position
+                order by p.started_at desc, p.id desc""".formatted(today);
         Stats baseline = sqlTimes(db, sql, calls);
-        table(List.of(overdue, overdueCse, work, workCse), baseline, "the overdue page (50 workflows) with their steps as one SQL "
-                + "statement over JDBC");
+        table(List.of(overdue, overdueCse, work, workCse), baseline, "the overdue page (50 workflows) with client name and "
+                + "active step as one SQL statement over JDBC");
         long running = count(db, "select count(*) from workflow_instance where status = 'RUNNING'");
         line("Running workflows in the database: %,d.", running);
         target("list of overdue steps over " + String.format(Locale.ROOT, "%,d", running) + " running instances, p99 < 200 ms",

@@ -112,8 +112,8 @@ final class DemoWorkflowLoader extends DemoPart {
         Map<String, Object> workflow = null;
         for (int attempt = 0; workflow == null && attempt < 20; attempt++) {
             List<Map<String, Object>> found = api.all("/api/v1/workflows?clientId=" + clientId + "&templateKey=" + templateKey, starter);
-            if (!found.isEmpty()) {
-                workflow = found.getFirst();
+            if (!found.isEmpty()) { // the list has summaries: the steps are in the full view
+                workflow = api.get("/api/v1/workflows/" + str(found.getFirst(), "id"), starter);
             } else if (templateKey.equals("annual-renewal") && attempt < 19) {
                 Thread.sleep(1_000); // RenewalWindowOpened starts it: give the trigger a moment
             } else {

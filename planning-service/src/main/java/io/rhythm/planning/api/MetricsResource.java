@@ -2,12 +2,15 @@ package io.rhythm.planning.api;
 
 import io.rhythm.planning.domain.Segments;
 import io.rhythm.planning.service.PortfolioQuery;
+import io.rhythm.platform.web.paging.Page;
+import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.FieldError;
 import io.rhythm.platform.web.problem.Problem;
 import io.rhythm.platform.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +38,9 @@ import java.util.List;
 @Tag(name = "Account plans")
 public class MetricsResource {
 
+    static final int DEFAULT_CLIENTS = 20;
+    static final int MAX_CLIENTS = 200;
+
     @Inject
     PortfolioQuery portfolio;
     @ConfigProperty(name = "rhythm.plans.conversion-rate", defaultValue = "0.35")
@@ -57,19 +63,70 @@ public class MetricsResource {
             + "stage history and each risk at its status, probability, amount and label of the risk history by then "
             + "(opportunity values and maintenance revenue have no history and are read as they are now); fiscalYears maps "
             + "every label to its dates under rhythm.fiscal-year.start-month and says whether it is past, current or future "
-            + "on asOf.")
+            + "on asOf. byClient lists the first clients (parameter clients, default 20, at most 200; 0: none) with open pipeline, "
+            + "weighted pipeline descending then client id; byClientTotal counts them all and byClientRest sums the others; "
+            + "every client: GET /api/v1/plans/metrics/clients.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = MetricsView.class)))
-    @APIResponse(responseCode = "400", description = "Bad filter or conversion rate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad filter, conversion rate or clients", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read financial figures (marketing, integration)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MetricsView metrics(
-            @Parameter(description = "0-1, at most 4 decimals; default 0.35") @QueryParam("conversionRate") String conversionRate,
-            @QueryParam("owner") String owner,
-            @Parameter(description = "MAINTAIN, LEVERAGE, NURTURE, COLLABORATE, SLEEPING_GIANTS, GIANTS") @QueryParam("segment") String segment,
-            @Parameter(description = "e.g. FY2026") @QueryParam("fiscalYear") String fiscalYear,
-            @Parameter(description = "ISO 4217, default AUD") @QueryParam("currency") String currency,
-            @Parameter(description = "YYYY-MM-DD; default today. A past date reads the registers' history") @QueryParam("asOf") String asOf) {
+            @BeanParam MetricsFilters filters,
+            @Parameter(description = "0-" + MAX_CLIENTS + ", default " + DEFAULT_CLIENTS + ": how many clients byClient "
+                    + "lists (weighted pipeline descending, then client id)") @QueryParam("clients") Integer clients) {
         List<FieldError> errors = new ArrayList<>();
+        int top = clients == null ? DEFAULT_CLIENTS : clients;
+        if (top < 0 || top > MAX_CLIENTS) {
+            errors.add(new FieldError("clients", "must be between 0 and " + MAX_CLIENTS));
+        }
+        Filters f = filters(filters, errors);
+        return MetricsView.of(portfolio.metrics(f.scope(), f.rate(), f.before(), top), f.scope().currency(), f.day(),
+                f.before() != null, fiscalYearStart);
+    }
+
+    @GET
+    @Path("/clients")
+    @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
+    @Operation(summary = "Portfolio pipeline per client", description = "Every client with open pipeline in the caller's "
+            + "portfolio (CSE/CAM: their clients) and the filters' scope, with its open opportunities, weighted and "
+            + "unweighted open pipeline and realistic new revenue (weighted × conversionRate): the whole per-client "
+            + "breakdown of GET /api/v1/plans/metrics (whose byClient is its first page), in the same order (weighted "
+            + "pipeline descending, then client id). The pages add up to the metrics' totals (each amount rounded once, "
+            + "so a sum of rounded amounts may differ from the rounded total by cents). Same filters and asOf as the "
+            + "metrics. Cursor paging (?limit=1-200&cursor=).")
+    @APIResponse(responseCode = "200", description = "A page of clients")
+    @APIResponse(responseCode = "400", description = "Bad filter, conversion rate, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read financial figures (marketing, integration)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<MetricsView.ClientPipeline> clients(
+            @BeanParam MetricsFilters filters,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        PageRequest page = null;
+        try {
+            page = PageRequest.of(limit, cursor);
+        } catch (ApiException e) {
+            errors.addAll(e.errors());
+        }
+        Filters f = filters(filters, errors);
+        Page<PortfolioQuery.ClientSums> rows = portfolio.clients(f.scope(), f.before(), page);
+        String cur = f.scope().currency();
+        return new Page<>(rows.items().stream().map(c -> MetricsView.ClientPipeline.of(c, f.rate(), cur)).toList(),
+                rows.nextCursor());
+    }
+
+    /** The metrics' filters, validated: the scope, the conversion rate, the day and (a past day) the time read as of. */
+    private record Filters(PortfolioQuery.Scope scope, BigDecimal rate, LocalDate day, Instant before) {
+    }
+
+    /** @throws ApiException 400 with every field error (those in {@code errors} already and the filters') */
+    private Filters filters(MetricsFilters query, List<FieldError> errors) {
+        String conversionRate = query.conversionRate;
+        String owner = query.owner;
+        String segment = query.segment;
+        String fiscalYear = query.fiscalYear;
+        String currency = query.currency;
+        String asOf = query.asOf;
         BigDecimal rate = defaultConversion;
         if (conversionRate != null) {
             try {
@@ -108,8 +165,7 @@ public class MetricsResource {
             throw ApiException.invalid(errors);
         }
         Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        boolean historical = endOfDay.isBefore(clock.instant());
-        return MetricsView.of(portfolio.metrics(new PortfolioQuery.Scope(owner, seg, fiscalYear, cur), rate,
-                historical ? endOfDay : null), cur, day, historical, fiscalYearStart);
+        return new Filters(new PortfolioQuery.Scope(owner, seg, fiscalYear, cur), rate, day,
+                endOfDay.isBefore(clock.instant()) ? endOfDay : null);
     }
 }

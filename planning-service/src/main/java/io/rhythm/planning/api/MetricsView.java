@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.TreeSet;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The portfolio's pipeline-versus-attrition figures (seed 000, Strategic Context). realisticNewRevenue
@@ -25,7 +25,14 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                           Attrition confirmedAttrition, AtRisk atRiskAttrition,
                           Money realisticNewRevenueMinusConfirmedAttrition, String coveragePercent, String coverage,
                           boolean coversAttrition, Money maintenanceRevenue, Money riskAdjustedForecast,
-                          List<Retention> retention, List<ClientPipeline> byClient, List<OwnerPipeline> byOwner,
+                          List<Retention> retention,
+                          @Schema(description = "The first clients (parameter clients, default 20) with open pipeline, "
+                                  + "weighted pipeline descending then client id; the whole list: GET "
+                                  + "/api/v1/plans/metrics/clients") List<ClientPipeline> byClient,
+                          @Schema(description = "How many clients have open pipeline in the scope") int byClientTotal,
+                          @Schema(description = "The clients with open pipeline not in byClient, summed (totals minus "
+                                  + "byClient, exact before rounding)") ClientRest byClientRest,
+                          List<OwnerPipeline> byOwner,
                           @Schema(description = "The date the figures are as of (end of that day, UTC); today when not asked")
                           LocalDate asOf,
                           @Schema(description = "Whether the registers were read as they stood on asOf (stage and risk "
@@ -53,7 +60,20 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                             String grossRetentionPercent, String netRetentionPercent) {
     }
 
-    public record ClientPipeline(String clientId, String clientName, Money weightedPipeline) {
+    /** One client's open pipeline; realisticNewRevenue = its weighted pipeline × conversionRate. */
+    public record ClientPipeline(String clientId, String clientName, int openOpportunities, Money weightedPipeline,
+                                 Money unweightedOpenPipeline, Money realisticNewRevenue) {
+
+        public static ClientPipeline of(PortfolioQuery.ClientSums c, BigDecimal conversionRate, String currency) {
+            return new ClientPipeline(c.clientId().toString(), c.clientName(), c.openOpportunities(),
+                    money(c.weightedPipeline(), currency), money(c.openValue(), currency),
+                    money(c.weightedPipeline().multiply(conversionRate), currency));
+        }
+    }
+
+    /** The clients not listed in byClient, summed. */
+    public record ClientRest(int clients, int openOpportunities, Money weightedPipeline, Money unweightedOpenPipeline,
+                             Money realisticNewRevenue) {
     }
 
     public record OwnerPipeline(String owner, Money weightedPipeline) {
@@ -84,14 +104,25 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                 m.coversAttrition(), money(result.maintenanceRevenue(), currency),
                 money(m.riskAdjustedForecast(result.maintenanceRevenue()), currency),
                 result.retention().stream().map(r -> retention(r, currency)).toList(),
-                m.weightedPipelineByClient().entrySet().stream()
-                        .map(e -> new ClientPipeline(e.getKey().toString(), result.clientNames().get(e.getKey()), money(e.getValue(), currency)))
-                        .sorted(Comparator.comparing((ClientPipeline c) -> new BigDecimal(c.weightedPipeline().amount())).reversed()
-                                .thenComparing(ClientPipeline::clientId))
-                        .toList(),
+                result.topClients().stream().map(c -> ClientPipeline.of(c, m.conversionRate(), currency)).toList(),
+                result.clientsWithPipeline(), rest(result, currency),
                 m.weightedPipelineByOwner().entrySet().stream()
                         .map(e -> new OwnerPipeline(e.getKey(), money(e.getValue(), currency))).toList(),
                 asOf, historical, startMonth, spans);
+    }
+
+    private static ClientRest rest(PortfolioQuery.Result result, String currency) {
+        PortfolioMetrics m = result.metrics();
+        BigDecimal weighted = m.weightedPipeline();
+        BigDecimal unweighted = m.unweightedPipeline();
+        int open = m.openOpportunities();
+        for (PortfolioQuery.ClientSums c : result.topClients()) {
+            weighted = weighted.subtract(c.weightedPipeline());
+            unweighted = unweighted.subtract(c.openValue());
+            open -= c.openOpportunities();
+        }
+        return new ClientRest(result.clientsWithPipeline() - result.topClients().size(), open, money(weighted, currency),
+                money(unweighted, currency), money(weighted.multiply(m.conversionRate()), currency));
     }
 
     private static Retention retention(RetentionRates r, String currency) {
@@ -101,7 +132,7 @@ public record MetricsView(String currency, String conversionRate, int plans, int
                 r.netRetentionPercent() == null ? null : r.netRetentionPercent().toPlainString());
     }
 
-    private static List<FiscalYearAmount> byYear(java.util.Map<String, BigDecimal> amounts, String currency) {
+    private static List<FiscalYearAmount> byYear(Map<String, BigDecimal> amounts, String currency) {
         return amounts.entrySet().stream().map(e -> new FiscalYearAmount(e.getKey(), money(e.getValue(), currency))).toList();
     }
 

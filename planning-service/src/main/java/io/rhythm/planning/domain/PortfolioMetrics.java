@@ -59,61 +59,104 @@ public record PortfolioMetrics(
     public record AttritionItem(UUID clientId, String fiscalYear, RiskStatus status, BigDecimal amount, int probability) {
     }
 
+    /** The figures one register row at a time (the rules' reference; the service sums in SQL through {@link Sums}). */
     public static PortfolioMetrics compute(List<PipelineItem> opportunities, List<AttritionItem> risks,
                                            BigDecimal conversionRate) {
-        if (conversionRate.signum() < 0 || conversionRate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("conversion rate must be between 0 and 1: " + conversionRate);
-        }
-        BigDecimal weighted = BigDecimal.ZERO;
-        BigDecimal unweighted = BigDecimal.ZERO;
-        BigDecimal won = BigDecimal.ZERO;
-        int open = 0;
-        Map<UUID, BigDecimal> byClient = new TreeMap<>();
-        Map<String, BigDecimal> byOwner = new TreeMap<>();
+        Sums sums = new Sums();
         for (PipelineItem o : opportunities) {
             if (o.stage() == OpportunityStage.CLOSED_WON) {
-                won = won.add(o.value());
+                sums.won(o.value());
             }
             if (o.stage().closed()) {
                 continue;
             }
-            open++;
             BigDecimal w = Pipeline.weighted(o.value(), o.probability());
-            weighted = weighted.add(w);
-            unweighted = unweighted.add(o.value());
-            byClient.merge(o.clientId(), w, BigDecimal::add);
-            byOwner.merge(o.owner(), w, BigDecimal::add);
+            sums.open(1, o.value(), w).client(o.clientId(), w).owner(o.owner(), w);
         }
-        BigDecimal confirmed = BigDecimal.ZERO;
-        BigDecimal atRisk = BigDecimal.ZERO;
-        BigDecimal atRiskWeighted = BigDecimal.ZERO;
-        Map<String, BigDecimal> confirmedByFy = new TreeMap<>();
-        Map<String, BigDecimal> atRiskByFy = new TreeMap<>();
         for (AttritionItem r : risks) {
-            switch (r.status()) {
+            sums.attrition(r.status(), r.fiscalYear(), r.amount(), Pipeline.weighted(r.amount(), r.probability()));
+        }
+        return sums.metrics(conversionRate);
+    }
+
+    /**
+     * The sums the figures are made of. Every one is linear in the register rows (a weighted value is value ×
+     * probability / 100, exact), so they may be added one row at a time or as sums the database has already grouped
+     * (per client, per owner, per status and fiscal-year label): the figures are the same to the last digit. Nothing
+     * is rounded here.
+     */
+    public static final class Sums {
+        private BigDecimal weighted = BigDecimal.ZERO;
+        private BigDecimal unweighted = BigDecimal.ZERO;
+        private BigDecimal won = BigDecimal.ZERO;
+        private int open;
+        private final Map<UUID, BigDecimal> byClient = new TreeMap<>();
+        private final Map<String, BigDecimal> byOwner = new TreeMap<>();
+        private BigDecimal confirmed = BigDecimal.ZERO;
+        private BigDecimal atRisk = BigDecimal.ZERO;
+        private BigDecimal atRiskWeighted = BigDecimal.ZERO;
+        private final Map<String, BigDecimal> confirmedByFy = new TreeMap<>();
+        private final Map<String, BigDecimal> atRiskByFy = new TreeMap<>();
+
+        /** Open opportunities to the totals: how many, their value and their weighted value. */
+        public Sums open(int count, BigDecimal value, BigDecimal weightedValue) {
+            open += count;
+            unweighted = unweighted.add(value);
+            weighted = weighted.add(weightedValue);
+            return this;
+        }
+
+        /** Open pipeline's weighted value of one client (only to the per-client figures, not the totals). */
+        public Sums client(UUID clientId, BigDecimal weightedValue) {
+            byClient.merge(clientId, weightedValue, BigDecimal::add);
+            return this;
+        }
+
+        /** Open pipeline's weighted value of one opportunity owner (only to the per-owner figures). */
+        public Sums owner(String owner, BigDecimal weightedValue) {
+            byOwner.merge(owner, weightedValue, BigDecimal::add);
+            return this;
+        }
+
+        /** Value of closed-won opportunities. */
+        public Sums won(BigDecimal value) {
+            won = won.add(value);
+            return this;
+        }
+
+        /** Risks of one status and label: their amount and probability-weighted amount. */
+        public Sums attrition(RiskStatus status, String fiscalYear, BigDecimal amount, BigDecimal weightedAmount) {
+            switch (status) {
                 case CONFIRMED, REALISED -> {
-                    confirmed = confirmed.add(r.amount());
-                    confirmedByFy.merge(r.fiscalYear(), r.amount(), BigDecimal::add);
+                    confirmed = confirmed.add(amount);
+                    confirmedByFy.merge(fiscalYear, amount, BigDecimal::add);
                 }
                 case AT_RISK -> {
-                    atRisk = atRisk.add(r.amount());
-                    atRiskWeighted = atRiskWeighted.add(Pipeline.weighted(r.amount(), r.probability()));
-                    atRiskByFy.merge(r.fiscalYear(), r.amount(), BigDecimal::add);
+                    atRisk = atRisk.add(amount);
+                    atRiskWeighted = atRiskWeighted.add(weightedAmount);
+                    atRiskByFy.merge(fiscalYear, amount, BigDecimal::add);
                 }
                 case MITIGATED -> {
                 }
             }
+            return this;
         }
-        BigDecimal realistic = weighted.multiply(conversionRate);
-        BigDecimal coveragePercent = confirmed.signum() == 0 ? null
-                : realistic.multiply(BigDecimal.valueOf(100)).divide(confirmed, 2, RoundingMode.HALF_EVEN);
-        Coverage coverage = coveragePercent == null ? Coverage.NO_ATTRITION
-                : coveragePercent.compareTo(BigDecimal.valueOf(100)) < 0 ? Coverage.SHORTFALL
-                : coveragePercent.compareTo(BARELY_COVERS_UP_TO) <= 0 ? Coverage.BARELY_COVERS : Coverage.COVERS;
-        return new PortfolioMetrics(conversionRate, weighted, unweighted, realistic, unweighted.multiply(conversionRate),
-                open, won, confirmed, Collections.unmodifiableMap(confirmedByFy), atRisk, atRiskWeighted,
-                Collections.unmodifiableMap(atRiskByFy), realistic.subtract(confirmed), coveragePercent, coverage,
-                Collections.unmodifiableMap(byClient), Collections.unmodifiableMap(byOwner));
+
+        public PortfolioMetrics metrics(BigDecimal conversionRate) {
+            if (conversionRate.signum() < 0 || conversionRate.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("conversion rate must be between 0 and 1: " + conversionRate);
+            }
+            BigDecimal realistic = weighted.multiply(conversionRate);
+            BigDecimal coveragePercent = confirmed.signum() == 0 ? null
+                    : realistic.multiply(BigDecimal.valueOf(100)).divide(confirmed, 2, RoundingMode.HALF_EVEN);
+            Coverage coverage = coveragePercent == null ? Coverage.NO_ATTRITION
+                    : coveragePercent.compareTo(BigDecimal.valueOf(100)) < 0 ? Coverage.SHORTFALL
+                    : coveragePercent.compareTo(BARELY_COVERS_UP_TO) <= 0 ? Coverage.BARELY_COVERS : Coverage.COVERS;
+            return new PortfolioMetrics(conversionRate, weighted, unweighted, realistic, unweighted.multiply(conversionRate),
+                    open, won, confirmed, Collections.unmodifiableMap(new TreeMap<>(confirmedByFy)), atRisk, atRiskWeighted,
+                    Collections.unmodifiableMap(new TreeMap<>(atRiskByFy)), realistic.subtract(confirmed), coveragePercent,
+                    coverage, Collections.unmodifiableMap(new TreeMap<>(byClient)), Collections.unmodifiableMap(new TreeMap<>(byOwner)));
+        }
     }
 
     /** Whether the realistic new revenue covers the confirmed attrition at all. */

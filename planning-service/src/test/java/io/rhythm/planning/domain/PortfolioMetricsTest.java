@@ -56,6 +56,36 @@ class PortfolioMetricsTest {
         assertThat(m.riskAdjustedForecast(money("10000000.00"))).isEqualByComparingTo("10056000");
     }
 
+    /** What the service does: the database's sums per client, per owner and in total give the row-by-row figures. */
+    @Test
+    void sumsGroupedByTheDatabaseGiveTheSameFiguresAsRowByRow() {
+        List<PipelineItem> pipeline = List.of(
+                new PipelineItem(SA_HEALTH, "cse", money("0.01"), 33, OpportunityStage.PROPOSAL),
+                new PipelineItem(SA_HEALTH, "cam", money("1234.57"), 17, OpportunityStage.QUALIFIED),
+                new PipelineItem(SUNRISE, "cam", money("999.99"), 99, OpportunityStage.COMMITTED),
+                new PipelineItem(SUNRISE, "cam", money("500.00"), 100, OpportunityStage.CLOSED_WON));
+        List<AttritionItem> risks = List.of(
+                new AttritionItem(SUNRISE, "FY2027", RiskStatus.AT_RISK, money("100.01"), 33),
+                new AttritionItem(SA_HEALTH, "FY2027", RiskStatus.AT_RISK, money("0.03"), 50),
+                new AttritionItem(SA_HEALTH, "FY2026", RiskStatus.REALISED, money("10.00"), 100));
+        PortfolioMetrics rowByRow = PortfolioMetrics.compute(pipeline, risks, new BigDecimal("0.35"));
+
+        // as the SQL groups them: Σ value × probability per group (0.33, 20987.69, 98999.01), divided by 100 once
+        PortfolioMetrics.Sums sums = new PortfolioMetrics.Sums()
+                .open(3, money("2234.57"), new BigDecimal("119987.03").movePointLeft(2))
+                .client(SA_HEALTH, new BigDecimal("20988.02").movePointLeft(2))
+                .client(SUNRISE, new BigDecimal("98999.01").movePointLeft(2))
+                .owner("cse", new BigDecimal("0.33").movePointLeft(2))
+                .owner("cam", new BigDecimal("119986.70").movePointLeft(2))
+                .won(money("500.00"))
+                .attrition(RiskStatus.AT_RISK, "FY2027", money("100.04"), new BigDecimal("3301.83").movePointLeft(2))
+                .attrition(RiskStatus.REALISED, "FY2026", money("10.00"), new BigDecimal("1000.00").movePointLeft(2));
+        assertThat(sums.metrics(new BigDecimal("0.35"))).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(rowByRow);
+        assertThat(rowByRow.weightedPipeline()).isEqualByComparingTo("1199.8703");
+        assertThat(rowByRow.atRiskWeightedAttrition()).isEqualByComparingTo("33.0183");
+    }
+
     @Test
     void weightedValueIsExactToTheCent() {
         assertThat(Pipeline.weighted(money("0.01"), 35)).isEqualByComparingTo("0.0035");

@@ -38,7 +38,7 @@ public class AgendaService {
         var alerts = c.getAll("health", "/api/v1/alerts?owner=" + me + "&limit=200");
         var cases = c.getAll("nps", "/api/v1/nps/cases?owner=" + me + "&limit=200");
         var saps = c.getAll("planning", "/api/v1/plans/saps?asOf=" + asOf + "&limit=200");
-        var workflows = c.getAll("planning", "/api/v1/workflows?status=RUNNING&limit=200");
+        var workflows = c.getAll("planning", "/api/v1/workflows?status=RUNNING&limit=200&asOf=" + asOf);
         var deliverables = c.getAll("calendar", "/api/v1/calendar/deliverables?asOf=" + asOf + "&mine=true&status=OPEN&limit=200");
         var cadence = c.get("segmentation", "/api/v1/activity-register/compliance?groupBy=client&asOf=" + asOf + "&owner=" + me);
         boolean evp = roles.contains("evp");
@@ -86,13 +86,11 @@ public class AgendaService {
         sources.put("workflowSteps", collect(c, workflows, "planning", items, body -> {
             List<AgendaItem> list = new ArrayList<>();
             for (JsonNode workflow : Json.items(body)) {
-                for (JsonNode step : workflow.path("steps")) {
-                    if (step.path("position").asInt() == workflow.path("activePosition").asInt(-1)
-                            && roles.contains(Json.text(step, "assigneeRole"))) {
-                        list.add(new AgendaItem("WORKFLOW_STEP", workflow.path("template").path("name").asText() + ": " + Json.text(step, "name"),
-                                Json.text(workflow, "clientId"), Json.text(workflow, "clientName"), Json.text(step, "dueOn"),
-                                step.path("overdue").asBoolean(), Json.text(workflow, "id"), "/api/v1/workflows/" + Json.text(workflow, "id")));
-                    }
+                JsonNode step = workflow.path("activeStep"); // the list's summary carries the active step only
+                if (step.isObject() && roles.contains(Json.text(step, "assigneeRole"))) {
+                    list.add(new AgendaItem("WORKFLOW_STEP", workflow.path("template").path("name").asText() + ": " + Json.text(step, "name"),
+                            Json.text(workflow, "clientId"), Json.text(workflow, "clientName"), Json.text(step, "dueOn"),
+                            step.path("overdue").asBoolean(), Json.text(workflow, "id"), "/api/v1/workflows/" + Json.text(workflow, "id")));
                 }
             }
             return list;

@@ -92,14 +92,17 @@ public class WorkflowResource {
 
     @GET
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
-    @Operation(summary = "Workflows in your portfolio, newest first", description = "Filters: clientId, status "
-            + "(RUNNING/COMPLETED/ENDED), templateKey, overdue=true (the active step's due date is before asOf, default "
-            + "today UTC). Cursor paging ?limit=&cursor=.")
-    @APIResponse(responseCode = "200", description = "A page of workflows")
+    @Operation(summary = "Workflows in your portfolio, newest first", description = "Each workflow as a summary: client, "
+            + "template version, status, active position and step count, and its active step (name, type, assignee role, "
+            + "side, due date, whether it is overdue and days until due, as of asOf); every step's definition, form fields "
+            + "and completion record are in GET /api/v1/workflows/{id}. Filters: clientId, status (RUNNING/COMPLETED/ENDED), "
+            + "templateKey, overdue=true (the active step's due date is before asOf, default today UTC). Cursor paging "
+            + "?limit=&cursor=.")
+    @APIResponse(responseCode = "200", description = "A page of workflow summaries")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read workflows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<WorkflowView> list(@QueryParam("clientId") UUID clientId,
+    public Page<WorkflowSummaryView> list(@QueryParam("clientId") UUID clientId,
                                    @QueryParam("status") @Pattern(regexp = "RUNNING|COMPLETED|ENDED", message = "must be RUNNING, COMPLETED or ENDED") String status,
                                    @QueryParam("templateKey") @Size(max = 60) String templateKey,
                                    @QueryParam("overdue") @Parameter(description = "only workflows whose active step is overdue") boolean overdue,

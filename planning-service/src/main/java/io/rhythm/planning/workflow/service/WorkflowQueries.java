@@ -2,11 +2,10 @@ package io.rhythm.planning.workflow.service;
 
 import io.rhythm.planning.service.SapWorkList;
 import io.rhythm.planning.workflow.api.WorkStepView;
+import io.rhythm.planning.workflow.api.WorkflowSummaryView;
 import io.rhythm.planning.workflow.api.WorkflowView;
 import io.rhythm.planning.workflow.domain.WorkList;
 import io.rhythm.planning.workflow.domain.WorkflowDefinition;
-import io.rhythm.planning.workflow.domain.WorkflowInstance;
-import io.rhythm.planning.workflow.domain.WorkflowStep;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import io.rhythm.platform.web.paging.Cursor;
@@ -23,6 +22,7 @@ import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,10 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The workflow list: the caller's portfolio only, newest first, filtered, a page at a time. */
+/** The workflow list and the work list: the caller's portfolio only, filtered, a page at a time. */
 @ApplicationScoped
 public class WorkflowQueries {
 
@@ -47,17 +45,22 @@ public class WorkflowQueries {
     @Inject
     ClientDirectory directory;
     @Inject
-    Workflows workflows;
-    @Inject
     TemplateCatalog templates;
     @Inject
     SapWorkList sapWorkList;
 
-    public Page<WorkflowView> list(Filter filter, PageRequest page, Caller caller) {
+    /**
+     * A page of workflow summaries in one statement (instance, client name, template version, active step) and the
+     * template definitions from their cache. The full view of one workflow is {@link Workflows#view}.
+     */
+    public Page<WorkflowSummaryView> list(Filter filter, PageRequest page, Caller caller) {
         StringBuilder sql = new StringBuilder("""
-                select i.id, i.started_at from workflow_instance i
+                select i.id, i.client_id, d.name, i.template_id, i.status, i.active_position, i.outcome, i.trigger_kind,
+                       i.started_by, i.started_at, i.ended_at, s.due_on, t.template_key, t.version
+                from workflow_instance i
                 join client_directory d on d.client_id = i.client_id
                 join workflow_template t on t.id = i.template_id
+                left join workflow_step s on s.instance_id = i.id and s.position = i.active_position and s.status = 'ACTIVE'
                 where true""");
         List<Object> args = new ArrayList<>();
         caller.portfolioOwner().ifPresent(owner -> {
@@ -78,7 +81,7 @@ public class WorkflowQueries {
             args.add(filter.templateKey());
         }
         if (filter.overdue()) {
-            sql.append(" and exists (select 1 from workflow_step s where s.instance_id = i.id and s.status = 'ACTIVE' and s.due_on < ?)");
+            sql.append(" and s.due_on < ?"); // the active step (joined above) is due before asOf
             args.add(filter.asOf());
         }
         if (page.after() != null) {
@@ -89,19 +92,37 @@ public class WorkflowQueries {
         sql.append(" order by i.started_at desc, i.id desc limit ?");
         args.add(page.fetchSize());
         List<Object[]> rows = rows(sql, args);
-        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
-        Map<UUID, WorkflowInstance> instances = WorkflowInstance.<WorkflowInstance>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(w -> w.id, Function.identity()));
-        Map<UUID, DirectoryEntry> clients = directory.findAll(instances.values().stream().map(w -> w.clientId).distinct().toList());
-        List<WorkflowInstance> ordered = ids.stream().map(instances::get).toList();
-        // one query for the page's steps and one version lookup per template, not three queries per workflow
-        Map<UUID, List<WorkflowStep>> steps = ids.isEmpty() ? Map.of()
-                : WorkflowStep.<WorkflowStep>list("instanceId in ?1 order by instanceId, position", ids).stream()
-                        .collect(Collectors.groupingBy(st -> st.instanceId));
-        Map<UUID, TemplateCatalog.Version> versions = new HashMap<>();
-        instances.values().forEach(w -> versions.computeIfAbsent(w.templateId, templates::byId));
-        return Page.of(ordered, page, w -> new Cursor(w.startedAt.toString(), w.id.toString()),
-                w -> workflows.view(w, clients.get(w.clientId), versions.get(w.templateId), steps.getOrDefault(w.id, List.of())));
+        return Page.of(rows, page, r -> new Cursor(instant(r[9]).toString(), r[0].toString()),
+                r -> summary(r, templates.definition((UUID) r[3]), filter.asOf()));
+    }
+
+    private static WorkflowSummaryView summary(Object[] r, WorkflowDefinition definition, LocalDate asOf) {
+        Integer active = r[5] == null ? null : ((Number) r[5]).intValue();
+        WorkflowSummaryView.ActiveStep activeStep = null;
+        if (active != null && "RUNNING".equals(r[4])) {
+            WorkflowDefinition.Step step = definition.step(active);
+            LocalDate due = date(r[11]);
+            activeStep = new WorkflowSummaryView.ActiveStep(active, step.name(), step.type().name(), step.assigneeRole(),
+                    definition.role(step.assigneeRole()).map(role -> role.side().name()).orElse(null), due,
+                    due != null && due.isBefore(asOf), due == null ? null : ChronoUnit.DAYS.between(asOf, due));
+        }
+        return new WorkflowSummaryView(r[0].toString(), r[1].toString(), (String) r[2],
+                new WorkflowView.TemplateRef(r[3].toString(), (String) r[12], ((Number) r[13]).intValue(), definition.name()),
+                (String) r[4], active, definition.steps().size(), (String) r[6], (String) r[7], (String) r[8],
+                instant(r[9]), r[10] == null ? null : instant(r[10]), activeStep);
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case Timestamp t -> t.toInstant();
+            case OffsetDateTime o -> o.toInstant();
+            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
+        };
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     /**
@@ -177,7 +198,7 @@ public class WorkflowQueries {
             TemplateCatalog.Version version = versions.get((UUID) r[4]);
             WorkflowDefinition.Step step = version.definition().step(((Number) r[1]).intValue());
             WorkflowDefinition.Role role = version.definition().role(step.assigneeRole()).orElseThrow();
-            LocalDate due = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
+            LocalDate due = date(r[2]);
             DirectoryEntry client = clients.get((UUID) r[3]);
             return new WorkStepView(WorkStepView.WORKFLOW_STEP, r[0].toString(), null, r[3].toString(),
                     client == null ? null : client.name(), version.key(), version.definition().name(),

@@ -312,8 +312,8 @@ public class Workflows {
                 WorkflowStep.list("instanceId = ?1 order by position", instance.id));
     }
 
-    /** The view from what a list has loaded for a whole page at once (version and steps, in position order). */
-    WorkflowView view(WorkflowInstance instance, DirectoryEntry client, TemplateCatalog.Version version, List<WorkflowStep> states) {
+    /** The view from its template version and step states (in position order). */
+    private WorkflowView view(WorkflowInstance instance, DirectoryEntry client, TemplateCatalog.Version version, List<WorkflowStep> states) {
         WorkflowDefinition definition = version.definition();
         LocalDate today = today();
         List<WorkflowView.StepView> steps = states.stream().map(s -> {

@@ -195,6 +195,24 @@ class WorkflowApiTest {
                         + clientId + "&asOf=" + later)
                 .then().statusCode(200).extract().path("items.id");
         assertThat(overdue).containsExactly(id);
+        // the list shows summaries: the active step with its due date as of asOf; every step in full at GET by id
+        io.restassured.path.json.JsonPath full = as("cse").get("/api/v1/workflows/" + id).then().statusCode(200).extract().jsonPath();
+        io.restassured.path.json.JsonPath summary = as("cse").get("/api/v1/workflows?overdue=true&limit=200&templateKey="
+                + "client-health-check&clientId=" + clientId + "&asOf=" + later).then().statusCode(200).extract().jsonPath();
+        int active = full.getInt("activePosition");
+        String due = full.getString("steps[" + (active - 1) + "].dueOn");
+        assertThat(summary.getString("items[0].activeStep.name")).isEqualTo(full.getString("steps[" + (active - 1) + "].name"));
+        assertThat(summary.getString("items[0].activeStep.assigneeRole"))
+                .isEqualTo(full.getString("steps[" + (active - 1) + "].assigneeRole"));
+        assertThat(summary.getInt("items[0].activeStep.position")).isEqualTo(active);
+        assertThat(summary.getString("items[0].activeStep.dueOn")).isEqualTo(due);
+        assertThat(summary.getBoolean("items[0].activeStep.overdue")).isTrue();
+        assertThat(summary.getLong("items[0].activeStep.daysUntilDue"))
+                .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(later), LocalDate.parse(due)));
+        assertThat(summary.getInt("items[0].stepCount")).isEqualTo(full.getList("steps").size());
+        assertThat(summary.getString("items[0].template.key")).isEqualTo("client-health-check");
+        assertThat(summary.getString("items[0].clientName")).isEqualTo(full.getString("clientName"));
+        assertThat(summary.getMap("items[0]")).doesNotContainKey("steps");
         assertThat(as("cse").get("/api/v1/workflows?overdue=true&templateKey=client-health-check&clientId=" + clientId)
                 .then().statusCode(200)
                 .extract().<List<String>>path("items.id")).isEmpty();

@@ -41,6 +41,15 @@ public record Cursor(String sortValue, String id) {
         }
     }
 
+    /** The sort value as a decimal number, for collections ordered by an amount. */
+    public java.math.BigDecimal sortDecimal() {
+        try {
+            return new java.math.BigDecimal(sortValue);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     /** The tie-breaking id as a UUID. */
     public java.util.UUID uuid() {
         try {
