@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.segmentation.domain.ClassifierInput;
 import io.rhythm.segmentation.domain.ClientSegmentState;
+import io.rhythm.segmentation.domain.SegmentAssignment;
 import io.rhythm.segmentation.domain.SegmentModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +50,19 @@ public class Resegmentation {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "segmentation-resegment"));
 
+    /** {@code changed}: clients that moved; {@code effectiveFrom}: the day the re-segmentation is dated (null: when it ran). */
     public record Job(String id, int modelVersion, String status, int total, int done, int changed, double percent,
-                      String requestedBy, Instant startedAt, Instant finishedAt, String error) {
+                      String requestedBy, Instant startedAt, Instant finishedAt, String error, LocalDate effectiveFrom) {
     }
 
     /** Records a job in the caller's transaction; {@link #run} it after that commits. */
-    public UUID create(int version, String by) {
+    public UUID create(int version, String by, LocalDate effectiveFrom) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
-                        insert into segment_job (id, model_version, status, total, requested_by, started_at)
-                        values (?1, ?2, 'RUNNING', ?3, ?4, ?5)""")
+                        insert into segment_job (id, model_version, status, total, requested_by, started_at, effective_from)
+                        values (?1, ?2, 'RUNNING', ?3, ?4, ?5, ?6)""")
                 .setParameter(1, id).setParameter(2, version).setParameter(3, inputs.allClients().size())
-                .setParameter(4, by).setParameter(5, Instant.now(clock)).executeUpdate();
+                .setParameter(4, by).setParameter(5, Instant.now(clock)).setParameter(6, effectiveFrom).executeUpdate();
         return id;
     }
 
@@ -77,7 +81,9 @@ public class Resegmentation {
     }
 
     private void execute(UUID id) {
-        int version = QuarkusTransaction.requiringNew().call(() -> find(id).orElseThrow().modelVersion());
+        Job job = QuarkusTransaction.requiringNew().call(() -> find(id).orElseThrow());
+        int version = job.modelVersion();
+        Instant effectiveFrom = job.effectiveFrom() == null ? null : job.effectiveFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
         SegmentModel model = QuarkusTransaction.requiringNew().call(() -> models.model(version));
         List<UUID> clients = QuarkusTransaction.requiringNew().call(inputs::allClients);
         Map<UUID, ClassifierInput> all = QuarkusTransaction.requiringNew().call(() -> inputs.load(null, model));
@@ -92,7 +98,9 @@ public class Resegmentation {
                 int n = 0;
                 for (UUID client : batch) {
                     ClientSegmentState state = states.computeIfAbsent(client, engine::state);
-                    if (engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION", "model-" + version, true) != null) {
+                    SegmentAssignment m = engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION",
+                            "model-" + version, true, effectiveFrom);
+                    if (m != null && m.segment != m.fromSegment) {
                         n++;
                     }
                 }
@@ -114,7 +122,8 @@ public class Resegmentation {
 
     public Optional<Job> find(UUID id) {
         List<?> rows = em.createNativeQuery("""
-                        select id, model_version, status, total, done, changed, requested_by, started_at, finished_at, error
+                        select id, model_version, status, total, done, changed, requested_by, started_at, finished_at, error,
+                               effective_from
                         from segment_job where id = ?1""").setParameter(1, id).getResultList();
         return rows.stream().map(r -> {
             Object[] c = (Object[]) r;
@@ -122,7 +131,7 @@ public class Resegmentation {
             int done = ((Number) c[4]).intValue();
             return new Job(c[0].toString(), ((Number) c[1]).intValue(), (String) c[2], total, done, ((Number) c[5]).intValue(),
                     total == 0 ? 100.0 : Math.round(done * 1000.0 / total) / 10.0, (String) c[6], SqlValues.instant(c[7]),
-                    SqlValues.instant(c[8]), (String) c[9]);
+                    SqlValues.instant(c[8]), (String) c[9], SqlValues.localDate(c[10]));
         }).findFirst();
     }
 

@@ -61,6 +61,17 @@ public class SegmentEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
                                    String causeEventId, boolean immediate) {
+        return apply(state, model, input, cause, causeEventId, immediate, null);
+    }
+
+    /**
+     * {@link #apply(ClientSegmentState, SegmentModel, ClassifierInput, String, String, boolean)} for a model activation
+     * dated {@code effectiveFrom} (null: now): a move is effective from then, and a client left in its segment that
+     * entered it later counts as in it from then (a migration record to itself, no event).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
+                                   String causeEventId, boolean immediate, Instant effectiveFrom) {
         Classification c = SegmentClassifier.classify(model, input);
         Instant now = Instant.now(clock);
         state.computedSegment = c.segment();
@@ -72,16 +83,23 @@ public class SegmentEngine {
         state.updatedAt = now;
         SegmentAssignment migration = null;
         if (state.overridden(today())) {
-            state.pendingSegment = null;
-            state.pendingCount = 0;
+            state.pending(ConfirmationRule.Pending.NONE);
+        } else if (effectiveFrom != null && c.segment() != null) {
+            state.pending(ConfirmationRule.Pending.NONE);
+            if (state.segment != c.segment()) {
+                migration = migrate(state, c.segment(), c.reason(), cause, causeEventId, model.version(), effectiveFrom,
+                        SYSTEM, input.revenue());
+            } else if (state.segmentSince == null || effectiveFrom.isBefore(state.segmentSince)) {
+                migration = record(state, c.segment(), c.reason(), cause, causeEventId, model.version(), effectiveFrom,
+                        SYSTEM, input.revenue());
+            }
         } else {
-            ConfirmationRule.Decision d = ConfirmationRule.next(state.segment, c.segment(), state.pendingSegment,
-                    state.pendingCount, immediate ? 1 : model.confirmations());
-            state.pendingSegment = d.pending();
-            state.pendingCount = d.count();
+            ConfirmationRule rule = immediate ? ConfirmationRule.IMMEDIATE : model.confirmation();
+            ConfirmationRule.Decision d = rule.next(state.segment, c.segment(), state.pending(), now);
+            state.pending(d.pending());
             if (d.migrateTo() != null) {
-                migration = migrate(state, d.migrateTo(), c.reason(), cause, causeEventId, model.version(), now, SYSTEM,
-                        input.revenue());
+                migration = migrate(state, d.migrateTo(), c.reason(), cause, causeEventId, model.version(), d.effectiveAt(),
+                        SYSTEM, input.revenue());
             }
         }
         state.persist();
@@ -132,12 +150,56 @@ public class SegmentEngine {
         return due.size();
     }
 
+    /**
+     * Puts the client in its override's segment from the start of {@code effectiveFrom}. An override into the segment
+     * the client is already in is recorded too (a migration record from the segment to itself, cause OVERRIDE, no
+     * event: the segment does not change); when it starts before the client entered the segment it back-dates the
+     * entry, so the Activity Register counts the segment's cadence from the override's effectiveFrom.
+     */
     private SegmentAssignment startOverride(ClientSegmentState state) {
-        state.pendingSegment = null;
-        state.pendingCount = 0;
+        state.pending(ConfirmationRule.Pending.NONE);
+        Instant from = state.overrideFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
+        BigDecimal revenue = inputs.of(state.clientId, models.active()).revenue();
+        if (state.segment == state.overrideSegment) {
+            Instant entered = state.segmentSince == null || from.isBefore(state.segmentSince) ? from : state.segmentSince;
+            return record(state, state.segment, state.overrideReason, "OVERRIDE", null, models.activeVersion(), entered,
+                    state.overrideBy, revenue);
+        }
         return migrate(state, state.overrideSegment, state.overrideReason, "OVERRIDE", null, models.activeVersion(),
-                state.overrideFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), state.overrideBy,
-                inputs.of(state.clientId, models.active()).revenue());
+                from, state.overrideBy, revenue);
+    }
+
+    /**
+     * The daily pass of the day rule ({@link ConfirmationRule#elapsed}): every pending move that has sat in its cell
+     * for the active model's {@code confirmation.days} by {@code now} is taken, effective when the days were up. A client
+     * under an override keeps it. Returns how many moved; none when the active model has no day rule.
+     */
+    @Transactional
+    public int confirmPendingMoves(Instant now) {
+        SegmentModel model = models.active();
+        ConfirmationRule rule = model.confirmation();
+        if (rule.days() == null) {
+            return 0;
+        }
+        Instant startedBy = now.minus(java.time.Duration.ofDays(rule.days()));
+        List<ClientSegmentState> waiting = ClientSegmentState.list("pendingSegment is not null and pendingSince <= ?1", startedBy);
+        int moved = 0;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (ClientSegmentState state : waiting) {
+            if (state.overridden(today)) {
+                continue;
+            }
+            ConfirmationRule.Decision d = rule.elapsed(state.pending(), now);
+            if (d.migrateTo() != null) {
+                state.pending(d.pending());
+                migrate(state, d.migrateTo(), "confirmed after " + rule.days() + " days in the cell; " + state.computedReason,
+                        "INPUT", null, model.version(), d.effectiveAt(), SYSTEM, inputs.of(state.clientId, model).revenue());
+                state.updatedAt = Instant.now(clock);
+                state.persist();
+                moved++;
+            }
+        }
+        return moved;
     }
 
     /**
@@ -187,23 +249,8 @@ public class SegmentEngine {
         if (from == to) {
             return null;
         }
-        String text = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
-        SegmentAssignment m = new SegmentAssignment();
-        m.id = UUID.randomUUID();
-        m.clientId = state.clientId;
-        m.segment = to;
-        m.fromSegment = from;
-        m.reason = text;
-        m.assignedBy = by;
-        m.assignedAt = Instant.now(clock);
-        m.cause = cause;
-        m.causeEventId = causeEventId;
-        m.modelVersion = modelVersion;
-        m.effectiveAt = effectiveAt;
-        m.revenueAmount = revenue;
-        m.persist();
-        state.segment = to;
-        state.segmentSince = effectiveAt;
+        SegmentAssignment m = record(state, to, reason, cause, causeEventId, modelVersion, effectiveAt, by, revenue);
+        String text = m.reason;
         String client = state.clientId.toString();
         outbox.publish(EventCatalogue.SEGMENT_MIGRATED, client, new SegmentMigrated(client, from == null ? null : from.name(),
                 to.name(), text, to.sapRequired(), by, modelVersion, cause, causeEventId, effectiveAt));
@@ -215,6 +262,28 @@ public class SegmentEngine {
             outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, client,
                     new SatisfactionActionPlanNoLongerRequired(client, to.name(), from.name(), text, m.id.toString(), effectiveAt));
         }
+        return m;
+    }
+
+    /** Stores one migration record and makes it the client's segment since {@code effectiveAt}; publishes nothing. */
+    private SegmentAssignment record(ClientSegmentState state, Segment to, String reason, String cause, String causeEventId,
+                                     int modelVersion, Instant effectiveAt, String by, BigDecimal revenue) {
+        SegmentAssignment m = new SegmentAssignment();
+        m.id = UUID.randomUUID();
+        m.clientId = state.clientId;
+        m.segment = to;
+        m.fromSegment = state.segment;
+        m.reason = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
+        m.assignedBy = by;
+        m.assignedAt = Instant.now(clock);
+        m.cause = cause;
+        m.causeEventId = causeEventId;
+        m.modelVersion = modelVersion;
+        m.effectiveAt = effectiveAt;
+        m.revenueAmount = revenue;
+        m.persist();
+        state.segment = to;
+        state.segmentSince = effectiveAt;
         return m;
     }
 

@@ -172,9 +172,21 @@ class ModelApiTest {
         Map<String, Object> seed = as("avp").get("/api/v1/segments/models/1").jsonPath().getMap("model");
         int restored = as("avp").body(seed).post("/api/v1/segments/models").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        String back = as("avp").post("/api/v1/segments/models/" + restored + "/activate").then().statusCode(202)
-                .extract().jsonPath().getString("id");
+        // dated like a review's finalisation day: not after today (400, nothing activated), else moves from that day
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        as("avp").post("/api/v1/segments/models/" + restored + "/activate?effectiveFrom=" + today.plusDays(1)).then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveFrom"));
+        as("avp").post("/api/v1/segments/models/" + restored + "/activate?effectiveFrom=12-06-2026").then().statusCode(400);
+        as("avp").get("/api/v1/segments/models/" + restored).then().body("status", equalTo("DRAFT"));
+        java.time.LocalDate dated = today.minusDays(30);
+        String back = as("avp").post("/api/v1/segments/models/" + restored + "/activate?effectiveFrom=" + dated).then().statusCode(202)
+                .body("effectiveFrom", equalTo(dated.toString())).extract().jsonPath().getString("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(as("avp").get("/api/v1/segments/jobs/" + back).jsonPath().getString("status")));
-        as("avp").get("/api/v1/segments/clients/" + b).then().body("segment", equalTo("LEVERAGE"));
+        as("avp").get("/api/v1/segments/clients/" + b).then().body("segment", equalTo("LEVERAGE"))
+                .body("current.effectiveAt", equalTo(dated + "T00:00:00Z")).body("current.fromSegment", equalTo("COLLABORATE"));
+        // a client the activation leaves where it is, entered today: in its segment from the activation's date on
+        as("avp").get("/api/v1/segments/clients/" + a).then().body("segment", equalTo("LEVERAGE"))
+                .body("since", equalTo(dated + "T00:00:00Z")).body("current.cause", equalTo("MODEL_ACTIVATION"))
+                .body("current.fromSegment", equalTo("LEVERAGE")).body("current.modelVersion", equalTo(restored));
     }
 }
