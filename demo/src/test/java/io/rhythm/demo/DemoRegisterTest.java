@@ -59,7 +59,7 @@ class DemoRegisterTest {
         // the same rule with the segment entered on the load day: nothing can be overdue yet
         assertThat(status(1, today.minusMonths(3), today, today)).isEqualTo("COMPLIANT");
         assertThat(status(1, today.minusMonths(3), DemoSegmentsLoader.REVIEW_FINALISED, today)).isEqualTo("OVERDUE");
-        assertThat(status(3, LocalDate.of(2026, 9, 10), DemoSegmentsLoader.REVIEW_FINALISED, today)).isEqualTo("OVERDUE");
+        assertThat(status(3, LocalDate.of(2026, 9, 1), DemoSegmentsLoader.REVIEW_FINALISED, today)).isEqualTo("OVERDUE");
         assertThat(status(3, LocalDate.of(2026, 9, 21), DemoSegmentsLoader.REVIEW_FINALISED, today)).isEqualTo("DUE_SOON");
     }
 
