@@ -1,10 +1,11 @@
 package io.rhythm.segmentation.service;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.segmentation.domain.ClassifierInput;
 import io.rhythm.segmentation.domain.ClientSegmentState;
-import io.rhythm.segmentation.domain.SegmentAssignment;
 import io.rhythm.segmentation.domain.SegmentModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +14,13 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +40,10 @@ public class Resegmentation {
 
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    OutboxWriter outbox;
     @Inject
     Inputs inputs;
     @Inject
@@ -87,37 +94,60 @@ public class Resegmentation {
         SegmentModel model = QuarkusTransaction.requiringNew().call(() -> models.model(version));
         List<UUID> clients = QuarkusTransaction.requiringNew().call(inputs::allClients);
         Map<UUID, ClassifierInput> all = QuarkusTransaction.requiringNew().call(() -> inputs.load(null, model));
-        ClassifierInput none = new ClassifierInput(null, 0, null, null, null);
         int done = 0;
         int changed = 0;
         for (int from = 0; from < clients.size(); from += batchSize) {
             List<UUID> batch = clients.subList(from, Math.min(clients.size(), from + batchSize));
-            int moved = QuarkusTransaction.requiringNew().call(() -> {
-                Map<UUID, ClientSegmentState> states = new HashMap<>();
-                ClientSegmentState.<ClientSegmentState>list("clientId in ?1", batch).forEach(s -> states.put(s.clientId, s));
-                int n = 0;
-                for (UUID client : batch) {
-                    ClientSegmentState state = states.computeIfAbsent(client, engine::state);
-                    SegmentAssignment m = engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION",
-                            "model-" + version, true, effectiveFrom);
-                    if (m != null && m.segment != m.fromSegment) {
-                        n++;
-                    }
-                }
-                return n;
-            });
-            done += batch.size();
-            changed += moved;
-            int d = done;
-            int c = changed;
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update segment_job set done = ?1, changed = ?2 where id = ?3")
-                    .setParameter(1, d).setParameter(2, c).setParameter(3, id).executeUpdate());
+            int doneAfter = done + batch.size();
+            int changedBefore = changed;
+            changed += QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom,
+                    doneAfter, changedBefore));
+            done = doneAfter;
         }
         int d = done;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "update segment_job set status = 'DONE', done = ?1, total = ?1, finished_at = ?2 where id = ?3")
                 .setParameter(1, d).setParameter(2, Instant.now(clock)).setParameter(3, id).executeUpdate());
         LOG.infof("re-segmentation %s: model %d, %d clients, %d migrated", id, version, done, changed);
+    }
+
+    /**
+     * One batch in one transaction, set-based: the clients' state rows in one query (a client without one is new:
+     * no lookup each), placed in plain Java by {@link SegmentEngine#apply} (the classifier and rules unchanged), then
+     * the states, migration records and events written as batched statements, and the job's progress with them.
+     * Returns how many clients moved.
+     */
+    private int placeBatch(UUID id, List<UUID> batch, SegmentModel model, Map<UUID, ClassifierInput> all,
+                           Instant effectiveFrom, int doneAfter, int changedBefore) {
+        ClassifierInput none = new ClassifierInput(null, 0, null, null, null);
+        String causeEventId = "model-" + model.version();
+        Instant now = Instant.now(clock);
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, ClientSegmentState> states = BatchWrites.states(connection, batch);
+            BatchWrites writes = new BatchWrites();
+            for (UUID client : batch) {
+                ClientSegmentState state = states.computeIfAbsent(client, c -> {
+                    ClientSegmentState fresh = new ClientSegmentState();
+                    fresh.clientId = c;
+                    fresh.updatedAt = now;
+                    return fresh;
+                });
+                engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION", causeEventId, true,
+                        effectiveFrom, writes);
+            }
+            writes.flush(connection, outbox);
+            int moved = writes.moved();
+            try (PreparedStatement progress = connection.prepareStatement(
+                    "update segment_job set done = ?, changed = ? where id = ?")) {
+                progress.setInt(1, doneAfter);
+                progress.setInt(2, changedBefore + moved);
+                progress.setObject(3, id);
+                progress.executeUpdate();
+            }
+            return moved;
+        } catch (SQLException e) {
+            throw new IllegalStateException("re-segmentation " + id + ": cannot write a batch of " + batch.size() + " clients", e);
+        }
     }
 
     public Optional<Job> find(UUID id) {

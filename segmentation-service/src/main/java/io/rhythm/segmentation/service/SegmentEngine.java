@@ -1,6 +1,7 @@
 package io.rhythm.segmentation.service;
 
 import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.EventType;
 import io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired;
 import io.rhythm.platform.events.payload.SatisfactionActionPlanRequired;
 import io.rhythm.platform.events.payload.SegmentMigrated;
@@ -46,6 +47,33 @@ public class SegmentEngine {
     @Inject
     Clock clock;
 
+    /** Where {@link #apply} puts what it changed: at once (one client, the live path), or collected for a batch. */
+    public interface Writes {
+        void state(ClientSegmentState state);
+
+        void migration(SegmentAssignment migration);
+
+        void event(EventType type, String subject, Object payload);
+    }
+
+    /** Hibernate for the rows, the outbox one event at a time: the live path (one client per transaction). */
+    private final Writes live = new Writes() {
+        @Override
+        public void state(ClientSegmentState state) {
+            state.persist();
+        }
+
+        @Override
+        public void migration(SegmentAssignment migration) {
+            migration.persist();
+        }
+
+        @Override
+        public void event(EventType type, String subject, Object payload) {
+            outbox.publish(type, subject, payload);
+        }
+    };
+
     /** Re-assesses one client after an input changed; returns the migration, if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SegmentAssignment assess(UUID clientId, String causeEventId) {
@@ -72,6 +100,15 @@ public class SegmentEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
                                    String causeEventId, boolean immediate, Instant effectiveFrom) {
+        return apply(state, model, input, cause, causeEventId, immediate, effectiveFrom, live);
+    }
+
+    /**
+     * {@link #apply(ClientSegmentState, SegmentModel, ClassifierInput, String, String, boolean, Instant)} with its
+     * state row, migration record and events handed to {@code writes} (a batch writes them set-based afterwards).
+     */
+    public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
+                                   String causeEventId, boolean immediate, Instant effectiveFrom, Writes writes) {
         Classification c = SegmentClassifier.classify(model, input);
         Instant now = Instant.now(clock);
         state.computedSegment = c.segment();
@@ -88,10 +125,10 @@ public class SegmentEngine {
             state.pending(ConfirmationRule.Pending.NONE);
             if (state.segment != c.segment()) {
                 migration = migrate(state, c.segment(), c.reason(), cause, causeEventId, model.version(), effectiveFrom,
-                        SYSTEM, input.revenue());
+                        SYSTEM, input.revenue(), writes);
             } else if (state.segmentSince == null || effectiveFrom.isBefore(state.segmentSince)) {
                 migration = record(state, c.segment(), c.reason(), cause, causeEventId, model.version(), effectiveFrom,
-                        SYSTEM, input.revenue());
+                        SYSTEM, input.revenue(), writes);
             }
         } else {
             ConfirmationRule rule = immediate ? ConfirmationRule.IMMEDIATE : model.confirmation();
@@ -99,10 +136,10 @@ public class SegmentEngine {
             state.pending(d.pending());
             if (d.migrateTo() != null) {
                 migration = migrate(state, d.migrateTo(), c.reason(), cause, causeEventId, model.version(), d.effectiveAt(),
-                        SYSTEM, input.revenue());
+                        SYSTEM, input.revenue(), writes);
             }
         }
-        state.persist();
+        writes.state(state);
         return migration;
     }
 
@@ -163,10 +200,10 @@ public class SegmentEngine {
         if (state.segment == state.overrideSegment) {
             Instant entered = state.segmentSince == null || from.isBefore(state.segmentSince) ? from : state.segmentSince;
             return record(state, state.segment, state.overrideReason, "OVERRIDE", null, models.activeVersion(), entered,
-                    state.overrideBy, revenue);
+                    state.overrideBy, revenue, live);
         }
         return migrate(state, state.overrideSegment, state.overrideReason, "OVERRIDE", null, models.activeVersion(),
-                from, state.overrideBy, revenue);
+                from, state.overrideBy, revenue, live);
     }
 
     /**
@@ -193,7 +230,7 @@ public class SegmentEngine {
             if (d.migrateTo() != null) {
                 state.pending(d.pending());
                 migrate(state, d.migrateTo(), "confirmed after " + rule.days() + " days in the cell; " + state.computedReason,
-                        "INPUT", null, model.version(), d.effectiveAt(), SYSTEM, inputs.of(state.clientId, model).revenue());
+                        "INPUT", null, model.version(), d.effectiveAt(), SYSTEM, inputs.of(state.clientId, model).revenue(), live);
                 state.updatedAt = Instant.now(clock);
                 state.persist();
                 moved++;
@@ -224,7 +261,7 @@ public class SegmentEngine {
             state.computedReason = c.reason();
             if (c.segment() != null) {
                 migrate(state, c.segment(), "override (" + previousOverride + ") expired; computed: " + c.reason(),
-                        "OVERRIDE_EXPIRED", null, model.version(), effective, SYSTEM, input.revenue());
+                        "OVERRIDE_EXPIRED", null, model.version(), effective, SYSTEM, input.revenue(), live);
             }
             state.updatedAt = Instant.now(clock);
             state.persist();
@@ -244,22 +281,22 @@ public class SegmentEngine {
     }
 
     private SegmentAssignment migrate(ClientSegmentState state, Segment to, String reason, String cause, String causeEventId,
-                                      int modelVersion, Instant effectiveAt, String by, BigDecimal revenue) {
+                                      int modelVersion, Instant effectiveAt, String by, BigDecimal revenue, Writes writes) {
         Segment from = state.segment;
         if (from == to) {
             return null;
         }
-        SegmentAssignment m = record(state, to, reason, cause, causeEventId, modelVersion, effectiveAt, by, revenue);
+        SegmentAssignment m = record(state, to, reason, cause, causeEventId, modelVersion, effectiveAt, by, revenue, writes);
         String text = m.reason;
         String client = state.clientId.toString();
-        outbox.publish(EventCatalogue.SEGMENT_MIGRATED, client, new SegmentMigrated(client, from == null ? null : from.name(),
+        writes.event(EventCatalogue.SEGMENT_MIGRATED, client, new SegmentMigrated(client, from == null ? null : from.name(),
                 to.name(), text, to.sapRequired(), by, modelVersion, cause, causeEventId, effectiveAt));
         boolean wasSap = from != null && from.sapRequired();
         if (to.sapRequired() && !wasSap) {
-            outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, client, new SatisfactionActionPlanRequired(client,
+            writes.event(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, client, new SatisfactionActionPlanRequired(client,
                     to.name(), from == null ? null : from.name(), text, m.id.toString(), effectiveAt));
         } else if (!to.sapRequired() && wasSap) {
-            outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, client,
+            writes.event(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, client,
                     new SatisfactionActionPlanNoLongerRequired(client, to.name(), from.name(), text, m.id.toString(), effectiveAt));
         }
         return m;
@@ -267,7 +304,7 @@ public class SegmentEngine {
 
     /** Stores one migration record and makes it the client's segment since {@code effectiveAt}; publishes nothing. */
     private SegmentAssignment record(ClientSegmentState state, Segment to, String reason, String cause, String causeEventId,
-                                     int modelVersion, Instant effectiveAt, String by, BigDecimal revenue) {
+                                     int modelVersion, Instant effectiveAt, String by, BigDecimal revenue, Writes writes) {
         SegmentAssignment m = new SegmentAssignment();
         m.id = UUID.randomUUID();
         m.clientId = state.clientId;
@@ -281,7 +318,7 @@ public class SegmentEngine {
         m.modelVersion = modelVersion;
         m.effectiveAt = effectiveAt;
         m.revenueAmount = revenue;
-        m.persist();
+        writes.migration(m);
         state.segment = to;
         state.segmentSince = effectiveAt;
         return m;
