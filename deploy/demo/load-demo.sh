@@ -5,7 +5,8 @@
 #     every health band is represented — and the NPS cycles Q2 and Q4 2026 with answers, cases, letters, initiatives
 #  2. calendar: a year of engagement activities planned then held (back-filled), six meetings planned in the
 #     fortnight after the load day, the seed calendar's deliverables as on 4 December 2026
-#  3. segments: every client assigned by the default model (all six segments), the AVP's override of SA Health
+#  3. segments: every client assigned by the default model (all six segments), the Segmentation Model Review's model
+#     activated dated 12 June 2026 (segments, and so the register's cadences, count from then), the AVP's override of SA Health
 #  4. FY2026 account plans with stakeholders, opportunities and risks (seed 000's pipeline and attrition figures),
 #     quotas, renewal windows opened
 #  5. workflows: a QBR, an Annual Renewal and a Client Health Check running, a Billing Dispute completed

@@ -66,7 +66,7 @@ class DemoSegmentsTest {
                 new BigDecimal("8100000.00"), DemoPortfolio.Profile.STABLE), List.of(5, 6, 6, 6, 7))).containsExactly("SLEEPING_GIANTS");
     }
 
-    private static Set<String> possibleSegments(DemoPortfolio.Client client, List<Integer> answers) {
+    static Set<String> possibleSegments(DemoPortfolio.Client client, List<Integer> answers) {
         double[] health = switch (client.profile()) {
             case CRITICAL -> new double[]{0, 49.9};
             case AT_RISK -> new double[]{50, 69.9};

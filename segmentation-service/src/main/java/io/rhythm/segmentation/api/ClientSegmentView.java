@@ -16,7 +16,8 @@ public record ClientSegmentView(String clientId, String clientName, String segme
                                 AssignmentView current, List<AssignmentView> history) {
 
     public record Assessment(String computedSegment, String reason, BigDecimal satisfaction, String satisfactionBand,
-                             String spendBand, Integer modelVersion, String pendingSegment, int pendingCount) {
+                             String spendBand, Integer modelVersion, String pendingSegment, int pendingCount,
+                             Instant pendingSince) {
     }
 
     public record OverrideView(String segment, String reason, LocalDate effectiveFrom, LocalDate expiresOn, String by) {

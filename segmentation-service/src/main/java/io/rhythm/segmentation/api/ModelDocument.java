@@ -32,7 +32,7 @@ import java.util.Map;
          "grid": {"LOW": {"LOW": "MAINTAIN", "MODERATE": "NURTURE", "HIGH": "NURTURE"},
                   "MODERATE": {"LOW": "MAINTAIN", "MODERATE": "SLEEPING_GIANTS", "HIGH": "SLEEPING_GIANTS"},
                   "HIGH": {"LOW": "LEVERAGE", "MODERATE": "COLLABORATE", "HIGH": "GIANTS"}},
-         "confirmation": {"consecutiveInputs": 2},
+         "confirmation": {"consecutiveInputs": 2, "days": 14},
          "segments": [{"code": "MAINTAIN", "definition": "Low satisfaction, low spend",
            "csStrategy": "Increase satisfaction through intensive support and communication",
            "salesStrategy": "Prevent attrition; re-establish trust before sales conversations",
@@ -66,7 +66,12 @@ public record ModelDocument(
             @DecimalMin("0") @DecimalMax("1000000000000") @Schema(description = "exclusive; null for HIGH (unbounded)") BigDecimal to) {
     }
 
-    public record Confirmation(@NotNull @Min(1) @Max(10) Integer consecutiveInputs) {
+    @Schema(description = "A new segment is taken once consecutiveInputs consecutive assessments put the client in it, or "
+            + "once the client has sat in it for days days (no assessment elsewhere since), whichever comes first; at "
+            + "least one of the two")
+    public record Confirmation(
+            @Min(1) @Max(10) @Schema(description = "consecutive assessments in the new cell; null: no input rule") Integer consecutiveInputs,
+            @Min(1) @Max(365) @Schema(description = "days in the new cell; null: no day rule") Integer days) {
     }
 
     public record SegmentEntry(

@@ -15,21 +15,27 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,6 +63,8 @@ public class ModelResource {
     Resegmentation jobs;
     @Inject
     Caller caller;
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/models")
@@ -125,17 +133,27 @@ public class ModelResource {
     @RolesAllowed({Roles.AVP, Roles.VP, Roles.EVP, Roles.ADMIN})
     @Operation(summary = "Activate a DRAFT model version", description = "AVP CS and above. The previous version is retired and "
             + "the whole portfolio re-segmented in the background (the new model's placement is taken at once; overrides stay). "
-            + "202 with the job (Location: its progress).")
+            + "effectiveFrom (YYYY-MM-DD, default today, not after today) dates the re-segmentation, e.g. a review's finalisation "
+            + "day: moves are effective from its start, and a client the new model leaves in its segment counts as in it from "
+            + "then when it entered later (recorded as a migration record to itself, no event), so the Activity Register "
+            + "counts the cadences from effectiveFrom. 202 with the job (Location: its progress).")
     @APIResponse(responseCode = "202", description = "The re-segmentation job", content = @Content(schema = @Schema(implementation = Resegmentation.Job.class)))
     @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = NO_VERSION, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is not a DRAFT", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response activate(@PathParam("version") @Min(1) @Max(100000) int version) {
+    public Response activate(@PathParam("version") @Min(1) @Max(100000) int version,
+                             @QueryParam("effectiveFrom") @Parameter(description = "YYYY-MM-DD, not after today; default today")
+                             @Size(max = 10) String effectiveFrom) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate from = DateParam.parse("effectiveFrom", effectiveFrom);
+        if (from != null && from.isAfter(today)) {
+            throw ApiException.invalid("effectiveFrom", "must not be after today (" + today + ")");
+        }
         UUID job = QuarkusTransaction.requiringNew().call(() -> {
             models.activate(version, caller.username());
-            return jobs.create(version, caller.username());
+            return jobs.create(version, caller.username(), from);
         });
         jobs.run(job);
         return Response.accepted(QuarkusTransaction.requiringNew().call(() -> jobs.find(job).orElseThrow()))

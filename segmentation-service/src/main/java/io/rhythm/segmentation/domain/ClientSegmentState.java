@@ -47,6 +47,8 @@ public class ClientSegmentState extends PanacheEntityBase {
     public Segment pendingSegment;
     @Column(name = "pending_count")
     public int pendingCount;
+    @Column(name = "pending_since")
+    public Instant pendingSince;
     @Column(name = "override_segment")
     @Enumerated(EnumType.STRING)
     public Segment overrideSegment;
@@ -60,6 +62,16 @@ public class ClientSegmentState extends PanacheEntityBase {
     public String overrideBy;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public ConfirmationRule.Pending pending() {
+        return new ConfirmationRule.Pending(pendingSegment, pendingCount, pendingSince);
+    }
+
+    public void pending(ConfirmationRule.Pending pending) {
+        pendingSegment = pending.segment();
+        pendingCount = pending.count();
+        pendingSince = pending.since();
+    }
 
     /** True while an override is in force on {@code today} (from its first day, up to but excluding its expiry date). */
     public boolean overridden(LocalDate today) {

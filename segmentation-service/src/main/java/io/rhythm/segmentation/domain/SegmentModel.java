@@ -27,7 +27,7 @@ import java.util.Set;
 public record SegmentModel(int version, String name, BigDecimal npsWeight, BigDecimal healthWeight, int npsWindowDays,
                            List<BandRange> satisfactionBands, SpendBasis spendBasis, String spendCurrency,
                            List<BandRange> spendBands, Map<AxisBand, Map<AxisBand, Segment>> grid,
-                           int confirmations, List<SegmentDefinition> segments) {
+                           ConfirmationRule confirmation, List<SegmentDefinition> segments) {
 
     /** The six cells the seed's Segmentation Framework defines: satisfaction band, spend band, segment. */
     public static final List<Object[]> SEED_CELLS = List.of(
@@ -79,8 +79,10 @@ public record SegmentModel(int version, String name, BigDecimal npsWeight, BigDe
         }
         bandProblems("satisfaction.bands", satisfactionBands, SATISFACTION_MAX, problems);
         bandProblems("spend.bands", spendBands, spendBasis == SpendBasis.SHARE ? BigDecimal.ONE : null, problems);
-        if (confirmations < 1 || confirmations > 10) {
-            problems.add(new ModelProblem("confirmation.consecutiveInputs", "must be between 1 and 10"));
+        if (confirmation == null) {
+            problems.add(new ModelProblem("confirmation", "must not be null"));
+        } else {
+            problems.addAll(confirmation.problems());
         }
         gridProblems(problems);
         segmentProblems(problems);

@@ -51,7 +51,7 @@ public class Assignments {
                 state.computedSegment == null ? "UNASSIGNED" : state.computedSegment.name(), state.computedReason,
                 state.satisfaction, state.satisfactionBand == null ? null : state.satisfactionBand.name(),
                 state.spendBand == null ? null : state.spendBand.name(), state.modelVersion,
-                state.pendingSegment == null ? null : state.pendingSegment.name(), state.pendingCount);
+                state.pendingSegment == null ? null : state.pendingSegment.name(), state.pendingCount, state.pendingSince);
         ClientSegmentView.OverrideView override = state == null || state.overrideSegment == null ? null
                 : new ClientSegmentView.OverrideView(state.overrideSegment.name(), state.overrideReason, state.overrideFrom,
                 state.overrideExpires, state.overrideBy);

@@ -7,6 +7,7 @@ import io.rhythm.segmentation.domain.ActivityType;
 import io.rhythm.segmentation.domain.AxisBand;
 import io.rhythm.segmentation.domain.BandRange;
 import io.rhythm.segmentation.domain.Cadence;
+import io.rhythm.segmentation.domain.ConfirmationRule;
 import io.rhythm.segmentation.domain.Segment;
 import io.rhythm.segmentation.domain.SegmentDefinition;
 import io.rhythm.segmentation.domain.SegmentModel;
@@ -85,7 +86,8 @@ public final class ModelCodec {
         }
         SegmentModel model = new SegmentModel(version, doc.name().strip(), doc.satisfaction().npsWeight(),
                 doc.satisfaction().healthWeight(), doc.satisfaction().npsWindowDays(), satisfaction, basis.get(),
-                doc.spend().currency(), spend, grid, doc.confirmation().consecutiveInputs(), segments);
+                doc.spend().currency(), spend, grid,
+                new ConfirmationRule(doc.confirmation().consecutiveInputs(), doc.confirmation().days()), segments);
         List<FieldError> problems = model.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList();
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
@@ -110,7 +112,7 @@ public final class ModelCodec {
         return new ModelDocument(model.name(),
                 new ModelDocument.Satisfaction(model.npsWeight(), model.healthWeight(), model.npsWindowDays(), bandDocs(model.satisfactionBands())),
                 new ModelDocument.Spend(model.spendBasis().name(), model.spendCurrency(), bandDocs(model.spendBands())),
-                grid, new ModelDocument.Confirmation(model.confirmations()), segments);
+                grid, new ModelDocument.Confirmation(model.confirmation().consecutiveInputs(), model.confirmation().days()), segments);
     }
 
     private static List<ModelDocument.Band> bandDocs(List<BandRange> bands) {

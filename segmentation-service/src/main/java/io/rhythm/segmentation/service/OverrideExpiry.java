@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
 
 /**
  * Once a day (rhythm.overrides.expiry-cron): ends expired overrides (the computed segment returns as a migration), then
- * starts the scheduled overrides whose first day has come.
+ * starts the scheduled overrides whose first day has come, then takes the pending moves that have sat in their new cell
+ * for the model's confirmation days.
  */
 @ApplicationScoped
 public class OverrideExpiry {
@@ -25,5 +26,6 @@ public class OverrideExpiry {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         engine.expireOverrides(today);
         engine.applyDueOverrides(today);
+        engine.confirmPendingMoves(java.time.Instant.now(clock));
     }
 }

@@ -1,6 +1,8 @@
 package io.rhythm.segmentation.service;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rhythm.platform.outbox.OutboxWriter;
 import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.segmentation.domain.ClassifierInput;
 import io.rhythm.segmentation.domain.ClientSegmentState;
@@ -12,9 +14,13 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +41,10 @@ public class Resegmentation {
     @Inject
     EntityManager em;
     @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
     Inputs inputs;
     @Inject
     ModelRegistry models;
@@ -47,18 +57,19 @@ public class Resegmentation {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "segmentation-resegment"));
 
+    /** {@code changed}: clients that moved; {@code effectiveFrom}: the day the re-segmentation is dated (null: when it ran). */
     public record Job(String id, int modelVersion, String status, int total, int done, int changed, double percent,
-                      String requestedBy, Instant startedAt, Instant finishedAt, String error) {
+                      String requestedBy, Instant startedAt, Instant finishedAt, String error, LocalDate effectiveFrom) {
     }
 
     /** Records a job in the caller's transaction; {@link #run} it after that commits. */
-    public UUID create(int version, String by) {
+    public UUID create(int version, String by, LocalDate effectiveFrom) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
-                        insert into segment_job (id, model_version, status, total, requested_by, started_at)
-                        values (?1, ?2, 'RUNNING', ?3, ?4, ?5)""")
+                        insert into segment_job (id, model_version, status, total, requested_by, started_at, effective_from)
+                        values (?1, ?2, 'RUNNING', ?3, ?4, ?5, ?6)""")
                 .setParameter(1, id).setParameter(2, version).setParameter(3, inputs.allClients().size())
-                .setParameter(4, by).setParameter(5, Instant.now(clock)).executeUpdate();
+                .setParameter(4, by).setParameter(5, Instant.now(clock)).setParameter(6, effectiveFrom).executeUpdate();
         return id;
     }
 
@@ -77,33 +88,21 @@ public class Resegmentation {
     }
 
     private void execute(UUID id) {
-        int version = QuarkusTransaction.requiringNew().call(() -> find(id).orElseThrow().modelVersion());
+        Job job = QuarkusTransaction.requiringNew().call(() -> find(id).orElseThrow());
+        int version = job.modelVersion();
+        Instant effectiveFrom = job.effectiveFrom() == null ? null : job.effectiveFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
         SegmentModel model = QuarkusTransaction.requiringNew().call(() -> models.model(version));
         List<UUID> clients = QuarkusTransaction.requiringNew().call(inputs::allClients);
         Map<UUID, ClassifierInput> all = QuarkusTransaction.requiringNew().call(() -> inputs.load(null, model));
-        ClassifierInput none = new ClassifierInput(null, 0, null, null, null);
         int done = 0;
         int changed = 0;
         for (int from = 0; from < clients.size(); from += batchSize) {
             List<UUID> batch = clients.subList(from, Math.min(clients.size(), from + batchSize));
-            int moved = QuarkusTransaction.requiringNew().call(() -> {
-                Map<UUID, ClientSegmentState> states = new HashMap<>();
-                ClientSegmentState.<ClientSegmentState>list("clientId in ?1", batch).forEach(s -> states.put(s.clientId, s));
-                int n = 0;
-                for (UUID client : batch) {
-                    ClientSegmentState state = states.computeIfAbsent(client, engine::state);
-                    if (engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION", "model-" + version, true) != null) {
-                        n++;
-                    }
-                }
-                return n;
-            });
-            done += batch.size();
-            changed += moved;
-            int d = done;
-            int c = changed;
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update segment_job set done = ?1, changed = ?2 where id = ?3")
-                    .setParameter(1, d).setParameter(2, c).setParameter(3, id).executeUpdate());
+            int doneAfter = done + batch.size();
+            int changedBefore = changed;
+            changed += QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom,
+                    doneAfter, changedBefore));
+            done = doneAfter;
         }
         int d = done;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -112,9 +111,49 @@ public class Resegmentation {
         LOG.infof("re-segmentation %s: model %d, %d clients, %d migrated", id, version, done, changed);
     }
 
+    /**
+     * One batch in one transaction, set-based: the clients' state rows in one query (a client without one is new:
+     * no lookup each), placed in plain Java by {@link SegmentEngine#apply} (the classifier and rules unchanged), then
+     * the states, migration records and events written as batched statements, and the job's progress with them.
+     * Returns how many clients moved.
+     */
+    private int placeBatch(UUID id, List<UUID> batch, SegmentModel model, Map<UUID, ClassifierInput> all,
+                           Instant effectiveFrom, int doneAfter, int changedBefore) {
+        ClassifierInput none = new ClassifierInput(null, 0, null, null, null);
+        String causeEventId = "model-" + model.version();
+        Instant now = Instant.now(clock);
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, ClientSegmentState> states = BatchWrites.states(connection, batch);
+            BatchWrites writes = new BatchWrites();
+            for (UUID client : batch) {
+                ClientSegmentState state = states.computeIfAbsent(client, c -> {
+                    ClientSegmentState fresh = new ClientSegmentState();
+                    fresh.clientId = c;
+                    fresh.updatedAt = now;
+                    return fresh;
+                });
+                engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION", causeEventId, true,
+                        effectiveFrom, writes);
+            }
+            writes.flush(connection, outbox);
+            int moved = writes.moved();
+            try (PreparedStatement progress = connection.prepareStatement(
+                    "update segment_job set done = ?, changed = ? where id = ?")) {
+                progress.setInt(1, doneAfter);
+                progress.setInt(2, changedBefore + moved);
+                progress.setObject(3, id);
+                progress.executeUpdate();
+            }
+            return moved;
+        } catch (SQLException e) {
+            throw new IllegalStateException("re-segmentation " + id + ": cannot write a batch of " + batch.size() + " clients", e);
+        }
+    }
+
     public Optional<Job> find(UUID id) {
         List<?> rows = em.createNativeQuery("""
-                        select id, model_version, status, total, done, changed, requested_by, started_at, finished_at, error
+                        select id, model_version, status, total, done, changed, requested_by, started_at, finished_at, error,
+                               effective_from
                         from segment_job where id = ?1""").setParameter(1, id).getResultList();
         return rows.stream().map(r -> {
             Object[] c = (Object[]) r;
@@ -122,7 +161,7 @@ public class Resegmentation {
             int done = ((Number) c[4]).intValue();
             return new Job(c[0].toString(), ((Number) c[1]).intValue(), (String) c[2], total, done, ((Number) c[5]).intValue(),
                     total == 0 ? 100.0 : Math.round(done * 1000.0 / total) / 10.0, (String) c[6], SqlValues.instant(c[7]),
-                    SqlValues.instant(c[8]), (String) c[9]);
+                    SqlValues.instant(c[8]), (String) c[9], SqlValues.localDate(c[10]));
         }).findFirst();
     }
 

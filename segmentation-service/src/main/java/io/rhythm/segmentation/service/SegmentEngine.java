@@ -1,6 +1,7 @@
 package io.rhythm.segmentation.service;
 
 import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.EventType;
 import io.rhythm.platform.events.payload.SatisfactionActionPlanNoLongerRequired;
 import io.rhythm.platform.events.payload.SatisfactionActionPlanRequired;
 import io.rhythm.platform.events.payload.SegmentMigrated;
@@ -46,6 +47,33 @@ public class SegmentEngine {
     @Inject
     Clock clock;
 
+    /** Where {@link #apply} puts what it changed: at once (one client, the live path), or collected for a batch. */
+    public interface Writes {
+        void state(ClientSegmentState state);
+
+        void migration(SegmentAssignment migration);
+
+        void event(EventType type, String subject, Object payload);
+    }
+
+    /** Hibernate for the rows, the outbox one event at a time: the live path (one client per transaction). */
+    private final Writes live = new Writes() {
+        @Override
+        public void state(ClientSegmentState state) {
+            state.persist();
+        }
+
+        @Override
+        public void migration(SegmentAssignment migration) {
+            migration.persist();
+        }
+
+        @Override
+        public void event(EventType type, String subject, Object payload) {
+            outbox.publish(type, subject, payload);
+        }
+    };
+
     /** Re-assesses one client after an input changed; returns the migration, if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SegmentAssignment assess(UUID clientId, String causeEventId) {
@@ -61,6 +89,26 @@ public class SegmentEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
                                    String causeEventId, boolean immediate) {
+        return apply(state, model, input, cause, causeEventId, immediate, null);
+    }
+
+    /**
+     * {@link #apply(ClientSegmentState, SegmentModel, ClassifierInput, String, String, boolean)} for a model activation
+     * dated {@code effectiveFrom} (null: now): a move is effective from then, and a client left in its segment that
+     * entered it later counts as in it from then (a migration record to itself, no event).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
+                                   String causeEventId, boolean immediate, Instant effectiveFrom) {
+        return apply(state, model, input, cause, causeEventId, immediate, effectiveFrom, live);
+    }
+
+    /**
+     * {@link #apply(ClientSegmentState, SegmentModel, ClassifierInput, String, String, boolean, Instant)} with its
+     * state row, migration record and events handed to {@code writes} (a batch writes them set-based afterwards).
+     */
+    public SegmentAssignment apply(ClientSegmentState state, SegmentModel model, ClassifierInput input, String cause,
+                                   String causeEventId, boolean immediate, Instant effectiveFrom, Writes writes) {
         Classification c = SegmentClassifier.classify(model, input);
         Instant now = Instant.now(clock);
         state.computedSegment = c.segment();
@@ -72,19 +120,26 @@ public class SegmentEngine {
         state.updatedAt = now;
         SegmentAssignment migration = null;
         if (state.overridden(today())) {
-            state.pendingSegment = null;
-            state.pendingCount = 0;
+            state.pending(ConfirmationRule.Pending.NONE);
+        } else if (effectiveFrom != null && c.segment() != null) {
+            state.pending(ConfirmationRule.Pending.NONE);
+            if (state.segment != c.segment()) {
+                migration = migrate(state, c.segment(), c.reason(), cause, causeEventId, model.version(), effectiveFrom,
+                        SYSTEM, input.revenue(), writes);
+            } else if (state.segmentSince == null || effectiveFrom.isBefore(state.segmentSince)) {
+                migration = record(state, c.segment(), c.reason(), cause, causeEventId, model.version(), effectiveFrom,
+                        SYSTEM, input.revenue(), writes);
+            }
         } else {
-            ConfirmationRule.Decision d = ConfirmationRule.next(state.segment, c.segment(), state.pendingSegment,
-                    state.pendingCount, immediate ? 1 : model.confirmations());
-            state.pendingSegment = d.pending();
-            state.pendingCount = d.count();
+            ConfirmationRule rule = immediate ? ConfirmationRule.IMMEDIATE : model.confirmation();
+            ConfirmationRule.Decision d = rule.next(state.segment, c.segment(), state.pending(), now);
+            state.pending(d.pending());
             if (d.migrateTo() != null) {
-                migration = migrate(state, d.migrateTo(), c.reason(), cause, causeEventId, model.version(), now, SYSTEM,
-                        input.revenue());
+                migration = migrate(state, d.migrateTo(), c.reason(), cause, causeEventId, model.version(), d.effectiveAt(),
+                        SYSTEM, input.revenue(), writes);
             }
         }
-        state.persist();
+        writes.state(state);
         return migration;
     }
 
@@ -132,12 +187,56 @@ public class SegmentEngine {
         return due.size();
     }
 
+    /**
+     * Puts the client in its override's segment from the start of {@code effectiveFrom}. An override into the segment
+     * the client is already in is recorded too (a migration record from the segment to itself, cause OVERRIDE, no
+     * event: the segment does not change); when it starts before the client entered the segment it back-dates the
+     * entry, so the Activity Register counts the segment's cadence from the override's effectiveFrom.
+     */
     private SegmentAssignment startOverride(ClientSegmentState state) {
-        state.pendingSegment = null;
-        state.pendingCount = 0;
+        state.pending(ConfirmationRule.Pending.NONE);
+        Instant from = state.overrideFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
+        BigDecimal revenue = inputs.of(state.clientId, models.active()).revenue();
+        if (state.segment == state.overrideSegment) {
+            Instant entered = state.segmentSince == null || from.isBefore(state.segmentSince) ? from : state.segmentSince;
+            return record(state, state.segment, state.overrideReason, "OVERRIDE", null, models.activeVersion(), entered,
+                    state.overrideBy, revenue, live);
+        }
         return migrate(state, state.overrideSegment, state.overrideReason, "OVERRIDE", null, models.activeVersion(),
-                state.overrideFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), state.overrideBy,
-                inputs.of(state.clientId, models.active()).revenue());
+                from, state.overrideBy, revenue, live);
+    }
+
+    /**
+     * The daily pass of the day rule ({@link ConfirmationRule#elapsed}): every pending move that has sat in its cell
+     * for the active model's {@code confirmation.days} by {@code now} is taken, effective when the days were up. A client
+     * under an override keeps it. Returns how many moved; none when the active model has no day rule.
+     */
+    @Transactional
+    public int confirmPendingMoves(Instant now) {
+        SegmentModel model = models.active();
+        ConfirmationRule rule = model.confirmation();
+        if (rule.days() == null) {
+            return 0;
+        }
+        Instant startedBy = now.minus(java.time.Duration.ofDays(rule.days()));
+        List<ClientSegmentState> waiting = ClientSegmentState.list("pendingSegment is not null and pendingSince <= ?1", startedBy);
+        int moved = 0;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (ClientSegmentState state : waiting) {
+            if (state.overridden(today)) {
+                continue;
+            }
+            ConfirmationRule.Decision d = rule.elapsed(state.pending(), now);
+            if (d.migrateTo() != null) {
+                state.pending(d.pending());
+                migrate(state, d.migrateTo(), "confirmed after " + rule.days() + " days in the cell; " + state.computedReason,
+                        "INPUT", null, model.version(), d.effectiveAt(), SYSTEM, inputs.of(state.clientId, model).revenue(), live);
+                state.updatedAt = Instant.now(clock);
+                state.persist();
+                moved++;
+            }
+        }
+        return moved;
     }
 
     /**
@@ -162,7 +261,7 @@ public class SegmentEngine {
             state.computedReason = c.reason();
             if (c.segment() != null) {
                 migrate(state, c.segment(), "override (" + previousOverride + ") expired; computed: " + c.reason(),
-                        "OVERRIDE_EXPIRED", null, model.version(), effective, SYSTEM, input.revenue());
+                        "OVERRIDE_EXPIRED", null, model.version(), effective, SYSTEM, input.revenue(), live);
             }
             state.updatedAt = Instant.now(clock);
             state.persist();
@@ -182,18 +281,36 @@ public class SegmentEngine {
     }
 
     private SegmentAssignment migrate(ClientSegmentState state, Segment to, String reason, String cause, String causeEventId,
-                                      int modelVersion, Instant effectiveAt, String by, BigDecimal revenue) {
+                                      int modelVersion, Instant effectiveAt, String by, BigDecimal revenue, Writes writes) {
         Segment from = state.segment;
         if (from == to) {
             return null;
         }
-        String text = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
+        SegmentAssignment m = record(state, to, reason, cause, causeEventId, modelVersion, effectiveAt, by, revenue, writes);
+        String text = m.reason;
+        String client = state.clientId.toString();
+        writes.event(EventCatalogue.SEGMENT_MIGRATED, client, new SegmentMigrated(client, from == null ? null : from.name(),
+                to.name(), text, to.sapRequired(), by, modelVersion, cause, causeEventId, effectiveAt));
+        boolean wasSap = from != null && from.sapRequired();
+        if (to.sapRequired() && !wasSap) {
+            writes.event(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, client, new SatisfactionActionPlanRequired(client,
+                    to.name(), from == null ? null : from.name(), text, m.id.toString(), effectiveAt));
+        } else if (!to.sapRequired() && wasSap) {
+            writes.event(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, client,
+                    new SatisfactionActionPlanNoLongerRequired(client, to.name(), from.name(), text, m.id.toString(), effectiveAt));
+        }
+        return m;
+    }
+
+    /** Stores one migration record and makes it the client's segment since {@code effectiveAt}; publishes nothing. */
+    private SegmentAssignment record(ClientSegmentState state, Segment to, String reason, String cause, String causeEventId,
+                                     int modelVersion, Instant effectiveAt, String by, BigDecimal revenue, Writes writes) {
         SegmentAssignment m = new SegmentAssignment();
         m.id = UUID.randomUUID();
         m.clientId = state.clientId;
         m.segment = to;
-        m.fromSegment = from;
-        m.reason = text;
+        m.fromSegment = state.segment;
+        m.reason = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
         m.assignedBy = by;
         m.assignedAt = Instant.now(clock);
         m.cause = cause;
@@ -201,20 +318,9 @@ public class SegmentEngine {
         m.modelVersion = modelVersion;
         m.effectiveAt = effectiveAt;
         m.revenueAmount = revenue;
-        m.persist();
+        writes.migration(m);
         state.segment = to;
         state.segmentSince = effectiveAt;
-        String client = state.clientId.toString();
-        outbox.publish(EventCatalogue.SEGMENT_MIGRATED, client, new SegmentMigrated(client, from == null ? null : from.name(),
-                to.name(), text, to.sapRequired(), by, modelVersion, cause, causeEventId, effectiveAt));
-        boolean wasSap = from != null && from.sapRequired();
-        if (to.sapRequired() && !wasSap) {
-            outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_REQUIRED, client, new SatisfactionActionPlanRequired(client,
-                    to.name(), from == null ? null : from.name(), text, m.id.toString(), effectiveAt));
-        } else if (!to.sapRequired() && wasSap) {
-            outbox.publish(EventCatalogue.SATISFACTION_ACTION_PLAN_NO_LONGER_REQUIRED, client,
-                    new SatisfactionActionPlanNoLongerRequired(client, to.name(), from.name(), text, m.id.toString(), effectiveAt));
-        }
         return m;
     }
 

@@ -172,6 +172,102 @@ class LiveAssignmentApiTest {
     }
 
     @Test
+    void aClientThatSitsFourteenDaysInANewCellIsMovedByTheDailyPassEffectiveWhenTheDaysWereUp() throws Exception {
+        // the default model confirms by two consecutive inputs or 14 days in the new cell, whichever comes first
+        as("cse").get("/api/v1/segments/models/1").then().body("model.confirmation.consecutiveInputs", equalTo(2))
+                .body("model.confirmation.days", equalTo(14));
+        String quiet = Events.client("Quiet " + UUID.randomUUID(), "cse", "cam", "2000000.00");
+        Events.health(quiet, 90, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GIANTS".equals(segment(quiet)));
+        // one detractor: 0.6 × 20 + 0.4 × 90 = 48, LOW × HIGH = Nurture, waiting for confirmation
+        awaitProcessed("segment-nps-input", Events.nps(quiet, 2).id());
+        as("cse").get("/api/v1/segments/clients/" + quiet).then().body("segment", equalTo("GIANTS"))
+                .body("assessment.pendingSegment", equalTo("NURTURE")).body("assessment.pendingCount", equalTo(1))
+                .body("assessment.pendingSince", not(nullValue()));
+        // thirteen days later the daily pass moves nobody; fifteen days later it moves the quiet client
+        Instant since = Instant.now().minus(Duration.ofDays(13)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        setPendingSince(quiet, since);
+        engine.confirmPendingMoves(Instant.now());
+        assertThat(segment(quiet)).isEqualTo("GIANTS");
+        since = since.minus(Duration.ofDays(2));
+        setPendingSince(quiet, since);
+        try (TopicProbe migrations = TopicProbe.watch(Topics.SEGMENT_MIGRATIONS)) {
+            engine.confirmPendingMoves(Instant.now());
+            CloudEvent moved = TopicProbe.validated(migrations.awaitRecord(r -> quiet.equals(r.key())
+                    && r.value().contains("\"toSegment\":\"NURTURE\""), Duration.ofSeconds(30)));
+            assertThat(moved.data().get("fromSegment").asText()).isEqualTo("GIANTS");
+            assertThat(moved.data().get("cause").asText()).isEqualTo("INPUT");
+            assertThat(Instant.parse(moved.data().get("effectiveAt").asText())).isEqualTo(since.plus(Duration.ofDays(14)));
+            as("cse").get("/api/v1/segments/clients/" + quiet).then().body("segment", equalTo("NURTURE"))
+                    .body("assessment.pendingSegment", nullValue()).body("current.reason", org.hamcrest.Matchers.startsWith("confirmed after 14 days"));
+            // the daily pass again changes nothing
+            assertThat(engine.confirmPendingMoves(Instant.now())).isZero();
+        }
+    }
+
+    @Test
+    void anInputAfterTheDaysAreUpConfirmsTheMoveEffectiveWhenTheDaysWereUp() throws Exception {
+        String clientId = Events.client("Late input " + UUID.randomUUID(), "cse", "cam", "2000000.00");
+        Events.health(clientId, 90, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GIANTS".equals(segment(clientId)));
+        awaitProcessed("segment-nps-input", Events.nps(clientId, 2).id());
+        Instant since = Instant.now().minus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        setPendingSince(clientId, since);
+        // a second detractor: mean 2.5 → 0.6 × 25 + 36 = 51, still Nurture; by days (20 ≥ 14) before the count (2)
+        Events.nps(clientId, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NURTURE".equals(segment(clientId)));
+        as("cse").get("/api/v1/segments/clients/" + clientId).then()
+                .body("current.effectiveAt", equalTo(since.plus(Duration.ofDays(14)).toString()))
+                .body("current.cause", equalTo("INPUT"));
+    }
+
+    @Test
+    void anOverrideIntoTheSegmentTheClientIsInIsRecordedAndBackDatesTheRegister() {
+        String clientId = Events.client("Pinned " + UUID.randomUUID(), "cse", "cam", "100000.00");
+        Events.health(clientId, 90, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LEVERAGE".equals(segment(clientId)));
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        // entered Leverage today: nothing is due yet (quarterly and bi-annual cadences)
+        assertThat(registerOf(clientId, today).getInt("counts.overdue")).isZero();
+
+        LocalDate from = today.minusDays(100);
+        as("avp").body(Events.override(clientId, "Leverage", "Leverage since the account review", from.toString(), null))
+                .post("/api/v1/segments/assignments").then().statusCode(201)
+                .body("segment", equalTo("LEVERAGE")).body("fromSegment", equalTo("LEVERAGE")).body("cause", equalTo("OVERRIDE"))
+                .body("effectiveAt", equalTo(from + "T00:00:00Z"));
+        as("cse").get("/api/v1/segments/clients/" + clientId).then().body("segment", equalTo("LEVERAGE"))
+                .body("since", equalTo(from + "T00:00:00Z")).body("override.reason", equalTo("Leverage since the account review"))
+                .body("history", hasSize(2)).body("history[0].cause", equalTo("OVERRIDE"));
+        // Leverage's cadences counted from 100 days ago: the quarterly ones (partnership meetings, service reviews,
+        // QBRs) fell due about ten days ago, the bi-annual ones (health check, executive engagement) are ahead
+        JsonPath register = registerOf(clientId, today);
+        assertThat(register.getInt("counts.overdue")).isEqualTo(3);
+        assertThat(register.getInt("counts.compliant")).isEqualTo(2);
+        assertThat(register.getString("items.find { it.activityType == 'QBR' }.nextDue")).isEqualTo(from.plusMonths(3).toString());
+        // and on a day between the override's start and today the client was already in Leverage
+        assertThat(registerOf(clientId, from.plusDays(1)).getString("segment")).isEqualTo("LEVERAGE");
+        // an override starting after the client entered the segment does not move the entry later
+        as("avp").body(Events.override(clientId, "Leverage", "Confirmed", today.minusDays(5).toString(), null))
+                .post("/api/v1/segments/assignments").then().statusCode(201).body("effectiveAt", equalTo(from + "T00:00:00Z"));
+        assertThat(registerOf(clientId, today).getInt("counts.overdue")).isEqualTo(3);
+    }
+
+    private static JsonPath registerOf(String clientId, LocalDate asOf) {
+        JsonPath all = as("avp").queryParam("asOf", asOf.toString()).queryParam("groupBy", "client")
+                .get("/api/v1/activity-register/compliance").then().statusCode(200).extract().jsonPath();
+        return new JsonPath(io.rhythm.platform.events.Json.tree(all.getMap("groups.find { it.key == '" + clientId + "' }")).toString());
+    }
+
+    private void setPendingSince(String clientId, Instant since) throws Exception {
+        try (var c = dataSource.getConnection();
+             var u = c.prepareStatement("update client_segment_state set pending_since = ? where client_id = ?")) {
+            u.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            u.setObject(2, UUID.fromString(clientId));
+            assertThat(u.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aScheduledOverrideCannotReplaceOneInForce() {
         String clientId = Events.client("In force " + UUID.randomUUID(), "cse", "cam", "100000.00");
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);

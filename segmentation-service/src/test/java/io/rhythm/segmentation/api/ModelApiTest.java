@@ -3,7 +3,11 @@ package io.rhythm.segmentation.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.rhythm.platform.events.CloudEvent;
+import io.rhythm.platform.events.EventCatalogue;
+import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.testing.RealInfrastructureResource;
+import io.rhythm.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -161,9 +165,21 @@ class ModelApiTest {
 
         // activation: version becomes ACTIVE, the portfolio is re-segmented in the background
         as("cse").post("/api/v1/segments/models/" + version + "/activate").then().statusCode(403);
-        String job = as("avp").post("/api/v1/segments/models/" + version + "/activate").then().statusCode(202)
-                .extract().jsonPath().getString("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(as("avp").get("/api/v1/segments/jobs/" + job).jsonPath().getString("status")));
+        try (TopicProbe migrations = TopicProbe.watch(Topics.SEGMENT_MIGRATIONS)) {
+            String job = as("avp").post("/api/v1/segments/models/" + version + "/activate").then().statusCode(202)
+                    .extract().jsonPath().getString("id");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(as("avp").get("/api/v1/segments/jobs/" + job).jsonPath().getString("status")));
+            // the batch's move reaches Kafka through the outbox, schema-valid, with its cause and model
+            CloudEvent moved = migrations.awaitEvent(EventCatalogue.SEGMENT_MIGRATED.type(), b, Duration.ofSeconds(30));
+            assertThat(moved.data().get("fromSegment").asText()).isEqualTo("LEVERAGE");
+            assertThat(moved.data().get("toSegment").asText()).isEqualTo("COLLABORATE");
+            assertThat(moved.data().get("cause").asText()).isEqualTo("MODEL_ACTIVATION");
+            assertThat(moved.data().get("causeEventId").asText()).isEqualTo("model-" + version);
+            assertThat(moved.data().get("modelVersion").asInt()).isEqualTo(version);
+            JsonPath done = as("avp").get("/api/v1/segments/jobs/" + job).jsonPath();
+            assertThat(done.getInt("done")).isEqualTo(done.getInt("total"));
+            assertThat(done.getInt("changed")).isPositive();
+        }
         as("avp").get("/api/v1/segments/clients/" + b).then().body("segment", equalTo("COLLABORATE"))
                 .body("current.cause", equalTo("MODEL_ACTIVATION")).body("current.modelVersion", equalTo(version));
         as("avp").get("/api/v1/segments/models/1").then().body("status", equalTo("RETIRED"));
@@ -172,9 +188,26 @@ class ModelApiTest {
         Map<String, Object> seed = as("avp").get("/api/v1/segments/models/1").jsonPath().getMap("model");
         int restored = as("avp").body(seed).post("/api/v1/segments/models").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        String back = as("avp").post("/api/v1/segments/models/" + restored + "/activate").then().statusCode(202)
-                .extract().jsonPath().getString("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(as("avp").get("/api/v1/segments/jobs/" + back).jsonPath().getString("status")));
-        as("avp").get("/api/v1/segments/clients/" + b).then().body("segment", equalTo("LEVERAGE"));
+        // dated like a review's finalisation day: not after today (400, nothing activated), else moves from that day
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        as("avp").post("/api/v1/segments/models/" + restored + "/activate?effectiveFrom=" + today.plusDays(1)).then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveFrom"));
+        as("avp").post("/api/v1/segments/models/" + restored + "/activate?effectiveFrom=12-06-2026").then().statusCode(400);
+        as("avp").get("/api/v1/segments/models/" + restored).then().body("status", equalTo("DRAFT"));
+        java.time.LocalDate dated = today.minusDays(30);
+        try (TopicProbe migrations = TopicProbe.watch(Topics.SEGMENT_MIGRATIONS)) {
+            String back = as("avp").post("/api/v1/segments/models/" + restored + "/activate?effectiveFrom=" + dated).then().statusCode(202)
+                    .body("effectiveFrom", equalTo(dated.toString())).extract().jsonPath().getString("id");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(as("avp").get("/api/v1/segments/jobs/" + back).jsonPath().getString("status")));
+            CloudEvent moved = migrations.awaitEvent(EventCatalogue.SEGMENT_MIGRATED.type(), b, Duration.ofSeconds(30));
+            assertThat(moved.data().get("toSegment").asText()).isEqualTo("LEVERAGE");
+            assertThat(moved.data().get("effectiveAt").asText()).isEqualTo(dated + "T00:00:00Z");
+        }
+        as("avp").get("/api/v1/segments/clients/" + b).then().body("segment", equalTo("LEVERAGE"))
+                .body("current.effectiveAt", equalTo(dated + "T00:00:00Z")).body("current.fromSegment", equalTo("COLLABORATE"));
+        // a client the activation leaves where it is, entered today: in its segment from the activation's date on
+        as("avp").get("/api/v1/segments/clients/" + a).then().body("segment", equalTo("LEVERAGE"))
+                .body("since", equalTo(dated + "T00:00:00Z")).body("current.cause", equalTo("MODEL_ACTIVATION"))
+                .body("current.fromSegment", equalTo("LEVERAGE")).body("current.modelVersion", equalTo(restored));
     }
 }

@@ -20,7 +20,8 @@ final class SeedModel {
 
     static SegmentModel build(SpendBasis basis, List<BandRange> spendBands, int confirmations) {
         return new SegmentModel(1, "APAC 2026 default", new BigDecimal("0.6"), new BigDecimal("0.4"), 365,
-                bands(0, 60, 75), basis, "AUD", spendBands, grid(), confirmations, segments());
+                bands(0, 60, 75), basis, "AUD", spendBands, grid(),
+                new ConfirmationRule(confirmations, 14), segments());
     }
 
     static List<BandRange> bands(Object low, Object moderate, Object high) {

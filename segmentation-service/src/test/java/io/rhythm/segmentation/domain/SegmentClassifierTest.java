@@ -116,7 +116,7 @@ class SegmentClassifierTest {
                 new BandRange(AxisBand.MODERATE, new BigDecimal("55"), new BigDecimal("75")),
                 new BandRange(AxisBand.HIGH, new BigDecimal("80"), null));
         SegmentModel bad = new SegmentModel(2, "bad", new BigDecimal("0.6"), new BigDecimal("0.5"), 365, overlapping,
-                SpendBasis.ABSOLUTE, "AUD", SeedModel.bands(0, 250_000, 1_000_000), SeedModel.grid(), 2, SeedModel.segments());
+                SpendBasis.ABSOLUTE, "AUD", SeedModel.bands(0, 250_000, 1_000_000), SeedModel.grid(), new ConfirmationRule(2, null), SeedModel.segments());
         assertThat(bad.problems()).extracting(ModelProblem::field)
                 .containsExactlyInAnyOrder("satisfaction.healthWeight", "satisfaction.bands[1].from", "satisfaction.bands[2].from");
         assertThat(bad.problems()).extracting(ModelProblem::message)
@@ -130,9 +130,9 @@ class SegmentClassifierTest {
         grid.get(AxisBand.HIGH).put(AxisBand.HIGH, Segment.COLLABORATE);
         grid.get(AxisBand.MODERATE).remove(AxisBand.LOW);
         SegmentModel bad = new SegmentModel(2, "bad", new BigDecimal("0.6"), new BigDecimal("0.4"), 365, SeedModel.bands(0, 60, 75),
-                SpendBasis.ABSOLUTE, "AUD", SeedModel.bands(0, 250_000, 1_000_000), grid, 0,
+                SpendBasis.ABSOLUTE, "AUD", SeedModel.bands(0, 250_000, 1_000_000), grid, new ConfirmationRule(0, 400),
                 SeedModel.segments().subList(0, 5));
         assertThat(bad.problems()).extracting(ModelProblem::field).containsExactlyInAnyOrder(
-                "grid.HIGH.HIGH", "grid.MODERATE.LOW", "confirmation.consecutiveInputs", "segments");
+                "grid.HIGH.HIGH", "grid.MODERATE.LOW", "confirmation.consecutiveInputs", "confirmation.days", "segments");
     }
 }
