@@ -133,6 +133,10 @@ class AccessMatrixTest {
             String type = content.fieldNames().next();
             request.contentType(type.contains("*") ? "application/octet-stream" : type)
                     .body("access matrix".getBytes(StandardCharsets.UTF_8));
+        } else {
+            // no body, no media type (as curl -X POST sends it): RestAssured would otherwise name one, and a media type
+            // the method does not consume is a 415 from the method matching, before any role check
+            request.noContentType();
         }
         return request.request(method.toUpperCase(), valid.pathAndQuery()).statusCode();
     }

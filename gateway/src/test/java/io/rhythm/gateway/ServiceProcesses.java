@@ -106,7 +106,9 @@ public class ServiceProcesses implements QuarkusTestResourceLifecycleManager {
                 "RHYTHM_DB_PASSWORD", "rhythm-test",
                 "RHYTHM_KAFKA_BOOTSTRAP", TestInfrastructure.KAFKA_BOOTSTRAP,
                 "RHYTHM_KEYCLOAK_URL", TestInfrastructure.KEYCLOAK_URL,
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false",
+                // nps's survey webhook is configured as under ./rhythm up (without a secret it answers 503)
+                "RHYTHM_NPS_WEBHOOK_SECRET", "gateway-test-webhook-secret"));
         try {
             RUNNING.put(service, builder.start());
         } catch (IOException e) {
