@@ -22,10 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -62,34 +62,19 @@ public final class SegmentationBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("clients", "100000", "calls", "20", "user", "admin", "cse", "cse",
-                "password", "rhythm"));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.out.println("""
+        Optional<Map<String, String>> options = ServiceBenchArgs.parse(args, Map.of("clients", "100000", "calls", "20",
+                "user", "admin", "cse", "cse", "password", "rhythm"),
+                """
                         SegmentationBench --service URL --token-url URL --db-url JDBC [--db-user segmentation_bench] [--report FILE]
                           [--clients 100000] [--calls 20] [--user admin] [--cse cse] [--password rhythm]
                         The database password comes from RHYTHM_BENCH_DB_PASSWORD.""");
-                return;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value at " + args[i]);
-            }
-            options.put(args[i].substring(2), args[++i]);
+        if (options.isPresent()) {
+            new SegmentationBench(options.get()).run();
         }
-        for (String required : List.of("service", "token-url", "db-url")) {
-            if (!options.containsKey(required)) {
-                throw new IllegalArgumentException("--" + required + " is required (see --help)");
-            }
-        }
-        new SegmentationBench(options).run();
     }
 
     private void run() throws Exception {
         URI service = URI.create(o.get("service"));
-        if (!"127.0.0.1".equals(service.getHost()) && !"localhost".equals(service.getHost())) {
-            throw new IllegalArgumentException("only loopback addresses: " + service);
-        }
         RhythmApi api = new RhythmApi(service, URI.create(o.get("token-url")), "unused", "unused");
         AdminSession leader = new AdminSession(api, o.get("user"), o.get("password"));
         AdminSession cse = new AdminSession(api, o.get("cse"), o.get("password"));

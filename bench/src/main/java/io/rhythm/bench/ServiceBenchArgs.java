@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line of the benches that start a service of their own (PlanningBench, CalendarBench): {@code --name value}
+ * The command line of the benches that start a service of their own (PlanningBench, CalendarBench, SegmentationBench): {@code --name value}
  * pairs over defaults, {@code --help} prints the usage, and {@code --service}, {@code --token-url} and {@code --db-url}
  * are required; the service must be a loopback address.
  */
