@@ -9,7 +9,8 @@
 #     activated dated 12 June 2026 (segments, and so the register's cadences, count from then), the AVP's override of SA Health
 #  4. FY2026 account plans with stakeholders, opportunities and risks (seed 000's pipeline and attrition figures),
 #     quotas, renewal windows opened
-#  5. workflows: a QBR, an Annual Renewal and a Client Health Check running, a Billing Dispute completed
+#  5. workflows: a QBR, an Annual Renewal and a Client Health Check running (each waiting on a step), a Client
+#     Health Check and a Billing Dispute completed; a readiness assessment of the APAC region with its report
 # and prints the figures (plan metrics, segments, concentration, register compliance), a feed URL and a meeting-brief URL.
 # Usage: deploy/demo/load-demo.sh [gateway-url] [keycloak-url]
 set -euo pipefail

@@ -30,6 +30,9 @@ public final class DemoLoader {
     public static final long DEFAULT_SEED = 2026;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** How often one request is sent while the gateway answers 429 (about ten minutes of Retry-After waits at most). */
+    private static final int MAX_RATE_LIMITED_ATTEMPTS = 600;
+    private boolean rateLimitNoted;
     private final String gateway;
     private final String tokenUrl;
     private final Map<String, Token> tokens = new HashMap<>();
@@ -291,8 +294,7 @@ public final class DemoLoader {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
+        return exchange(request.build());
     }
 
     /** PUTs a file (its bytes as the body, its type as Content-Type); token null for a public link. */
@@ -302,8 +304,34 @@ public final class DemoLoader {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
+        return exchange(request.build());
+    }
+
+    /**
+     * Sends a request as a well-behaved client of the gateway's rate limit: a 429 is retried after the Retry-After it
+     * gives (the limit is per caller and per minute; a full load sends a few thousand requests as a handful of users).
+     */
+    private Reply exchange(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == MAX_RATE_LIMITED_ATTEMPTS) {
+                return new Reply(response.statusCode(), response.body());
+            }
+            long seconds = response.headers().firstValue("Retry-After").map(DemoLoader::seconds).orElse(1L);
+            if (!rateLimitNoted) {
+                System.out.printf("  (the gateway's rate limit was reached: waiting as its Retry-After says, %d s)%n", seconds);
+                rateLimitNoted = true;
+            }
+            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 60)));
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException notSeconds) { // an HTTP date: wait a little and ask again
+            return 1;
+        }
     }
 
     private String token(String url, Map<String, String> form) throws IOException, InterruptedException {

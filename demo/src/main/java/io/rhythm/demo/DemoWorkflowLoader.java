@@ -23,6 +23,8 @@ import static io.rhythm.demo.MiniJson.write;
  *   <li>QBR for GHA at step 3 (the client's pre-QBR survey, link sent);</li>
  *   <li>Annual Renewal for WA Health (renewing on 28 Feb) at step 2 (usage and value report);</li>
  *   <li>Client Health Check for Sunrise (Critical) at step 2 (the client's satisfaction survey, link sent);</li>
+ *   <li>Client Health Check for SA Health (At-Risk), completed: survey and action plan acknowledged by the client
+ *   through their links, meeting and follow-up done by the CSE;</li>
  *   <li>Billing Dispute Resolution for a stable tail client, completed (the client accepted a credit).</li>
  * </ul>
  * and a readiness assessment of the APAC region (seed 004) with its report.
@@ -44,6 +46,7 @@ final class DemoWorkflowLoader extends DemoPart {
         DemoPortfolio.Client waHealth = client("wa-health");
         DemoPortfolio.Client gha = client("gha");
         DemoPortfolio.Client sunrise = client("sunrise");
+        DemoPortfolio.Client saHealth = client("sa-health");
         DemoPortfolio.Client disputed = portfolio.clients().stream().skip(4)
                 .filter(c -> c.profile() == DemoPortfolio.Profile.STABLE).findFirst().orElseThrow();
 
@@ -60,6 +63,19 @@ final class DemoWorkflowLoader extends DemoPart {
         run(sunrise, "client-health-check", 2, List.of(
                 internal(sunrise.ownerCse(), obj("formData", obj("triggerReason", "Health score drop", "currentHealthRYG", "Red",
                         "daysToRenewal", ChronoUnit.DAYS.between(today, sunrise.renewalDate()))))));
+        run(saHealth, "client-health-check", 0, List.of(
+                internal(saHealth.ownerCse(), obj("formData", obj("triggerReason", "Health score drop", "currentHealthRYG", "Yellow",
+                        "daysToRenewal", ChronoUnit.DAYS.between(today, saHealth.renewalDate())))),
+                client(saHealth, obj("formData", obj("overallSatisfaction", "Neutral",
+                        "whatIsWorkingWell", "The service desk answers quickly and knows our wards.",
+                        "whatCouldBeImproved", "Release notes arrive too late for our clinical safety review.",
+                        "anythingWeShouldKnow", "Our CNIO, Aoife O'Sullivan, now chairs the digital steering committee."))),
+                internal(saHealth.ownerCse(), obj("formData", obj("riskLevel", "Medium",
+                        "primaryRiskFactors", "Late release communication; new executive sponsor not yet engaged.",
+                        "recommendedIntervention", "Release briefings two weeks ahead; executive sponsor meeting with our VP."))),
+                internal(saHealth.ownerCse(), obj("comment", "Health check meeting held on site; action plan agreed with owners and dates.")),
+                client(saHealth, obj()),
+                internal(saHealth.ownerCse(), obj("comment", "Actions logged in the CRM; next pulse check booked for March."))));
         run(disputed, "billing-dispute-resolution", 0, List.of(
                 client(disputed, obj("formData", obj("invoiceNumber", "INV-2026-10417", "disputedAmount", new BigDecimal("18400"),
                         "disputeCategory", "Unused licenses after downgrade",
