@@ -21,7 +21,7 @@ import static io.rhythm.demo.MiniJson.write;
  * client-facing step leaves its link waiting in the inbox.
  * <ul>
  *   <li>QBR for GHA at step 3 (the client's pre-QBR survey, link sent);</li>
- *   <li>Annual Renewal for WA Health (renewing on 28 Feb) at step 2 (usage and value report);</li>
+ *   <li>Annual Renewal for WA Health (renewing on 28 Feb) at step 3 (the client's satisfaction check, link sent);</li>
  *   <li>Client Health Check for Sunrise (Critical) at step 2 (the client's satisfaction survey, link sent);</li>
  *   <li>Client Health Check for SA Health (At-Risk), completed: survey and action plan acknowledged by the client
  *   through their links, meeting and follow-up done by the CSE;</li>
@@ -55,11 +55,13 @@ final class DemoWorkflowLoader extends DemoPart {
                         "annualRecurringRevenue", gha.maintenanceRevenue(), "supportTicketsThisQuarter", 4, "npsScore", 9,
                         "keyWinsThisQuarter", "Mobile nursing app live in two hospitals; patient portal proposal accepted for review."))),
                 file(gha.ownerCse(), "GHA-QBR-Q4-2026.pptx", PPTX, "GHA Q4 2026 business review deck")));
-        run(waHealth, "annual-renewal", 2, List.of(
+        run(waHealth, "annual-renewal", 3, List.of(
                 internal(waHealth.ownerCse(), obj("formData", obj("accountName", waHealth.name(),
                         "contractEndDate", waHealth.renewalDate(), "currentArr", waHealth.maintenanceRevenue(),
                         "numberOfLicensesSeats", 4200, "renewalRiskFactors", "New CIO since October; has not met us yet.",
-                        "upsellOpportunities", "Clinical analytics (qualified, 2.4M at 40 %)")))));
+                        "upsellOpportunities", "Clinical analytics (qualified, 2.4M at 40 %)"))),
+                file(waHealth.ownerCse(), "WA-Health-usage-and-value-2026.csv", "text/csv",
+                        "month,active_users,modules_in_use\n2026-09,3890,7\n2026-10,3954,7\n2026-11,4021,8\n")));
         run(sunrise, "client-health-check", 2, List.of(
                 internal(sunrise.ownerCse(), obj("formData", obj("triggerReason", "Health score drop", "currentHealthRYG", "Red",
                         "daysToRenewal", ChronoUnit.DAYS.between(today, sunrise.renewalDate()))))));
