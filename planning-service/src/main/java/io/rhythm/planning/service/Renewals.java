@@ -174,17 +174,27 @@ public class Renewals {
                 throw ApiException.invalid("newAnnualRevenue.currency", "must be the renewal's currency " + renewal.currency);
             }
         }
-        renewal.status = request.outcome();
-        renewal.outcomeRevenue = request.newAnnualRevenue() == null ? null : request.newAnnualRevenue().amount();
-        renewal.riskAssessment = request.riskAssessment() == null ? renewal.riskAssessment : request.riskAssessment().strip();
+        decide(renewal, request.outcome(), request.newAnnualRevenue() == null ? null : request.newAnnualRevenue().amount(),
+                request.riskAssessment(), caller.username());
+        return renewal;
+    }
+
+    /**
+     * Records an open renewal's outcome and publishes RenewalOutcomeRecorded through the outbox, in the caller's
+     * transaction; the caller has checked the renewal is open and the outcome valid.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void decide(Renewal renewal, RenewalStatus outcome, BigDecimal outcomeRevenue, String riskAssessment, String decidedBy) {
+        renewal.status = outcome;
+        renewal.outcomeRevenue = outcomeRevenue;
+        renewal.riskAssessment = riskAssessment == null ? renewal.riskAssessment : riskAssessment.strip();
         renewal.outcomeAt = Instant.now(clock);
-        renewal.outcomeBy = caller.username();
+        renewal.outcomeBy = decidedBy;
         renewal.version++;
         outbox.publish(EventCatalogue.RENEWAL_OUTCOME_RECORDED, renewal.clientId.toString(), new RenewalOutcomeRecorded(
                 renewal.id.toString(), renewal.clientId.toString(), renewal.status.name(), renewal.contractEnd,
                 money(renewal.revenue, renewal.currency), money(renewal.outcomeRevenue, renewal.currency),
                 renewal.outcomeAt, renewal.outcomeBy));
-        return renewal;
     }
 
     private static Money money(BigDecimal amount, String currency) {

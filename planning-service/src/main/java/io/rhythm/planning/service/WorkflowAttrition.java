@@ -11,6 +11,7 @@ import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.clients.DirectoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,8 +27,10 @@ import java.util.UUID;
  * A workflow that ends with an attrition outcome (the Annual Renewal's "client will not renew") writes a
  * CONFIRMED attrition risk into the client's account plan: the amount is the revenue up for renewal, the
  * fiscal-year label the one the contract end date falls in ({@code rhythm.fiscal-year.start-month}), and the
- * plan the client's plan of that fiscal year (opened for the system if there is none). Once per workflow
- * instance: the risk carries {@code source_ref = workflow:<id>}, unique.
+ * plan the client's plan of that fiscal year (opened for the system if there is none). The renewal the workflow was
+ * opened for (else the client's earliest open one), when still open, gets its outcome: CHURNED, decided by
+ * {@code workflow:<id>}, with RenewalOutcomeRecorded through the outbox. Once per workflow instance: the risk carries
+ * {@code source_ref = workflow:<id>}, unique.
  */
 @ApplicationScoped
 public class WorkflowAttrition {
@@ -38,6 +41,8 @@ public class WorkflowAttrition {
 
     @Inject
     Plans plans;
+    @Inject
+    Renewals renewals;
     @Inject
     ClientDirectory directory;
     @Inject
@@ -64,7 +69,8 @@ public class WorkflowAttrition {
             return Optional.empty();
         }
         DirectoryEntry client = found.get();
-        Basis basis = basis(client, triggerKey);
+        Renewal renewal = renewalFor(client, triggerKey);
+        Basis basis = basis(client, renewal);
         FiscalYear year = FiscalYear.containing(basis.contractEnd(), fiscalYearStart);
         String owner = client.ownerCse() != null ? client.ownerCse() : client.ownerCam() != null ? client.ownerCam() : "system";
         AccountPlan plan = plans.planFor(client, year.label(), client.name() + " account plan " + year.longLabel(), owner);
@@ -89,11 +95,17 @@ public class WorkflowAttrition {
         risk.createdAt = Instant.now(clock);
         risk.persist();
         RiskChange.record(risk, "system", risk.createdAt);
+        if (renewal != null) { // locked as an outcome recorded through the API locks it
+            Renewal open = Renewal.findById(renewal.id, LockModeType.PESSIMISTIC_WRITE);
+            if (!open.status.decided()) {
+                renewals.decide(open, RenewalStatus.CHURNED, null, risk.description, sourceRef);
+            }
+        }
         return Optional.of(risk);
     }
 
-    /** The renewal the workflow was opened for, else the client's open renewal, else the registry's date and revenue. */
-    Basis basis(DirectoryEntry client, String triggerKey) {
+    /** The renewal the workflow was opened for, else the client's earliest open renewal; null when there is none. */
+    private static Renewal renewalFor(DirectoryEntry client, String triggerKey) {
         Renewal renewal = null;
         if (triggerKey != null && triggerKey.startsWith("renewal:")) {
             try {
@@ -106,6 +118,11 @@ public class WorkflowAttrition {
             renewal = Renewal.find("clientId = ?1 and status = ?2 order by contractEnd", client.clientId(), RenewalStatus.OPEN)
                     .firstResult();
         }
+        return renewal;
+    }
+
+    /** The renewal's date and revenue, else the registry's. */
+    Basis basis(DirectoryEntry client, Renewal renewal) {
         if (renewal != null && renewal.revenue != null) {
             return new Basis(renewal.contractEnd, renewal.revenue, renewal.currency, "the renewal");
         }

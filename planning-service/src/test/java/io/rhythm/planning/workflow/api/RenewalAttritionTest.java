@@ -31,7 +31,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-/** An Annual Renewal opened by RenewalWindowOpened that ends "will not renew" writes confirmed attrition into the plan. */
+/**
+ * An Annual Renewal opened by RenewalWindowOpened that ends "will not renew" writes confirmed attrition into the plan
+ * and records the renewal as churned.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class RenewalAttritionTest {
@@ -69,8 +72,16 @@ class RenewalAttritionTest {
                 .post("/api/v1/workflows/links/" + WorkflowApiTest.link(id, 3)).then().statusCode(200);
         as("vp").body("{\"outcome\": \"APPROVED\"}").post("/api/v1/workflows/" + id + "/steps/4/completion").then().statusCode(200);
         WorkflowApiTest.upload("cse", id, 5, "proposal.pdf", "application/pdf", "%PDF proposal".getBytes()).then().statusCode(200);
-        anonymous().body("{\"outcome\": \"WILL_NOT_RENEW\", \"comment\": \"Consolidating on one vendor\"}")
-                .post("/api/v1/workflows/links/" + WorkflowApiTest.link(id, 6)).then().statusCode(200);
+        String decisionLink = WorkflowApiTest.link(id, 6);
+        try (TopicProbe plans = TopicProbe.watch(Topics.PLANNING_PLANS)) {
+            anonymous().body("{\"outcome\": \"WILL_NOT_RENEW\", \"comment\": \"Consolidating on one vendor\"}")
+                    .post("/api/v1/workflows/links/" + decisionLink).then().statusCode(200);
+            // the renewal is decided too: churned by the workflow, announced through the outbox
+            CloudEvent decided = plans.awaitEvent(EventCatalogue.RENEWAL_OUTCOME_RECORDED.type(), clientId, Duration.ofSeconds(30));
+            assertThat(decided.data().get("renewalId").asText()).isEqualTo(renewalId);
+            assertThat(decided.data().get("outcome").asText()).isEqualTo("CHURNED");
+            assertThat(decided.data().get("recordedBy").asText()).isEqualTo("workflow:" + id);
+        }
 
         String planId = as("cse").get("/api/v1/plans?clientId=" + clientId).then().statusCode(200)
                 .body("fiscalYear", hasItem(fiscalYear.substring(0, 2) + fiscalYear.substring(4)))
@@ -87,6 +98,8 @@ class RenewalAttritionTest {
         as("cse").queryParam("asOf", end.minusDays(30).toString()).get("/api/v1/renewals").then().statusCode(200)
                 .body("items.find { it.clientId == '" + clientId + "' }.renewalId", equalTo(renewalId))
                 .body("items.find { it.clientId == '" + clientId + "' }.attritionOnRegister", equalTo(true));
+        as("cse").get("/api/v1/renewals/" + renewalId).then().statusCode(200)
+                .body("status", equalTo("CHURNED")).body("outcomeBy", equalTo("workflow:" + id));
 
         // writing it again for the same workflow (a retried transaction, a repeated call) adds nothing
         boolean again = QuarkusTransaction.requiringNew().call(() -> attrition.confirm(UUID.fromString(id),
