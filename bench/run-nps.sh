@@ -1,159 +1,60 @@
 #!/usr/bin/env bash
-# nps-service benchmark of issue 5 against the local `./rhythm up` environment; appends a dated
-# section to bench/RESULTS.md.
+# nps-service benchmark of issue 5 (and the nps pod size of issue 16); appends a dated section to bench/RESULTS.md.
 #
-#   bench/run-nps.sh                                   all phases, default sizes (import 100,000; public link 10,000)
-#   bench/run-nps.sh --responses 10000 --public-responses 1000 --stored 100000   a quick run
-#   bench/run-nps.sh --phases aggregate                only the aggregation over 1,000,000 stored responses
-#   bench/run-nps.sh --help                            every option of the harness
+#   bench/run-nps.sh                                       raw Kafka and GET baselines, 2,000 bench clients × 10 contacts,
+#                                                          20,000 responses through the HubSpot import, aggregation over
+#                                                          1,000,000 stored responses of those 2,000 clients
+#   bench/run-nps.sh --responses 5000 --stored 100000      smaller
+#   bench/run-nps.sh --phases aggregate                    only the aggregation
+#   bench/run-nps.sh --help                                every option of the harness (later options override the defaults)
 #
-# Own options (anywhere on the line): --no-build (use bench/target as is), --no-start (fail instead
-# of starting the environment), --no-append (print the section, leave RESULTS.md alone).
-# Starts `./rhythm up --no-demo` only when the environment is not running, and says so; never stops it.
-# The state of env up (the nps database password) is read from $RHYTHM_HOME (default .rhythm).
-# The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 5400).
+# Own options (anywhere on the line): --no-build (use the jars in target as they are), --no-append (print the section).
+# Like run-planning.sh it does not use env "up": it starts nps-service of this checkout itself, on its own port (28380),
+# with a database of its own (nps_bench) on a PostgreSQL it is given, and stops that process when it ends (the shared part
+# is bench/service-bench.sh). Every call goes straight to the service (no gateway). Kafka and Keycloak are those it is
+# given (users admin/cse, client rhythm-integration).
+# Its client directory reads a scratch topic of its own, bench.nps.clients.v1 (created empty for the run, deleted after),
+# on which the harness publishes the portfolio, so it waits for no other service's consumers; its consumer groups are its
+# own (the segments channel starts at the topic's end). Its outbox IS relayed (the import's latency is measured to each
+# SurveyResponseSubmitted on nps.responses.v1): the run's cycles and responses reach the shared broker's nps.* topics,
+# which other services' consumers then read past (keep --responses modest on a shared broker).
+# Its schedulers (trigger cron, milestone and case scans) are off. The public-link phase needs a mail sink, which the
+# shared test infrastructure does not have: it is not in the defaults (run it against env up with the old harness options).
+# RHYTHM_BENCH_NPS_JVM: the service's JVM options (default -Xmx1g, as the other services were measured).
+# Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
+# The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
 set -euo pipefail
+SERVICE=nps-service HARNESS=NpsBench DB=nps_bench PORT="${RHYTHM_BENCH_NPS_PORT:-28380}"
+# shellcheck source=bench/service-bench.sh
+source "$(dirname "${BASH_SOURCE[0]}")/service-bench.sh"
+CLIENTS_TOPIC=bench.nps.clients.v1
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BENCH="$ROOT/bench"
-cd "$ROOT"
-RHYTHM_HOME="${RHYTHM_HOME:-$ROOT/.rhythm}"
+bench_options "$@"
+bench_infra
+bench_build
+"$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.BenchTopic create "$KAFKA" "$CLIENTS_TOPIC" 3
+read -r -a jvm <<<"${RHYTHM_BENCH_NPS_JVM:--Xmx1g}"
+bench_start "$ROOT/nps-service/target/quarkus-app/quarkus-run.jar" /q/health/ready "${jvm[@]}" \
+  "-Dmp.messaging.incoming.clients.topic=$CLIENTS_TOPIC" -Dmp.messaging.incoming.clients.auto.offset.reset=earliest \
+  -Drhythm.nps.triggers.cron=off -Drhythm.nps.milestone-scan.every=off -Drhythm.nps.cases.scan-every=off \
+  "-Drhythm.nps.public-url=http://127.0.0.1:$PORT"
 
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-build=1 start=1 append=1
-args=()
-while (($#)); do
-  case "$1" in
-    --no-build) build=0 ;;
-    --no-start) start=0 ;;
-    --no-append) append=0 ;;
-    -h|--help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-      if [[ -f "$BENCH/target/rhythm-bench.jar" ]]; then echo; "$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.NpsBench --help; fi
-      exit 0 ;;
-    *) args+=("$1") ;;
-  esac
-  shift
-done
-
-say() { printf '[bench] %s\n' "$*"; }
-
-# Addresses of env "up" (the same variables ./rhythm reads); the harness insists on loopback.
-GATEWAY_PORT="${RHYTHM_GATEWAY_PORT:-8080}"
-KAFKA_PORT="${RHYTHM_KAFKA_PORT:-19092}"
-KC_PORT="${RHYTHM_KEYCLOAK_PORT:-18080}"
-PG_PORT="${RHYTHM_PG_PORT:-15432}"
-MAIL_UI_PORT="${RHYTHM_MAIL_UI_PORT:-18025}"
-NPS_PORT="${RHYTHM_NPS_PORT:-8082}"
-
-# What this bench needs: the gateway up, nps-service ready (other services may be down), Keycloak, the mail sink, Kafka.
-env_ready() {
-  curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/live" 2>/dev/null \
-    && curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$NPS_PORT/q/health/ready" 2>/dev/null \
-    && curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$KC_PORT/realms/rhythm" 2>/dev/null \
-    && curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$MAIL_UI_PORT/api/service/readiness" 2>/dev/null \
-    && (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null
-}
-
-started_env="no"
-if env_ready; then
-  say "environment 'up' is running (gateway :$GATEWAY_PORT, Kafka :$KAFKA_PORT, Keycloak :$KC_PORT, mail API :$MAIL_UI_PORT)"
-elif ((start)); then
-  say "environment 'up' is NOT running: starting it with ./rhythm up --no-demo (it keeps running afterwards; ./rhythm down stops it)"
-  ./rhythm up --no-demo
-  env_ready || { say "environment still not ready after ./rhythm up"; exit 1; }
-  started_env="yes (./rhythm up --no-demo, by this script)"
-else
-  say "environment 'up' is not running and --no-start was given"; exit 1
-fi
-
-# The nps database password of env up (generated by ./rhythm into secrets.env); only the harness's environment gets it.
-secrets="$RHYTHM_HOME/up/secrets.env"
-db_password=""
-if [[ -r "$secrets" ]]; then
-  db_password="$(sed -n 's/^RHYTHM_DB_PASSWORD=//p' "$secrets")"
-else
-  say "no $secrets: the aggregate phase needs it (set RHYTHM_HOME to the .rhythm directory of the running environment)"
-fi
-
-if ((build)); then
-  say "building bench (./mvnw -Pbench -pl bench -am package)"
-  ./mvnw -B -q -Pbench -pl bench -am package -DskipTests
-fi
-[[ -f "$BENCH/target/rhythm-bench.jar" ]] || { say "bench/target/rhythm-bench.jar missing (run without --no-build)"; exit 1; }
-
-section="$(mktemp "${TMPDIR:-/tmp}/rhythm-bench-section.XXXXXX")"
-trap 'rm -f "$section" "$section.full"' EXIT
-
-started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-# Peak RSS and CPU of nps-service and the gateway while the harness loads them (sizes the pods, issue 16).
-source "$BENCH/resources.sh"
-sampled=()
-for component in nps gateway; do
-  pid="$(cat "$RHYTHM_HOME/up/run/$component.pid" 2>/dev/null || true)"
-  if [[ -n "$pid" ]] && resources_start "$component-service" "$pid"; then sampled+=("$component-service"); fi
-done
-say "running the harness: ${args[*]:-(defaults)}"
-set +e
-RHYTHM_BENCH_DB_PASSWORD="$db_password" timeout --signal=TERM --kill-after=30 "${RHYTHM_BENCH_TIMEOUT:-5400}" \
-  "$JAVA" -Xms512m -Xmx2g -XX:+UseParallelGC -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.NpsBench \
-    --bootstrap "127.0.0.1:$KAFKA_PORT" --gateway "http://127.0.0.1:$GATEWAY_PORT" \
-    --token-url "http://127.0.0.1:$KC_PORT/realms/rhythm/protocol/openid-connect/token" \
-    --mail-api "http://127.0.0.1:$MAIL_UI_PORT" --nps-url "http://127.0.0.1:$NPS_PORT" --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/nps" \
-    "${args[@]}" --report "$section"
-rc=$?
-set -e
-load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-resource_rows="$(for label in "${sampled[@]}"; do resources_stop "$label"; done)"
-if [[ ! -s "$section" ]]; then
-  say "the harness wrote no results (exit status $rc)"; exit "${rc/#0/1}"
-fi
-
-kafka_version="$(ls -d "$RHYTHM_HOME"/tools/kafka-* 2>/dev/null | sed 's/.*kafka-//' | sort -V | tail -1)"
-keycloak_version="$(ls -d "$RHYTHM_HOME"/tools/keycloak-* 2>/dev/null | sed 's/.*keycloak-//' | sort -V | tail -1)"
-greenmail_version="$(ls -d "$RHYTHM_HOME"/tools/greenmail-* 2>/dev/null | sed 's/.*greenmail-//' | sort -V | tail -1)"
-quarkus_version="$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
-head="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-# The nps-service that answered: the jar of the running process (env up may run from another checkout).
-nps_pid="$(cat "$RHYTHM_HOME/up/run/nps.pid" 2>/dev/null || true)"
-nps_jar="$( [[ -n "$nps_pid" && -r /proc/$nps_pid/cmdline ]] && tr '\0' '\n' < "/proc/$nps_pid/cmdline" | grep -m1 'quarkus-run.jar' || true)"
-nps_repo="$(dirname "$RHYTHM_HOME")"
-[[ "$nps_jar" == */nps-service/* ]] && nps_repo="${nps_jar%/nps-service/*}"
-nps_rev="$( [[ -n "$nps_repo" && -d "$nps_repo" ]] && git -C "$nps_repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
-nps_built="$( [[ -n "$nps_jar" ]] && date -u -r "$(dirname "$nps_jar")/app/nps-service-0.1.0-SNAPSHOT.jar" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || echo '?')"
-nps_started="$( [[ -n "$nps_pid" ]] && date -u -d "$(ps -o lstart= -p "$nps_pid" 2>/dev/null)" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || echo '?')"
-cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-
+defaults=(--phases raw,get,setup,import,aggregate --raw-records 200000 --raw-runs 2 --raw-warmup 50000
+  --clients 2000 --responses 20000 --stored-clients 2000)
+say "running the harness: ${defaults[*]} ${ARGS[*]:-}"
+# peak RSS and CPU of the service under the harness (seeding included), for sizing its pod (issue 16)
+resources_start nps-service "$SERVICE_PID"
+rc=0
+bench_harness "$BENCH_TMP/section" --bootstrap "$KAFKA" --clients-topic "$CLIENTS_TOPIC" --nps-group "$SERVICE_GROUP" \
+  "${defaults[@]}" "${ARGS[@]}" || rc=$?
 {
-  printf '\n## %s — nps-service benchmark (`bench/run-nps.sh %s`)\n\n' "$started_at" "${args[*]:-}"
-  printf 'Exit status %s. Started the environment: %s.\n\n' "$rc" "$started_env"
-  printf '**Machine:** `nproc` = %s (%s); `free -g`:\n\n```\n%s\n```\n' "$(nproc)" "${cpu_model:-?}" "$(free -g)"
-  printf 'Kernel %s. Load average %s before, %s after. **The machine is shared**: other engineers build and run tests on it at the same time, and Kafka, PostgreSQL, Keycloak, the mail sink, the six services and the bench all share its cores, so the figures are noisy; the ratios use baselines measured in the same run.\n\n' \
-    "$(uname -r)" "$load_before" "$load_after"
-  printf '**Versions:** %s; Kafka broker %s (KRaft, one node); Keycloak %s; GreenMail %s (mail sink); Quarkus %s; PostgreSQL %s; bench from %s; nps-service that answered: `%s` (repo at %s, jar built %s, process started %s).\n\n' \
-    "$("$JAVA" -version 2>&1 | head -1)" "${kafka_version:-?}" "${keycloak_version:-?}" "${greenmail_version:-?}" "${quarkus_version:-?}" \
-    "$( (ls -d /usr/lib/postgresql/*/ 2>/dev/null | sort -V | tail -1 | xargs basename) || echo '?')" "$head" "${nps_jar:-?}" "$nps_rev" "$nps_built" "$nps_started"
-  cat "$section"
-  if [[ -n "$resource_rows" ]]; then
-    printf '\n**Resources under this run** (`bench/resources.sh`; CPU %% of one core):\n\n'
-    resources_header
-    printf '%s\n' "$resource_rows"
-  fi
-} > "$section.full"
-
-if ((append)); then
-  if [[ ! -f "$BENCH/RESULTS.md" ]]; then
-    printf '# Benchmark results\n\nAppended by the bench/run-*.sh scripts (see bench/README.md); newest last.\n' > "$BENCH/RESULTS.md"
-  fi
-  cat "$section.full" >> "$BENCH/RESULTS.md"
-  say "appended to bench/RESULTS.md"
-else
-  cat "$section.full"
-fi
-rm -f "$section.full"
+  printf '\n#### Resources of nps-service under this run (`bench/resources.sh`)\n\n'
+  printf 'Sampled every second from the harness start to its end (every phase, the seeding included); started with `%s` (maximum heap %s MiB).\n\n' \
+    "${jvm[*]}" "$(bench_jvm_heap "${jvm[@]}")"
+  resources_header
+  resources_stop nps-service
+} > "$BENCH_TMP/resources"
+"$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.BenchTopic delete "$KAFKA" "$CLIENTS_TOPIC" || true
+[[ -s "$BENCH_TMP/section" ]] && cat "$BENCH_TMP/resources" >> "$BENCH_TMP/section"
+bench_section "nps-service benchmark" "$rc" "$BENCH_TMP/section"
 exit "$rc"

@@ -13,6 +13,10 @@
 # its consumer groups are its own and start at the topics' end; its outbox is not relayed (no bench event reaches Kafka).
 # Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
 # The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
+# RHYTHM_BENCH_SEGMENTATION_JVM: the service's JVM options (default -Xmx1g). To run it as in its pod (issue 16: 1536Mi
+# limit, deploy/k8s/base/segmentation-service.yaml's JAVA_OPTS_APPEND, the base image's GC options) without a cgroup:
+#   RHYTHM_BENCH_SEGMENTATION_JVM="-XX:MaxRAM=1536m -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=40 -XX:+ExitOnOutOfMemoryError
+#     -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"
 set -euo pipefail
 SERVICE=segmentation-service HARNESS=SegmentationBench DB=segmentation_bench PORT="${RHYTHM_BENCH_SEGMENTATION_PORT:-28201}"
 # shellcheck source=bench/service-bench.sh
@@ -22,15 +26,18 @@ bench_options "$@"
 bench_infra
 bench_build
 # the outbox is never relayed (poll once a day): the bench's 100,000+ SegmentMigrated stay in segmentation_bench
+read -r -a jvm <<<"${RHYTHM_BENCH_SEGMENTATION_JVM:--Xmx1g}"
 bench_start "$ROOT/segmentation-service/target/quarkus-app/quarkus-run.jar" /q/health/ready \
-  -Xmx1g "-Dmp.messaging.incoming.client-revenue.group.id=$SERVICE_GROUP-client-revenue" -Drhythm.outbox.poll-interval=24h
+  "${jvm[@]}" "-Dmp.messaging.incoming.client-revenue.group.id=$SERVICE_GROUP-client-revenue" -Drhythm.outbox.poll-interval=24h
 
 say "running the harness: ${ARGS[*]:-(defaults)}"
 resources_start segmentation-service "$SERVICE_PID"
 rc=0
 bench_harness "$BENCH_TMP/section" "${ARGS[@]}" || rc=$?
 {
-  printf '\n#### Resources of the service under the bench (bench/resources.sh; service started with -Xmx1g)\n\n'
+  printf '\n#### Resources of the service under the bench (bench/resources.sh; service started with `%s`)\n\n' "${jvm[*]}"
+  # the heap the JVM chose with those options, so that the row says what it was measured at
+  printf 'Maximum heap the JVM chose with these options: %s MiB.\n\n' "$(bench_jvm_heap "${jvm[@]}")"
   resources_header
   resources_stop segmentation-service
 } > "$BENCH_TMP/resources"

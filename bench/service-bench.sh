@@ -15,6 +15,7 @@
 #   bench_harness REPORT HARNESS-OPTION...
 #                                 runs the harness against the service, bounded by RHYTHM_BENCH_TIMEOUT (3600 s);
 #                                 returns its exit status
+#   bench_jvm_heap JVM-OPTION...  prints the maximum heap (MiB) the JVM chooses with these options (for the resources row)
 #   bench_section TITLE RC BODY   writes the RESULTS.md section (machine, versions, load, then BODY's contents) and
 #                                 appends it (or prints it with --no-append)
 # BENCH_TMP is a scratch directory for the caller, removed when the script exits.
@@ -120,6 +121,10 @@ bench_harness() {
       --service "http://127.0.0.1:$PORT" --token-url "$KC_URL/realms/rhythm/protocol/openid-connect/token" \
       --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB" "$@" --report "$report" || rc=$?
   return "$rc"
+}
+
+bench_jvm_heap() {
+  "$JAVA" "$@" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}'
 }
 
 bench_section() {

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The nps-service benchmark of issue 5, against a running {@code ./rhythm up} environment:
+ * The nps-service benchmark of issue 5, against a running {@code ./rhythm up} environment, or ({@code --service}) against
+ * one nps-service alone that bench/run-nps.sh starts on the shared test infrastructure:
  * <ol>
  *   <li>baselines measured in the same run: raw Kafka produce/consume of response-sized records
  *       ({@link RawKafkaBaseline}) and the cheapest authenticated GET through the gateway ({@link GetBaseline});</li>
@@ -105,7 +106,7 @@ public final class NpsBench {
             }
         }
         if (o.runs("setup")) {
-            Progress.log("== set-up: " + num(o.clients) + " clients × " + o.contactsPerClient + " contacts on clients.v1");
+            Progress.log("== set-up: " + num(o.clients) + " clients × " + o.contactsPerClient + " contacts on " + o.clientsTopic);
             try {
                 setup();
             } catch (Exception e) {
@@ -153,9 +154,6 @@ public final class NpsBench {
         }
     }
 
-    /** nps-service's consumer group (rhythm-${rhythm.service}). */
-    static final String NPS_GROUP = "rhythm-nps";
-
     /**
      * Publishes the portfolio unless nps-service already has all of it; then waits until nps-service's consumer group
      * has caught up (the other services' groups are reported, not waited for).
@@ -175,23 +173,29 @@ public final class NpsBench {
             setupNote = String.format(Locale.ROOT, "nps-service already knew all %s clients and %s contacts (an earlier run published "
                     + "them): nothing published", num(o.clients), num(portfolio.contacts()));
             Progress.log(setupNote);
+            return; // nothing to wait for (with --service the topic is a fresh scratch topic nobody has read yet)
         } else {
-            NpsPortfolio.Published p = portfolio.publish(o.bootstrap);
+            NpsPortfolio.Published p = portfolio.publish(o.bootstrap, o.clientsTopic);
             setupNote = String.format(Locale.ROOT, "published %s ClientUpserted + %s ContactUpserted (each checked against its schema) "
-                            + "on clients.v1 in %.1f s%s", num(p.clients()), num(p.contacts()), p.seconds(),
+                            + "on %s in %.1f s%s", num(p.clients()), num(p.contacts()), o.clientsTopic, p.seconds(),
                     clientsKnown < 0 ? "" : " (nps-service knew " + num(clientsKnown) + " clients and " + num(contactsKnown) + " contacts before)");
         }
         long t0 = System.nanoTime();
         try (Admin kafka = KafkaSupport.admin(o.bootstrap)) {
-            clientsLag = KafkaSupport.awaitCaughtUp(kafka, "clients.v1", o.lagTimeout, NPS_GROUP::equals);
+            clientsLag = KafkaSupport.awaitCaughtUp(kafka, o.clientsTopic, o.lagTimeout, o.npsGroup::equals);
+            // a group that has not committed yet is not listed: wait for it to appear too
+            while (!clientsLag.containsKey(o.npsGroup) && System.nanoTime() - t0 < o.lagTimeout.toNanos()) {
+                Thread.sleep(500);
+                clientsLag = KafkaSupport.awaitCaughtUp(kafka, o.clientsTopic, o.lagTimeout, o.npsGroup::equals);
+            }
         }
-        Long npsLag = clientsLag.get(NPS_GROUP);
+        Long npsLag = clientsLag.get(o.npsGroup);
         if (npsLag == null || npsLag > 0) {
-            throw new IllegalStateException("nps-service's consumer group " + NPS_GROUP + " did not catch up on clients.v1 within "
-                    + o.lagTimeout.toSeconds() + " s: lag " + clientsLag);
+            throw new IllegalStateException("nps-service's consumer group " + o.npsGroup + " did not catch up on " + o.clientsTopic
+                    + " within " + o.lagTimeout.toSeconds() + " s: lag " + clientsLag);
         }
         setupNote += String.format(Locale.ROOT, "; nps-service's consumer group %s caught up after %.1f s more (lag of every group on "
-                + "clients.v1 then: %s)", NPS_GROUP, (System.nanoTime() - t0) / 1e9, clientsLag);
+                + "%s then: %s)", o.npsGroup, (System.nanoTime() - t0) / 1e9, o.clientsTopic, clientsLag);
         Progress.log(setupNote);
     }
 
@@ -236,14 +240,15 @@ public final class NpsBench {
                     .append(num(o.rawRecords)).append("; each consume run is a fresh plain `KafkaConsumer` reading the topic from the start. Medians.\n");
         }
         if (o.runs("get")) {
-            md.append("- GET baseline: `GET ").append(GetBaseline.PATH).append("` through the gateway as `").append(o.adminUser)
-                    .append("` (bearer token checked by the gateway and by nps-service, one indexed row), ").append(o.threads)
+            md.append("- GET baseline: `GET ").append(GetBaseline.PATH).append("` ").append(o.via()).append(" as `").append(o.adminUser)
+                    .append(o.direct ? "` (bearer token checked by nps-service, one indexed row), "
+                            : "` (bearer token checked by the gateway and by nps-service, one indexed row), ").append(o.threads)
                     .append(" threads back to back for ").append(o.getSeconds).append(" s after 3 s of warm-up (`java.net.http.HttpClient`, keep-alive).\n");
         }
         if (o.runs("setup")) {
             md.append("- Portfolio: ").append(num(o.clients)).append(" clients `NPS Bench 00001`… × ").append(o.contactsPerClient)
                     .append(" contacts (`r00001-01@").append(NpsPortfolio.EMAIL_DOMAIN).append("`…), ids derived from names, published by the bench ")
-                    .append("as ClientUpserted/ContactUpserted CloudEvents on clients.v1 (the bench plays the client registry); ")
+                    .append("as ClientUpserted/ContactUpserted CloudEvents on ").append(o.clientsTopic).append(" (the bench plays the client registry); ")
                     .append("5 business units, owner CSE cse/cse2/cse3, 3 tiers, 20 revenue steps.\n");
         }
         if (o.runs("import")) {
@@ -267,7 +272,7 @@ public final class NpsBench {
             md.append("- Aggregation: ").append(num(o.stored)).append(" responses of ").append(num(o.storedClients))
                     .append(" bench clients (with ").append(num(o.stored + o.stored / 4)).append(" invitations, so the response rate is computed too) ")
                     .append("COPYed into the nps database in a cycle of their own (kept for later runs); `GET /api/v1/nps/cycles/{id}/results` ")
-                    .append("timed from this JVM through the gateway: 2 warm-up calls, then ").append(o.aggregateCalls).append(" measured.\n");
+                    .append("timed from this JVM ").append(o.via()).append(": 2 warm-up calls, then ").append(o.aggregateCalls).append(" measured.\n");
         }
         md.append('\n');
 

@@ -1,5 +1,7 @@
 package io.rhythm.bench;
 
+import io.rhythm.platform.events.Topics;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,9 +18,15 @@ final class NpsOptions {
     static final String USAGE = """
             Usage: java -cp bench/target/rhythm-bench.jar io.rhythm.bench.NpsBench [options]   (run it through bench/run-nps.sh)
 
-            Targets a running `./rhythm up` environment; every address must be a loopback address.
+            Targets a running `./rhythm up` environment, or with --service one nps-service alone (bench/run-nps.sh);
+            every address must be a loopback address.
               --bootstrap H:P          Kafka (127.0.0.1:19092)
               --gateway URL            gateway (http://127.0.0.1:8080)
+              --service URL            nps-service alone, no gateway in front: every call goes straight to it (replaces
+                                       --gateway and --nps-url)
+              --clients-topic T        topic the portfolio is published on, which nps-service's client directory reads
+                                       (clients.v1; any other must be a bench scratch topic, bench.…)
+              --nps-group G            nps-service's consumer group on that topic, waited for after publishing (rhythm-nps)
               --token-url URL          Keycloak token endpoint (http://127.0.0.1:18080/realms/rhythm/protocol/openid-connect/token)
               --client-id ID --client-secret S   client-credentials client for the import (rhythm-integration / integration-secret)
               --admin-user U --admin-password P  the leader who creates cycles, builds, signs off and freezes lists, sends (admin / rhythm)
@@ -51,7 +59,12 @@ final class NpsOptions {
     static final Set<String> PHASES = Set.of("raw", "get", "setup", "import", "public", "aggregate");
 
     final String bootstrap;
+    /** Where every API call goes: the gateway, or nps-service itself with --service. */
     final URI gateway;
+    /** True with --service: no gateway in front of nps-service. */
+    final boolean direct;
+    final String clientsTopic;
+    final String npsGroup;
     final URI tokenUrl;
     final String clientId;
     final String clientSecret;
@@ -85,14 +98,24 @@ final class NpsOptions {
 
     private NpsOptions(Map<String, String> m) {
         bootstrap = m.getOrDefault("bootstrap", "127.0.0.1:19092");
-        gateway = URI.create(stripSlash(m.getOrDefault("gateway", "http://127.0.0.1:8080")));
+        direct = m.containsKey("service");
+        if (direct && (m.containsKey("gateway") || m.containsKey("nps-url"))) {
+            throw new IllegalArgumentException("--service replaces --gateway and --nps-url: give one or the other");
+        }
+        gateway = URI.create(stripSlash(direct ? m.get("service") : m.getOrDefault("gateway", "http://127.0.0.1:8080")));
+        clientsTopic = m.getOrDefault("clients-topic", Topics.CLIENTS);
+        if (!clientsTopic.equals(Topics.CLIENTS) && !clientsTopic.startsWith("bench.")) {
+            throw new IllegalArgumentException("--clients-topic must be " + Topics.CLIENTS
+                    + " or a bench scratch topic (bench.…), got '" + clientsTopic + "'");
+        }
+        npsGroup = m.getOrDefault("nps-group", "rhythm-nps");
         tokenUrl = URI.create(m.getOrDefault("token-url", "http://127.0.0.1:18080/realms/rhythm/protocol/openid-connect/token"));
         clientId = m.getOrDefault("client-id", "rhythm-integration");
         clientSecret = m.getOrDefault("client-secret", "integration-secret");
         adminUser = m.getOrDefault("admin-user", "admin");
         adminPassword = m.getOrDefault("admin-password", "rhythm");
         mailApi = URI.create(stripSlash(m.getOrDefault("mail-api", "http://127.0.0.1:18025")));
-        npsUrl = URI.create(stripSlash(m.getOrDefault("nps-url", "http://127.0.0.1:8082")));
+        npsUrl = direct ? gateway : URI.create(stripSlash(m.getOrDefault("nps-url", "http://127.0.0.1:8082")));
         dbUrl = m.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:15432/nps");
         dbUser = m.getOrDefault("db-user", "nps");
         dbPassword = System.getenv("RHYTHM_BENCH_DB_PASSWORD");
@@ -167,6 +190,11 @@ final class NpsOptions {
             m.put(a.substring(2), args[++i]);
         }
         return new NpsOptions(m);
+    }
+
+    /** How the API was reached, for the report. */
+    String via() {
+        return direct ? "straight at nps-service (no gateway in front)" : "through the gateway";
     }
 
     boolean runs(String phase) {

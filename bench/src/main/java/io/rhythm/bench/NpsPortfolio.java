@@ -7,7 +7,6 @@ import io.rhythm.platform.events.EventSchemas;
 import io.rhythm.platform.events.EventType;
 import io.rhythm.platform.events.Json;
 import io.rhythm.platform.events.KafkaCloudEvents;
-import io.rhythm.platform.events.Topics;
 import io.rhythm.platform.events.payload.ClientUpserted;
 import io.rhythm.platform.events.payload.ContactUpserted;
 import io.rhythm.platform.events.payload.Money;
@@ -95,19 +94,19 @@ final class NpsPortfolio {
     }
 
     /** Publishes every client, then every contact (key = client id, as health-service's outbox does). */
-    Published publish(String bootstrap) throws Exception {
+    Published publish(String bootstrap, String topic) throws Exception {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        Progress progress = new Progress("clients.v1");
+        Progress progress = new Progress(topic);
         long t0 = System.nanoTime();
         long sent = 0;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaSupport.producer(bootstrap, "rhythm-bench-nps-portfolio"))) {
             for (int i = 0; i < clients; i++) {
-                send(producer, EventCatalogue.CLIENT_UPSERTED, clientId(i).toString(), "client-" + (i + 1), client(i), acked, failure);
+                send(producer, topic, EventCatalogue.CLIENT_UPSERTED, clientId(i).toString(), "client-" + (i + 1), client(i), acked, failure);
                 sent++;
             }
             for (int k = 0; k < contacts(); k++) {
-                send(producer, EventCatalogue.CONTACT_UPSERTED, clientId(clientOf(k)).toString(), "contact-" + (k + 1), contact(k),
+                send(producer, topic, EventCatalogue.CONTACT_UPSERTED, clientId(clientOf(k)).toString(), "contact-" + (k + 1), contact(k),
                         acked, failure);
                 sent++;
                 long s = sent;
@@ -123,17 +122,17 @@ final class NpsPortfolio {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Progress.log(String.format(Locale.ROOT, "published %,d ClientUpserted and %,d ContactUpserted on %s in %.1f s", clients,
-                contacts(), Topics.CLIENTS, seconds));
+                contacts(), topic, seconds));
         return new Published(clients, contacts(), seconds);
     }
 
-    private static void send(KafkaProducer<String, String> producer, EventType type, String clientId, String name, Object payload,
+    private static void send(KafkaProducer<String, String> producer, String topic, EventType type, String clientId, String name, Object payload,
                              AtomicLong acked, AtomicReference<Exception> failure) {
         JsonNode data = Json.tree(payload);
         EventSchemas.requireValid(type, data);
         CloudEvent event = new CloudEvent(uuid("rhythm-bench-nps-event-" + name + "-v" + VERSION).toString(), type.source(),
                 type.type(), Instant.parse("2026-01-01T00:00:00Z"), clientId, null, data);
-        producer.send(KafkaCloudEvents.toRecord(Topics.CLIENTS, event), (md, e) -> {
+        producer.send(KafkaCloudEvents.toRecord(topic, event), (md, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
             } else {
