@@ -97,7 +97,7 @@ public final class SegmentationBench {
         long t0 = System.nanoTime();
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            for (String table : List.of("segment_assignment", "client_segment_state", "register_activity", "client_health",
+            for (String table : List.of("segment_assignment", "client_segment_state", "register_activity", "register_last_held", "client_health",
                     "client_revenue", "nps_answer", "cadence_breach", "rhythm_outbox", "client_directory")) {
                 s.execute("truncate " + table);
             }

@@ -1,6 +1,6 @@
 package io.rhythm.segmentation.service;
 
-import io.rhythm.platform.persistence.SqlValues;
+import io.agroal.api.AgroalDataSource;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.segmentation.api.ComplianceView;
@@ -8,15 +8,21 @@ import io.rhythm.segmentation.domain.ActivityType;
 import io.rhythm.segmentation.domain.CadenceRule;
 import io.rhythm.segmentation.domain.Cadence;
 import io.rhythm.segmentation.domain.ComplianceStatus;
+import io.rhythm.segmentation.domain.Segment;
 import io.rhythm.segmentation.domain.SegmentModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,8 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Activity Register compliance of the caller's portfolio on a date (see {@link CadenceRule} for the windows). */
 @ApplicationScoped
@@ -34,7 +40,7 @@ public class Compliance {
     public static final List<String> GROUPS = List.of("client", "cse", "segment", "activityType", "portfolio");
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
     @Inject
     Portfolio portfolio;
     @Inject
@@ -51,6 +57,9 @@ public class Compliance {
     public ComplianceView of(LocalDate asOf, String groupBy, String owner, Caller caller) {
         String group = GROUPS.stream().filter(g -> g.equalsIgnoreCase(groupBy == null ? "client" : groupBy)).findFirst()
                 .orElseThrow(() -> ApiException.invalid("groupBy", "must be one of " + String.join(", ", GROUPS)));
+        if (!group.equals("client")) {
+            return rollUp(asOf, group, portfolio.filter(caller, owner, "d"));
+        }
         List<Portfolio.Member> clients = portfolio.visible(caller, owner);
         Map<UUID, History.SegmentAt> segments = history.segmentsAt(asOf);
         List<Row> rows = rows(asOf, clients, segments);
@@ -58,22 +67,14 @@ public class Compliance {
         clients.forEach(c -> byClient.put(c.clientId(), new ArrayList<>()));
         rows.forEach(r -> byClient.get(r.client().clientId()).add(r.item()));
         List<ComplianceView.Group> groups = new ArrayList<>();
-        switch (group) {
-            case "client" -> {
-                for (Portfolio.Member client : clients) {
-                    History.SegmentAt at = segments.get(client.clientId());
-                    List<ComplianceView.Item> items = byClient.get(client.clientId());
-                    groups.add(new ComplianceView.Group(client.clientId().toString(), client.name(),
-                            at == null ? "UNASSIGNED" : at.segment().name(), client.ownerCse(), counts(1, items), items));
-                }
-            }
-            case "cse" -> groups.addAll(rollUp(rows, r -> r.client().ownerCse() == null ? "(none)" : r.client().ownerCse()));
-            case "segment" -> groups.addAll(rollUp(rows, Row::segment));
-            case "activityType" -> groups.addAll(rollUp(rows, r -> r.item().activityType()));
-            default -> groups.addAll(rollUp(rows, r -> "portfolio"));
+        for (Portfolio.Member client : clients) {
+            History.SegmentAt at = segments.get(client.clientId());
+            List<ComplianceView.Item> items = byClient.get(client.clientId());
+            groups.add(new ComplianceView.Group(client.clientId().toString(), client.name(),
+                    at == null ? "UNASSIGNED" : at.segment().name(), client.ownerCse(), counts(1, statuses(items)), items));
         }
-        return new ComplianceView(asOf, group, dueSoonDays,
-                counts(clients.size(), rows.stream().map(Row::item).toList()), groups);
+        return new ComplianceView(asOf, group, dueSoonDays, counts(clients.size(), statuses(rows.stream().map(Row::item).toList())),
+                groups);
     }
 
     /** Every client × activity type of {@code clients} on {@code asOf}; clients without a segment then have none. */
@@ -98,40 +99,144 @@ public class Compliance {
         return rows;
     }
 
-    private List<ComplianceView.Group> rollUp(List<Row> rows, Function<Row, String> key) {
-        Map<String, List<Row>> grouped = new java.util.TreeMap<>();
-        rows.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-        List<ComplianceView.Group> groups = new ArrayList<>();
-        grouped.forEach((k, in) -> groups.add(new ComplianceView.Group(k, label(k), null, null,
-                counts((int) in.stream().map(r -> r.client().clientId()).distinct().count(), in.stream().map(Row::item).toList()), null)));
-        return groups;
+    /**
+     * A roll-up (cse, segment, activityType, portfolio) without a row per item: PostgreSQL counts the visible clients'
+     * items per owner, segment, model version, activity type and anchor (the later of the last held activity by
+     * {@code asOf} and the day the client entered its segment then: all that {@link CadenceRule} reads of an item),
+     * from the portfolio's segments on {@code asOf} and {@code register_last_held}; each such group's status comes from
+     * {@link CadenceRule} as for a single item and counts as many times as it has items. Same figures as the items of
+     * {@link #rows}, without reading or building every one of them.
+     */
+    private ComplianceView rollUp(LocalDate asOf, String group, Portfolio.Filter visible) {
+        String sql = """
+                with seg as (select distinct on (client_id) client_id, segment, effective_at, model_version
+                             from segment_assignment where effective_at < ? order by client_id, assigned_at desc, id),
+                     items as (select d.owner_cse, s.segment, s.model_version, t.activity_type,
+                                      greatest(%s, (s.effective_at at time zone 'UTC')::date) anchor
+                               from client_directory d join seg s on s.client_id = d.client_id
+                               cross join unnest(?::text[]) t(activity_type)
+                               left join register_last_held l on l.client_id = d.client_id and l.activity_type = t.activity_type
+                               where true %s)
+                select owner_cse, segment, model_version, activity_type, anchor, count(*) from items
+                group by owner_cse, segment, model_version, activity_type, anchor""".formatted(LAST_HELD_ON, visible.sql());
+        int active = models.activeVersion();
+        Map<String, Tally> groups = new TreeMap<>();
+        Tally totals = new Tally();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            ps.setObject(p++, History.endOf(asOf).atOffset(ZoneOffset.UTC));
+            ps.setObject(p++, asOf);
+            ps.setObject(p++, asOf);
+            ps.setArray(p++, c.createArrayOf("text", Arrays.stream(ActivityType.values()).map(Enum::name).toArray()));
+            for (String arg : visible.args()) {
+                ps.setString(p++, arg);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String cse = rs.getString(1);
+                    Segment segment = Segment.valueOf(rs.getString(2));
+                    Integer version = (Integer) rs.getObject(3);
+                    ActivityType type = ActivityType.valueOf(rs.getString(4));
+                    LocalDate anchor = rs.getObject(5, LocalDate.class);
+                    int n = rs.getInt(6);
+                    Cadence cadence = models.model(version == null ? active : version).segment(segment).cadence(type);
+                    ComplianceStatus status = CadenceRule.evaluate(cadence, anchor, anchor, asOf, dueSoonDays).status();
+                    String key = switch (group) {
+                        case "cse" -> cse == null ? "(none)" : cse;
+                        case "segment" -> segment.name();
+                        case "activityType" -> type.name();
+                        default -> "portfolio";
+                    };
+                    groups.computeIfAbsent(key, k -> new Tally()).add(type, status, n);
+                    totals.add(type, status, n);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot roll up the Activity Register on " + asOf, e);
+        }
+        List<ComplianceView.Group> out = new ArrayList<>();
+        groups.forEach((k, t) -> out.add(new ComplianceView.Group(k, label(k), null, null, counts(t.clients(), t.statuses), null)));
+        return new ComplianceView(asOf, group, dueSoonDays, counts(visibleClients(visible), totals.statuses), out);
+    }
+
+    /** Items per status, and the clients behind them: each client with a segment has one item of every activity type. */
+    private static final class Tally {
+        final Map<ComplianceStatus, Integer> statuses = new EnumMap<>(ComplianceStatus.class);
+        final Map<ActivityType, Integer> perType = new EnumMap<>(ActivityType.class);
+
+        void add(ActivityType type, ComplianceStatus status, int n) {
+            statuses.merge(status, n, Integer::sum);
+            perType.merge(type, n, Integer::sum);
+        }
+
+        int clients() {
+            return perType.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+    }
+
+    private int visibleClients(Portfolio.Filter visible) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from client_directory d where true" + visible.sql())) {
+            for (int i = 0; i < visible.args().size(); i++) {
+                ps.setString(i + 1, visible.args().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the client directory", e);
+        }
     }
 
     private static String label(String key) {
         return ActivityType.parse(key).map(ActivityType::displayName).orElse(key);
     }
 
-    static ComplianceView.Counts counts(int clients, List<ComplianceView.Item> items) {
+    private static Map<ComplianceStatus, Integer> statuses(List<ComplianceView.Item> items) {
+        Map<ComplianceStatus, Integer> n = new EnumMap<>(ComplianceStatus.class);
+        items.forEach(i -> n.merge(ComplianceStatus.valueOf(i.status()), 1, Integer::sum));
+        return n;
+    }
+
+    static ComplianceView.Counts counts(int clients, Map<ComplianceStatus, Integer> statuses) {
         Map<ComplianceStatus, Integer> n = new EnumMap<>(ComplianceStatus.class);
         for (ComplianceStatus s : ComplianceStatus.values()) {
-            n.put(s, 0);
+            n.put(s, statuses.getOrDefault(s, 0));
         }
-        items.forEach(i -> n.merge(ComplianceStatus.valueOf(i.status()), 1, Integer::sum));
-        int required = items.size() - n.get(ComplianceStatus.NOT_REQUIRED);
+        int items = n.values().stream().mapToInt(Integer::intValue).sum();
+        int required = items - n.get(ComplianceStatus.NOT_REQUIRED);
         BigDecimal percent = required == 0 ? null : BigDecimal.valueOf((n.get(ComplianceStatus.COMPLIANT) + n.get(ComplianceStatus.DUE_SOON)) * 100L)
                 .divide(BigDecimal.valueOf(required), 2, RoundingMode.HALF_EVEN);
         return new ComplianceView.Counts(clients, required, n.get(ComplianceStatus.COMPLIANT), n.get(ComplianceStatus.DUE_SOON),
                 n.get(ComplianceStatus.OVERDUE), n.get(ComplianceStatus.NOT_REQUIRED), percent);
     }
 
+    /**
+     * The last held activity of a client ({@code d.client_id}) and type ({@code l} = its {@code register_last_held} row,
+     * {@code t.activity_type}) on the date of the statement's parameters 1 and 2: the kept latest date when it is on or
+     * before then, else (an earlier asOf) the latest one by then in {@code register_activity} (one index probe).
+     */
+    private static final String LAST_HELD_ON = """
+            case when l.last_on <= ? then l.last_on
+                 when l.last_on is not null then (select max(r.occurred_on) from register_activity r
+                      where r.client_id = l.client_id and r.activity_type = l.activity_type and r.occurred_on <= ?) end""";
+
     private Map<UUID, Map<ActivityType, LocalDate>> lastHeld(LocalDate asOf) {
         Map<UUID, Map<ActivityType, LocalDate>> held = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                        select client_id, activity_type, max(occurred_on) from register_activity where occurred_on <= ?1
-                        group by client_id, activity_type""").setParameter(1, asOf).getResultList()) {
-            Object[] c = (Object[]) row;
-            held.computeIfAbsent((UUID) c[0], k -> new EnumMap<>(ActivityType.class))
-                    .put(ActivityType.valueOf(((String) c[1]).toUpperCase(Locale.ROOT)), SqlValues.localDate(c[2]));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select l.client_id, l.activity_type, d from register_last_held l, lateral (select " + LAST_HELD_ON
+                        + " d) x where d is not null")) {
+            ps.setObject(1, asOf);
+            ps.setObject(2, asOf);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(ActivityType.class))
+                            .put(ActivityType.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getObject(3, LocalDate.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the last held activities on " + asOf, e);
         }
         return held;
     }

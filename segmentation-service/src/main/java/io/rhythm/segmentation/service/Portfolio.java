@@ -33,20 +33,33 @@ public class Portfolio {
 
     /** Optionally narrowed to one owner (CSE or CAM username). */
     public List<Member> visible(Caller caller, String owner) {
-        StringBuilder sql = new StringBuilder("select client_id, name, owner_cse, owner_cam from client_directory where true");
+        Filter filter = filter(caller, owner, "");
+        return query(new StringBuilder("select client_id, name, owner_cse, owner_cam from client_directory where true")
+                .append(filter.sql()).append(" order by name, client_id"), filter.args());
+    }
+
+    /**
+     * The condition on {@code client_directory} (alias {@code alias}, or none when empty) that {@link #visible} applies:
+     * {@code " and ..."} with its JDBC parameters, for aggregates that read the same clients in SQL.
+     */
+    public record Filter(String sql, List<String> args) {
+    }
+
+    public Filter filter(Caller caller, String owner, String alias) {
+        String column = alias.isEmpty() ? "" : alias + ".";
+        StringBuilder sql = new StringBuilder();
         List<String> args = new ArrayList<>();
         caller.portfolioOwner().ifPresent(me -> {
-            sql.append(" and (owner_cse = ? or owner_cam = ?)");
+            sql.append(" and (").append(column).append("owner_cse = ? or ").append(column).append("owner_cam = ?)");
             args.add(me);
             args.add(me);
         });
         if (owner != null) {
-            sql.append(" and (owner_cse = ? or owner_cam = ?)");
+            sql.append(" and (").append(column).append("owner_cse = ? or ").append(column).append("owner_cam = ?)");
             args.add(owner);
             args.add(owner);
         }
-        sql.append(" order by name, client_id");
-        return query(sql, args);
+        return new Filter(sql.toString(), List.copyOf(args));
     }
 
     private List<Member> query(StringBuilder sql, List<String> args) {

@@ -7,6 +7,7 @@ import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.segmentation.domain.ClassifierInput;
 import io.rhythm.segmentation.domain.ClientSegmentState;
 import io.rhythm.segmentation.domain.SegmentModel;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,12 +22,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Re-segments the whole portfolio after a model activation, in the background: inputs are read once, then a batch
@@ -54,8 +59,18 @@ public class Resegmentation {
     Clock clock;
     @ConfigProperty(name = "rhythm.resegment.batch-size", defaultValue = "1000")
     int batchSize;
+    @ConfigProperty(name = "rhythm.resegment.threads", defaultValue = "2")
+    int threads;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "segmentation-resegment"));
+    private ExecutorService workers;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(Math.max(1, threads),
+                r -> new Thread(r, "segmentation-resegment-batch-" + n.incrementAndGet()));
+    }
 
     /** {@code changed}: clients that moved; {@code effectiveFrom}: the day the re-segmentation is dated (null: when it ran). */
     public record Job(String id, int modelVersion, String status, int total, int done, int changed, double percent,
@@ -94,31 +109,42 @@ public class Resegmentation {
         SegmentModel model = QuarkusTransaction.requiringNew().call(() -> models.model(version));
         List<UUID> clients = QuarkusTransaction.requiringNew().call(inputs::allClients);
         Map<UUID, ClassifierInput> all = QuarkusTransaction.requiringNew().call(() -> inputs.load(null, model));
-        int done = 0;
-        int changed = 0;
+        List<Future<Integer>> batches = new ArrayList<>();
         for (int from = 0; from < clients.size(); from += batchSize) {
             List<UUID> batch = clients.subList(from, Math.min(clients.size(), from + batchSize));
-            int doneAfter = done + batch.size();
-            int changedBefore = changed;
-            changed += QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom,
-                    doneAfter, changedBefore));
-            done = doneAfter;
+            batches.add(workers.submit(() -> QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all,
+                    effectiveFrom))));
         }
-        int d = done;
+        int changed = 0;
+        try {
+            for (Future<Integer> batch : batches) {
+                changed += batch.get();
+            }
+        } catch (InterruptedException e) {
+            batches.forEach(b -> b.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-segmentation " + id + " interrupted", e);
+        } catch (ExecutionException e) {
+            batches.forEach(b -> b.cancel(true));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        int done = clients.size();
+        int moved = changed;
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update segment_job set status = 'DONE', done = ?1, total = ?1, finished_at = ?2 where id = ?3")
-                .setParameter(1, d).setParameter(2, Instant.now(clock)).setParameter(3, id).executeUpdate());
+                        "update segment_job set status = 'DONE', done = ?1, total = ?1, changed = ?2, finished_at = ?3 where id = ?4")
+                .setParameter(1, done).setParameter(2, moved).setParameter(3, Instant.now(clock)).setParameter(4, id).executeUpdate());
         LOG.infof("re-segmentation %s: model %d, %d clients, %d migrated", id, version, done, changed);
     }
 
     /**
      * One batch in one transaction, set-based: the clients' state rows in one query (a client without one is new:
      * no lookup each), placed in plain Java by {@link SegmentEngine#apply} (the classifier and rules unchanged), then
-     * the states, migration records and events written as batched statements, and the job's progress with them.
-     * Returns how many clients moved.
+     * the states, migration records and events written as batched statements, and the job's progress with them (added
+     * to it: batches run {@code rhythm.resegment.threads} at a time, each on clients of its own). Returns how many
+     * clients moved.
      */
     private int placeBatch(UUID id, List<UUID> batch, SegmentModel model, Map<UUID, ClassifierInput> all,
-                           Instant effectiveFrom, int doneAfter, int changedBefore) {
+                           Instant effectiveFrom) {
         ClassifierInput none = new ClassifierInput(null, 0, null, null, null);
         String causeEventId = "model-" + model.version();
         Instant now = Instant.now(clock);
@@ -138,9 +164,9 @@ public class Resegmentation {
             writes.flush(connection, outbox);
             int moved = writes.moved();
             try (PreparedStatement progress = connection.prepareStatement(
-                    "update segment_job set done = ?, changed = ? where id = ?")) {
-                progress.setInt(1, doneAfter);
-                progress.setInt(2, changedBefore + moved);
+                    "update segment_job set done = done + ?, changed = changed + ? where id = ?")) {
+                progress.setInt(1, batch.size());
+                progress.setInt(2, moved);
                 progress.setObject(3, id);
                 progress.executeUpdate();
             }
@@ -168,6 +194,7 @@ public class Resegmentation {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        workers.shutdownNow();
         try {
             executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -89,9 +89,24 @@ class RegisterAndConcentrationApiTest {
         as("avp").queryParam("asOf", "2026-06-30").queryParam("owner", owner).queryParam("groupBy", "segment")
                 .get("/api/v1/activity-register/compliance").then().statusCode(200)
                 .body("groups.key", org.hamcrest.Matchers.contains("GIANTS", "MAINTAIN"));
+        // the roll-ups are counted in SQL (register_last_held, one row per group of equal items): the same figures as the
+        // items above, including Maintain's partnership meeting of 5 July, after asOf (looked up in register_activity)
         as("avp").queryParam("asOf", "2026-06-30").queryParam("owner", owner).queryParam("groupBy", "portfolio")
                 .get("/api/v1/activity-register/compliance").then().statusCode(200)
-                .body("groups[0].counts.overdue", equalTo(5));
+                .body("totals.clients", equalTo(2)).body("totals.required", equalTo(9)).body("totals.compliant", equalTo(2))
+                .body("totals.dueSoon", equalTo(2)).body("totals.overdue", equalTo(5)).body("totals.notRequired", equalTo(1))
+                .body("totals.compliancePercent", equalTo(44.44f))
+                .body("groups[0].counts.clients", equalTo(2)).body("groups[0].counts.overdue", equalTo(5));
+        as("avp").queryParam("asOf", "2026-06-30").queryParam("owner", owner).queryParam("groupBy", "cse")
+                .get("/api/v1/activity-register/compliance").then().statusCode(200)
+                .body("groups.key", org.hamcrest.Matchers.contains("cse"))
+                .body("groups[0].counts.clients", equalTo(2)).body("groups[0].counts.compliant", equalTo(2))
+                .body("groups[0].counts.dueSoon", equalTo(2));
+        // on 31 December the July meeting counts (the kept latest date): Maintain's partnership is due 5 August, overdue
+        as("avp").queryParam("asOf", "2026-12-31").queryParam("owner", owner).queryParam("groupBy", "activityType")
+                .get("/api/v1/activity-register/compliance").then().statusCode(200)
+                .body("groups.find { it.key == 'PARTNERSHIP_MEETING' }.counts.clients", equalTo(2))
+                .body("groups.find { it.key == 'PARTNERSHIP_MEETING' }.counts.overdue", equalTo(2));
         // the register as it stood before the segments existed: nothing required
         as("avp").queryParam("asOf", "2025-12-31").queryParam("owner", owner).get("/api/v1/activity-register/compliance")
                 .then().body("totals.required", equalTo(0)).body("totals.compliancePercent", nullValue())
