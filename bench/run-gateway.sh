@@ -238,11 +238,11 @@ if ((jfr)); then
   # the hottest top frames and the hottest frames anywhere on the stack (of the gateway's own and Vert.x/Quarkus code)
   "${JAVA%java}jfr" print --events jdk.ExecutionSample "$WORK/gateway.jfr" >"$WORK/gateway-samples.txt"
   awk '/stackTrace = \[/{getline; sub(/^ +/,""); sub(/line:.*/,""); top[$0]++; n++} END{for (f in top) printf "%6d %5.1f%%  %s\n", top[f], 100*top[f]/n, f}' \
-    "$WORK/gateway-samples.txt" | sort -rn | head -25 >"$WORK/gateway-top-frames.txt"
+    "$WORK/gateway-samples.txt" | sort -rn | awk "NR <= 25" >"$WORK/gateway-top-frames.txt"
   awk '/stackTrace = \[/{inside=1; delete seen; n++; next} inside && /^ *\]/{inside=0; next}
        inside {f=$0; sub(/^ +/,"",f); sub(/line:.*/,"",f); sub(/\(.*$/,"",f); if (!(f in seen)) {seen[f]=1; any[f]++}}
        END{for (f in any) printf "%6d %5.1f%%  %s\n", any[f], 100*any[f]/n, f}' \
-    "$WORK/gateway-samples.txt" | sort -rn | grep -E 'io\.rhythm|oidc|jose4j|bucket4j|Signature|HttpClient|Logger|RoutingContext' | head -40 >"$WORK/gateway-inclusive.txt"
+    "$WORK/gateway-samples.txt" | sort -rn | { grep -E 'io\.rhythm|oidc|jose4j|bucket4j|Signature|HttpClient|Logger|RoutingContext' || true; } | awk "NR <= 40" >"$WORK/gateway-inclusive.txt"
   say "JFR: $WORK/gateway.jfr; hottest top frames:"; cat "$WORK/gateway-top-frames.txt"
   say "inclusive (selected):"; cat "$WORK/gateway-inclusive.txt"
 fi
