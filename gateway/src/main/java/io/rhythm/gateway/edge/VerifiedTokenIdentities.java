@@ -12,10 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,12 +40,8 @@ public class VerifiedTokenIdentities implements IdentityProvider<TokenAuthentica
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
 
-    @ConfigProperty(name = "rhythm.gateway.token-cache.enabled", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "rhythm.gateway.token-cache.max-size", defaultValue = "10000")
-    long maxSize;
-    @ConfigProperty(name = "rhythm.gateway.token-cache.ttl", defaultValue = "30s")
-    Duration ttl;
+    @Inject
+    TokenCacheConfig config;
 
     private volatile VerifiedTokenCache<SecurityIdentity> cache;
 
@@ -55,7 +49,7 @@ public class VerifiedTokenIdentities implements IdentityProvider<TokenAuthentica
         if (cache == null) {
             synchronized (this) {
                 if (cache == null) {
-                    cache = new VerifiedTokenCache<>(maxSize, ttl, InstantSource.system());
+                    cache = new VerifiedTokenCache<>(config.maxSize(), config.ttl(), InstantSource.system());
                 }
             }
         }
@@ -75,7 +69,7 @@ public class VerifiedTokenIdentities implements IdentityProvider<TokenAuthentica
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!enabled || request.getToken() == null || !(request.getToken() instanceof AccessTokenCredential)) {
+        if (!config.enabled() || request.getToken() == null || !(request.getToken() instanceof AccessTokenCredential)) {
             return Uni.createFrom().nullItem();
         }
         Optional<SecurityIdentity> known = cache().get(request.getToken().getToken());
@@ -94,7 +88,7 @@ public class VerifiedTokenIdentities implements IdentityProvider<TokenAuthentica
 
     /** Stores an identity the OIDC provider has just verified (see the class comment). */
     void remember(SecurityIdentity identity) {
-        if (!enabled || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
+        if (!config.enabled() || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
