@@ -4,16 +4,20 @@
 #   direct   → health-service
 #   nginx    → health-service  (nginx from the Debian archive as a plain reverse proxy, keep-alive upstream)
 #   gateway  → health-service  (this repository's gateway jar: token check, rate limit, audit hook, headers)
-# Load: wrk (Debian package) on loopback. Per target: 5 s warm-up, a latency run with one connection
-# (p50, p99: what one caller waits) and a throughput run with 16 connections. Appends a dated
-# section to bench/RESULTS.md with the added p50 over direct (target ≤ 1 ms), the gateway's
-# throughput over nginx's (target ≥ 0.8×) and the peak RSS / CPU of the gateway and health-service
-# under the gateway's throughput run (bench/resources.sh).
+# Load: wrk (Debian package) on loopback, the same settings for every target. Every target is warmed up twice
+# round, then measured in --rounds (5) interleaved rounds: each round runs all three back to back, in an order rotated
+# every round — a latency run with one connection (p50, p99: what one caller waits) and a throughput run with 16
+# keep-alive connections (2 wrk threads). The verdicts are medians of per-round figures (on a shared machine the CPU
+# left to the bench changes minute to minute; targets measured one after the other were not comparable). Appends a
+# dated section to bench/RESULTS.md with the added p50 over direct (target ≤ 1 ms), the gateway's throughput over
+# nginx's (target ≥ 0.8×), nginx ÷ direct as a sanity check, and the peak RSS / CPU of the gateway and
+# health-service under the gateway's last throughput run (bench/resources.sh).
 #
-#   bench/run-gateway.sh                      (default: 10 s latency, 15 s throughput per target)
+#   bench/run-gateway.sh                      (default: 5 rounds of 5 s latency + 5 s throughput per target)
+#   bench/run-gateway.sh --rounds 7 --seconds 8
 #   bench/run-gateway.sh --seconds 5 --warmup 5 --no-append     (--warmup: seconds per target and round, default 10)
-#   bench/run-gateway.sh --jfr                 also record the gateway with JFR (profile settings) during its
-#                                              runs and print its hottest frames (bench/target/gateway-bench/)
+#   bench/run-gateway.sh --jfr                 also record the gateway with JFR (profile settings) from its first
+#                                              measured run to the end and print its hottest frames (bench/target/gateway-bench/)
 #   bench/run-gateway.sh --phases overhead,views   also the composed views on the demo portfolio (below)
 #
 # Phase "views" (targets: Client 360 p99 < 150 ms, Command Centre p99 < 300 ms on the demo portfolio) needs an
@@ -44,13 +48,15 @@ if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; t
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-seconds=10 tput_seconds=15 warmup=10 append=1 jfr=0 phases=overhead
+seconds=5 tput_seconds=5 warmup=10 rounds=5 append=1 jfr=0 phases=overhead
+args_text="${*:+ $*}"
 while (($#)); do
   case "$1" in
     --seconds) seconds=$2; tput_seconds=$2; shift ;;
     --no-append) append=0 ;;
     --jfr) jfr=1 ;;
     --warmup) warmup=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
     --phases) phases=$2; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -199,7 +205,6 @@ for port in $HEALTH_PORT $NGINX_PORT $GATEWAY_PORT; do
 done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -A lat tput
 # Warm-up of every target before any measurement, twice round (the JITs of the gateway and of health-service need
 # thousands of requests; a cold gateway measured after a warm health-service would be charged for its compilation).
 for round in 1 2; do
@@ -208,15 +213,24 @@ for round in 1 2; do
     wrk_run "${target##*:}" 16 "$warmup" >/dev/null
   done
 done
-for target in direct:$HEALTH_PORT nginx:$NGINX_PORT gateway:$GATEWAY_PORT; do
-  name=${target%%:*} port=${target##*:}
-  if [[ $name == gateway ]] && ((jfr)); then "${JAVA%java}jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
-  say "$name: latency, 1 connection, ${seconds} s"
-  lat[$name]=$(wrk_run "$port" 1 "$seconds")
-  say "$name: throughput, 16 connections, ${tput_seconds} s"
-  if [[ $name == gateway ]]; then resources_start gateway "$gateway_pid"; resources_start health-service "$health_pid"; fi
-  tput[$name]=$(wrk_run "$port" 16 "$tput_seconds")
-  if [[ $name == gateway ]]; then res_rows="$(resources_stop gateway; resources_stop health-service)"; fi
+# Measured in interleaved rounds: on a shared machine the CPU left to the bench changes from one minute to the next,
+# so targets measured one after the other were compared under different loads (one run had nginx at 3.3× the
+# direct call it fronts). Each round measures all three back to back, in an order rotated every round; the verdicts
+# are the medians of the per-round differences and ratios (each within one round), the table the per-target medians.
+targets=(direct:$HEALTH_PORT nginx:$NGINX_PORT gateway:$GATEWAY_PORT)
+declare -A lat tput
+for ((round = 0; round < rounds; round++)); do
+  for ((k = 0; k < 3; k++)); do
+    target=${targets[$(((round + k) % 3))]}
+    name=${target%%:*} port=${target##*:}
+    if [[ $name == gateway && $round == 0 ]] && ((jfr)); then "${JAVA%java}jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
+    say "round $((round + 1))/$rounds $name: latency, 1 connection, ${seconds} s"
+    lat[$name,$round]=$(wrk_run "$port" 1 "$seconds")
+    say "round $((round + 1))/$rounds $name: throughput, 16 connections, ${tput_seconds} s"
+    if [[ $name == gateway && $round == $((rounds - 1)) ]]; then resources_start gateway "$gateway_pid"; resources_start health-service "$health_pid"; fi
+    tput[$name,$round]=$(wrk_run "$port" 16 "$tput_seconds")
+    if [[ $name == gateway && $round == $((rounds - 1)) ]]; then res_rows="$(resources_stop gateway; resources_stop health-service)"; fi
+  done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if ((jfr)); then
@@ -224,34 +238,50 @@ if ((jfr)); then
   # the hottest top frames and the hottest frames anywhere on the stack (of the gateway's own and Vert.x/Quarkus code)
   "${JAVA%java}jfr" print --events jdk.ExecutionSample "$WORK/gateway.jfr" >"$WORK/gateway-samples.txt"
   awk '/stackTrace = \[/{getline; sub(/^ +/,""); sub(/line:.*/,""); top[$0]++; n++} END{for (f in top) printf "%6d %5.1f%%  %s\n", top[f], 100*top[f]/n, f}' \
-    "$WORK/gateway-samples.txt" | sort -rn | head -25 >"$WORK/gateway-top-frames.txt"
+    "$WORK/gateway-samples.txt" | sort -rn | awk "NR <= 25" >"$WORK/gateway-top-frames.txt"
   awk '/stackTrace = \[/{inside=1; delete seen; n++; next} inside && /^ *\]/{inside=0; next}
        inside {f=$0; sub(/^ +/,"",f); sub(/line:.*/,"",f); sub(/\(.*$/,"",f); if (!(f in seen)) {seen[f]=1; any[f]++}}
        END{for (f in any) printf "%6d %5.1f%%  %s\n", any[f], 100*any[f]/n, f}' \
-    "$WORK/gateway-samples.txt" | sort -rn | grep -E 'io\.rhythm|oidc|jose4j|bucket4j|Signature|HttpClient|Logger|RoutingContext' | head -40 >"$WORK/gateway-inclusive.txt"
+    "$WORK/gateway-samples.txt" | sort -rn | { grep -E 'io\.rhythm|oidc|jose4j|bucket4j|Signature|HttpClient|Logger|RoutingContext' || true; } | awk "NR <= 40" >"$WORK/gateway-inclusive.txt"
   say "JFR: $WORK/gateway.jfr; hottest top frames:"; cat "$WORK/gateway-top-frames.txt"
   say "inclusive (selected):"; cat "$WORK/gateway-inclusive.txt"
 fi
 
-added_gw=$(awk -v a="$(field "${lat[gateway]}" 1)" -v b="$(field "${lat[direct]}" 1)" 'BEGIN{printf "%.3f", a-b}')
-added_ng=$(awk -v a="$(field "${lat[nginx]}" 1)" -v b="$(field "${lat[direct]}" 1)" 'BEGIN{printf "%.3f", a-b}')
-ratio=$(awk -v a="$(field "${tput[gateway]}" 3)" -v b="$(field "${tput[nginx]}" 3)" 'BEGIN{printf "%.2f", a/b}')
+# median of the numbers on stdin (one a line)
+median() { sort -g | awk '{v[NR]=$1} END{if (NR==0) print "nan"; else if (NR%2) printf "%.3f\n", v[(NR+1)/2]; else printf "%.3f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+# per_round <expression over a b> <array> <field> <target a> <target b>: one value a line, one line a round
+per_round() {
+  local r; local -n arr=$2
+  for ((r = 0; r < rounds; r++)); do
+    awk -v a="$(field "${arr[$4,$r]}" "$3")" -v b="$(field "${arr[$5,$r]}" "$3")" "BEGIN{printf \"%.3f\n\", $1}"
+  done
+}
+col() { local r; local -n arr=$1; for ((r = 0; r < rounds; r++)); do field "${arr[$2,$r]}" "$3"; done; }
+added_gw=$(per_round 'a-b' lat 1 gateway direct | median)
+added_ng=$(per_round 'a-b' lat 1 nginx direct | median)
+ratio=$(per_round 'a/b' tput 3 gateway nginx | median)
+ratios_gw=$(per_round 'a/b' tput 3 gateway nginx | paste -sd' ')
+ratios_ng=$(per_round 'a/b' tput 3 nginx direct | paste -sd' ')
+ratio_ng=$(per_round 'a/b' tput 3 nginx direct | median)
+added_rounds=$(per_round 'a-b' lat 1 gateway direct | paste -sd' ')
 verdict_p50=$(awk -v a="$added_gw" 'BEGIN{print (a<=1.0) ? "met" : "NOT met"}')
 verdict_tput=$(awk -v r="$ratio" 'BEGIN{print (r>=0.8) ? "met" : "NOT met"}')
 
 {
-  printf '\n## %s — gateway overhead (`bench/run-gateway.sh`)\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  printf '**Machine:** `nproc` = %s; load average %s before, %s after. **Shared machine**: other engineers build and run tests on it meanwhile, and wrk, nginx, the gateway, health-service, PostgreSQL and Keycloak share its 2 cores, so the figures are noisy; the comparisons are within this run.\n\n' "$(nproc)" "$load_before" "$load_after"
+  printf '\n## %s — gateway overhead (`bench/run-gateway.sh%s`)\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$args_text"
+  printf '**Machine:** `nproc` = %s; load average %s before, %s after. **Shared machine**: other engineers build and run tests on it meanwhile, and wrk, nginx, the gateway, health-service, PostgreSQL and Keycloak share its 2 cores, so the figures are noisy; the comparisons are within each round.\n\n' "$(nproc)" "$load_before" "$load_after"
   printf '**Versions:** %s; %s; %s; repo at %s.\n\n' "$("$JAVA" -version 2>&1 | head -1)" "$(nginx -v 2>&1 | sed 's/nginx version: //')" "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)" "$(git rev-parse --short HEAD)"
-  printf 'GET `%s` as `avp` (token checked by the proxy where it does, always by health-service). First every target warmed up twice round (%s s each, 16 connections); then per target latency with 1 connection for %s s, throughput with 16 connections (2 wrk threads) for %s s; targets one after the other. nginx: `worker_processes auto`, keep-alive upstream, access log off. Gateway: its own jar, rate limit on (raised above the load), audit hook and security headers on.\n\n' "$PATH_UNDER_TEST" "$warmup" "$seconds" "$tput_seconds"
+  printf 'GET `%s` as `avp` (token checked by the proxy where it does, always by health-service). Every target warmed up twice round first (%s s each, 16 connections). Then %s interleaved rounds, each measuring all three targets back to back in an order rotated every round: latency with 1 connection (1 wrk thread) for %s s, throughput with 16 keep-alive connections (2 wrk threads, one per core) for %s s — the same wrk settings for every target. nginx: `worker_processes auto` (2 workers), keep-alive upstream (32 idle connections), access log off. Gateway: its own jar, rate limit on (raised above the load), audit hook, security headers and the verified-token cache on. The table gives per-target medians over the rounds; the verdicts are medians of the per-round differences and ratios.%s\n\n' "$PATH_UNDER_TEST" "$warmup" "$rounds" "$seconds" "$tput_seconds" "$( ((jfr)) && echo ' JFR (profile settings) recorded the gateway throughout the measured rounds (a few % of its CPU).')"
   printf '| target | p50 ms (1 conn) | p99 ms (1 conn) | req/s (16 conn) | p50 ms (16 conn) | non-2xx |\n|---|---|---|---|---|---|\n'
   for name in direct nginx gateway; do
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(field "${lat[$name]}" 1)" "$(field "${lat[$name]}" 2)" \
-      "$(field "${tput[$name]}" 3)" "$(field "${tput[$name]}" 1)" "$(( $(field "${lat[$name]}" 4) + $(field "${tput[$name]}" 4) ))"
+    errors=0; for ((r = 0; r < rounds; r++)); do errors=$((errors + $(field "${lat[$name,$r]}" 4) + $(field "${tput[$name,$r]}" 4))); done
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(col lat "$name" 1 | median)" "$(col lat "$name" 2 | median)" \
+      "$(col tput "$name" 3 | median)" "$(col tput "$name" 1 | median)" "$errors"
   done
-  printf '\n- **Added p50 over direct: gateway %s ms, nginx %s ms** (target ≤ 1 ms: %s)\n' "$added_gw" "$added_ng" "$verdict_p50"
-  printf -- '- **Throughput gateway ÷ nginx: %s×** (target ≥ 0.8×: %s)\n' "$ratio" "$verdict_tput"
-  printf '\nResources during the gateway throughput run (16 connections, %s s; `bench/resources.sh`):\n\n' "$tput_seconds"
+  printf '\nPer round (in the order run): added p50 gateway − direct (ms) %s; throughput gateway ÷ nginx %s; nginx ÷ direct %s.\n' "$added_rounds" "$ratios_gw" "$ratios_ng"
+  printf '\n- **Added p50 over direct (median of rounds): gateway %s ms, nginx %s ms** (target ≤ 1 ms: %s)\n' "$added_gw" "$added_ng" "$verdict_p50"
+  printf -- '- **Throughput gateway ÷ nginx (median of rounds): %s×** (target ≥ 0.8×: %s); nginx ÷ direct %s× (a proxy cannot beat what it fronts by much: far above 1 means the rounds were not comparable)\n' "$ratio" "$verdict_tput" "$ratio_ng"
+  printf '\nResources during the gateway throughput run of the last round (16 connections, %s s; `bench/resources.sh`):\n\n' "$tput_seconds"
   resources_header
   echo "$res_rows"
 } >>"$section"

@@ -39,14 +39,24 @@ final class ForeignTokens implements AutoCloseable {
 
     /** A token of realm rhythm with role admin, expired. */
     String expired() {
+        String token = shortLived(1);
+        sleepUntil(expiry(token) * 1000 + 2_000);
+        return token;
+    }
+
+    /** A token of realm rhythm with role admin that lives {@code seconds} (one such client per instance). */
+    String shortLived(int seconds) {
         String clientId = "gw-expiring-" + suffix;
         String secret = UUID.randomUUID().toString();
-        expiringClientId = createServiceClient("rhythm", clientId, secret, Map.of("access.token.lifespan", "1"));
+        expiringClientId = createServiceClient("rhythm", clientId, secret,
+                Map.of("access.token.lifespan", String.valueOf(seconds)));
         grantRealmRole("rhythm", expiringClientId, "admin");
-        String token = clientToken("rhythm", clientId, secret);
-        long exp = Json.mapper().convertValue(claims(token).get("exp"), Long.class);
-        sleepUntil(exp * 1000 + 2_000);
-        return token;
+        return clientToken("rhythm", clientId, secret);
+    }
+
+    /** The token's exp claim (epoch seconds). */
+    static long expiry(String token) {
+        return Json.mapper().convertValue(claims(token).get("exp"), Long.class);
     }
 
     /** A token of another realm on the same Keycloak, with role admin there. */
@@ -169,7 +179,7 @@ final class ForeignTokens implements AutoCloseable {
         }
     }
 
-    private static void sleepUntil(long epochMillis) {
+    static void sleepUntil(long epochMillis) {
         long wait = epochMillis - System.currentTimeMillis();
         if (wait > 0) {
             try {

@@ -32,6 +32,34 @@ class GatewayTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * The gateway remembers verified tokens (edge.VerifiedTokenIdentities): a remembered token changed in its payload
+     * or its signature is verified afresh and refused, and a remembered token is refused once its exp has passed.
+     */
+    @Test
+    void aRememberedTokenIsRefusedOnceExpiredOrTampered() {
+        try (ForeignTokens tokens = new ForeignTokens()) {
+            String token = tokens.shortLived(8);
+            given().auth().oauth2(token).get("/api/v1/audit?limit=1").then().statusCode(200); // verified, remembered
+            given().auth().oauth2(token).get("/api/v1/audit?limit=1").then().statusCode(200);
+
+            String[] parts = token.split("\\.");
+            var claims = (com.fasterxml.jackson.databind.node.ObjectNode) ForeignTokens.claims(token);
+            claims.put("exp", ForeignTokens.expiry(token) + 3_600); // a longer life, with the original signature
+            String longer = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(claims.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+            int middle = parts[2].length() / 2;
+            String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, middle)
+                    + (parts[2].charAt(middle) == 'A' ? 'Q' : 'A') + parts[2].substring(middle + 1);
+            given().auth().oauth2(longer).get("/api/v1/audit?limit=1").then().statusCode(401);
+            given().auth().oauth2(otherSignature).get("/api/v1/audit?limit=1").then().statusCode(401);
+            given().auth().oauth2(token).get("/api/v1/audit?limit=1").then().statusCode(200);
+
+            ForeignTokens.sleepUntil(ForeignTokens.expiry(token) * 1000 + 2_000);
+            given().auth().oauth2(token).get("/api/v1/audit?limit=1").then().statusCode(401);
+        }
+    }
+
     @Test
     void aKeycloakTokenIsAcceptedAndForwardedToTheOwningService() {
         as("avp").header("X-Correlation-Id", "gw-test-1").get("/api/v1/clients?limit=1").then().statusCode(200)
