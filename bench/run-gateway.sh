@@ -119,11 +119,13 @@ cleanup() {
     kill -9 "$pid" 2>/dev/null || true
   done
 }
-( sleep "${RHYTHM_BENCH_TIMEOUT:-900}"; echo "[bench] time bound reached" >&2; kill -TERM $$ ) &
+# the watchdog's sleep holds the caller's descriptors (e.g. flock's bench.lock): the watchdog ends it when it is
+# itself ended, or the sleep would keep the lock for the rest of its time after this script has finished
+( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+  sleep "${RHYTHM_BENCH_TIMEOUT:-900}" & sleeper=$!; wait "$sleeper"
+  echo "[bench] time bound reached" >&2; kill -TERM $$ ) &
 watchdog=$!
-# the watchdog's sleep is a child of its subshell and holds the caller's descriptors (e.g. flock's bench.lock):
-# end it first, or it keeps the lock for the rest of its time after this script has finished
-trap 'cleanup; pkill -P "$watchdog" sleep 2>/dev/null || true; kill "$watchdog" 2>/dev/null || true' EXIT
+trap 'cleanup; kill "$watchdog" 2>/dev/null || true' EXIT
 
 common_env=(RHYTHM_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT" RHYTHM_DB_PASSWORD="$DB_PASSWORD"
   RHYTHM_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" RHYTHM_KEYCLOAK_URL="http://127.0.0.1:$KC_PORT"
