@@ -1,6 +1,7 @@
 package io.rhythm.nps.api;
 
 import io.rhythm.nps.domain.themes.ThemeRules;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -20,5 +21,5 @@ public record ThemeRequest(
         @Schema(maxLength = ThemeRules.MAX_CODE, pattern = "^[A-Z][A-Z0-9_]*$") String code,
         @Schema(maxLength = ThemeRules.MAX_NAME) String name,
         @Schema(maxLength = ThemeRules.MAX_CODE) String owner,
-        @Schema(maxItems = ThemeRules.MAX_KEYWORDS) List<@Schema(maxLength = ThemeRules.MAX_KEYWORD) String> keywords) {
+        @Schema(maxItems = ThemeRules.MAX_KEYWORDS) List<@Size(max = ThemeRules.MAX_KEYWORD) String> keywords) {
 }
