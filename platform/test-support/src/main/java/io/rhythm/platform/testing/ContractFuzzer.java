@@ -465,6 +465,17 @@ public final class ContractFuzzer {
         return new ValidRequest(fuzzer.url(path, pathValues, query), body);
     }
 
+    /**
+     * The per-field limit variants the gate sends for one operation of {@code document} (bodies, each with one field
+     * just beyond its documented limit), seeded like a run: for tests of the fuzzer itself.
+     */
+    static List<String> fieldLimitBodies(JsonNode document, String path, String method, long seed) {
+        ContractFuzzer fuzzer = new ContractFuzzer("", document, null, null, seed);
+        JsonNode operation = document.path("paths").path(path).path(method);
+        String body = fuzzer.sample(bodySchema(operation), 0).toString();
+        return fuzzer.overFieldLimits(path, method, body, bodySchema(operation)).stream().map(FieldLimit::body).toList();
+    }
+
     /** A request built from an operation's schema: its path and query (percent-encoded), and its JSON body or null. */
     public record ValidRequest(String pathAndQuery, String body) {
     }
