@@ -25,7 +25,7 @@ public record BillingEventRequest(
         UUID clientId,
         @Valid SignalRequest.ExternalRef externalId,
         @Schema(description = "INVOICE_ISSUED: the amount outstanding, a decimal string such as \"120000.00\" (a number is accepted too); at most 2 decimals", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[0-9]{1,14}(\\.[0-9]{1,2})?$") BigDecimal amount,
-        @Schema(description = "INVOICE_ISSUED: ISO 4217 code") String currency,
+        @Size(max = 3) @Schema(description = "INVOICE_ISSUED: ISO 4217 code", pattern = "^[A-Z]{3}$") String currency,
         @Schema(description = "INVOICE_ISSUED: unpaid after this date (UTC), the invoice is overdue") LocalDate dueDate,
         @NotNull Instant occurredAt) {
 }

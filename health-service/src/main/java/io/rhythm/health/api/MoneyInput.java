@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,5 +16,5 @@ public record MoneyInput(
         @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,15}(\\.[0-9]{1,2})?$", maxLength = 18, example = "578000.00",
                 description = "A decimal string (the API's money convention), not negative, at most 2 decimals; a JSON number is read too")
         BigDecimal amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as AUD") String currency) {
+        @NotNull @Size(max = 3) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as AUD") String currency) {
 }

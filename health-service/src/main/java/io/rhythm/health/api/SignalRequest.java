@@ -20,7 +20,7 @@ public record SignalRequest(
         @NotBlank @Size(max = 200) @Schema(description = "Unique per signal: a repeat is ignored as a duplicate") String eventId,
         UUID clientId,
         @Valid ExternalRef externalId,
-        @NotBlank @Schema(description = "A metric of the active scoring model, e.g. usage.active_users_pct, "
+        @NotBlank @Size(max = 64) @Schema(description = "A metric of the active scoring model, e.g. usage.active_users_pct, "
                 + "support.open_urgent_tickets, financial.overdue_invoices, relational.latest_nps_score") String metric,
         @NotNull Double value,
         @NotNull @Schema(description = "When it was observed: the latest observation wins, whatever the arrival order")

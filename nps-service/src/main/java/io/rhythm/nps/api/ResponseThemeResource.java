@@ -1,5 +1,6 @@
 package io.rhythm.nps.api;
 
+import io.rhythm.nps.domain.themes.ThemeRules;
 import io.rhythm.nps.service.themes.ResponseThemes;
 import io.rhythm.platform.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +35,7 @@ public class ResponseThemeResource {
 
     /** @param themes theme codes or names of the current taxonomy; empty = "no theme" */
     @Schema(example = "{\"themes\": [\"PRODUCT_PERCEPTION\", \"Pricing & value\"]}")
-    public record ManualThemes(@NotNull @Size(max = 50) List<String> themes) {
+    public record ManualThemes(@NotNull @Size(max = 50) List<@Size(max = ThemeRules.MAX_NAME) String> themes) {
     }
 
     @GET

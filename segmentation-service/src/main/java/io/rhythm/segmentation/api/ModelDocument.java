@@ -56,7 +56,7 @@ public record ModelDocument(
 
     public record Spend(
             @NotBlank @Size(max = 20) @Schema(description = "ABSOLUTE (annual maintenance revenue) or SHARE (fraction of the portfolio, 0–1)") String basis,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+            @NotBlank @Size(max = 3) @Pattern(regexp = "[A-Z]{3}") String currency,
             @NotNull @Size(max = 3) List<@NotNull @Valid Band> bands) {
     }
 

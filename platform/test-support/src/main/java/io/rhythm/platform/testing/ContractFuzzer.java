@@ -29,14 +29,16 @@ import java.util.UUID;
  * set of invalid variants (NUL in path and query, a
  * duplicated JSON key, NUL in a body string, an unknown body field, 5,000-deep nesting, a wrong type, a
  * bad UUID, numbers beyond int64 and double in the query and the body, invalid UTF-8 in the query and the body,
- * a list of 10,001 items, an overlong URI and header, a wrong content type; once per run a 10 MB body with its
- * Content-Length and chunked), with
+ * a list of 10,001 items, a string or list one beyond its field's documented {@code maxLength}/{@code maxItems}
+ * (sampled, see {@link #FIELD_LIMIT_VARIANTS}), an overlong URI and header, a wrong content type; once per run a
+ * 10 MB body with its Content-Length and chunked, and a string beyond the platform's 1,000,000 characters), with
  * an authorised token and without one, against the real running service. It records a finding for any
  * 5xx, any 2xx for an invalid request, any 4xx that is not {@code application/problem+json} with a
  * matching {@code status}, and any status the operation does not document. Seeded and bounded:
  * every operation gets its whole first round whatever the request budget (see {@link #run()});
  * {@code -Drhythm.fuzz.seed} (default 10), {@code -Drhythm.fuzz.requests} (total requests: further valid
- * requests are sent round-robin until this many, default 600), {@code -Drhythm.fuzz.seconds} (default 120).
+ * requests are sent round-robin until this many, default 600), {@code -Drhythm.fuzz.seconds} (default 180: a bound
+ * for a loaded machine; an unloaded run takes a fraction of it, and the report says how long it took).
  */
 public final class ContractFuzzer {
 
@@ -46,16 +48,29 @@ public final class ContractFuzzer {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     /**
      * The body-limit variants (5,000-deep nesting, invalid UTF-8 and numbers beyond int64/double in the body, a list
-     * of 10,001 items, a 10 MB body with Content-Length and chunked): {@code -Drhythm.fuzz.body-limits=true}. Off by
-     * default until each service's gate has run green with them (issue 10).
+     * of 10,001 items, a string or list one beyond its field's documented {@code maxLength}/{@code maxItems}, a 10 MB
+     * body with Content-Length and chunked, a string beyond the platform's length): on by default, every service's
+     * gate runs green with them; {@code -Drhythm.fuzz.body-limits=false} leaves them out.
      */
-    private static final boolean BODY_LIMITS = Boolean.getBoolean("rhythm.fuzz.body-limits");
+    private static final boolean BODY_LIMITS = Boolean.parseBoolean(System.getProperty("rhythm.fuzz.body-limits", "true"));
+    /**
+     * At most this many per-field limit variants per operation (a string one character over its {@code maxLength},
+     * a list one item over its {@code maxItems}), chosen by a random seeded with the run's seed and the operation, so
+     * that the same seed sends the same ones ({@code -Drhythm.fuzz.field-limits}, default 4; each variant is one
+     * request, with the token only: without one it is refused before the body is read).
+     */
+    private static final int FIELD_LIMIT_VARIANTS = Integer.getInteger("rhythm.fuzz.field-limits", 4);
+    /** A field documented with this {@code maxLength} or more carries only the platform's limit, tried once per run. */
+    private static final int PLATFORM_STRING_LIMIT = 1_000_000;
+    /** A list documented with this {@code maxItems} or more carries only the platform's limit (the 10,001-item variant). */
+    private static final int PLATFORM_ARRAY_LIMIT = 10_000;
 
     private final String baseUrl;
     private final JsonNode document;
     private final String token;
     private final String otherToken;
     private final Random random;
+    private final long seed;
     private final int maxRequests;
     private final Duration budget;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -74,8 +89,9 @@ public final class ContractFuzzer {
         this.token = token;
         this.otherToken = otherToken;
         this.random = new Random(seed);
+        this.seed = seed;
         this.maxRequests = Integer.getInteger("rhythm.fuzz.requests", 600);
-        this.budget = Duration.ofSeconds(Long.getLong("rhythm.fuzz.seconds", 120L));
+        this.budget = Duration.ofSeconds(Long.getLong("rhythm.fuzz.seconds", 180L));
     }
 
     /** Against the service under test (its own {@code /q/openapi}), authorised as {@code user}. */
@@ -147,12 +163,23 @@ public final class ContractFuzzer {
             }
             round++;
         }
-        return new Report(requests, operations.size(), new TreeMap<>(statuses), List.copyOf(findings));
+        return new Report(requests, operations.size(), new TreeMap<>(statuses), List.copyOf(findings),
+                Duration.between(deadline.minus(budget), Instant.now()));
     }
 
-    /** One request to send: where, what, with which token, and whether it is invalid (must get a 4xx). */
+    /**
+     * One request to send: where, what, with which token, and whether it is invalid (must get a 4xx); {@code inList}:
+     * the invalid value is in an item of a list, which an operation reading its rows one by one may refuse in its
+     * per-row results instead (a 2xx naming {@code errors}).
+     */
     private record Case(String path, String method, JsonNode operation, String url, String body, String contentType,
-                        String bearer, boolean invalid, String header, String headerValue, byte[] rawBody, boolean chunked) {
+                        String bearer, boolean invalid, String header, String headerValue, byte[] rawBody, boolean chunked,
+                        boolean inList) {
+
+        Case(String path, String method, JsonNode operation, String url, String body, String contentType,
+             String bearer, boolean invalid, String header, String headerValue, byte[] rawBody, boolean chunked) {
+            this(path, method, operation, url, body, contentType, bearer, invalid, header, headerValue, rawBody, chunked, false);
+        }
 
         Case(String path, String method, JsonNode operation, String url, String body, String contentType,
              String bearer, boolean invalid, String header, String headerValue) {
@@ -160,7 +187,8 @@ public final class ContractFuzzer {
         }
 
         Case withBearer(String other) {
-            return new Case(path, method, operation, url, body, contentType, other, invalid, header, headerValue, rawBody, chunked);
+            return new Case(path, method, operation, url, body, contentType, other, invalid, header, headerValue, rawBody,
+                    chunked, inList);
         }
     }
 
@@ -292,19 +320,21 @@ public final class ContractFuzzer {
             }
             invalid.add(invalid(path, method, operation, validUrl, "[".repeat(200) + "]".repeat(200), "application/json"));
         }
+        // the body-limit variants: with the token only (without one, the request is refused before its body is read)
+        List<Case> limits = new ArrayList<>();
         if (hasBody && body.startsWith("{") && body.length() > 2 && BODY_LIMITS) {
-            invalid.add(invalid(path, method, operation, validUrl, "[".repeat(5_000) + "]".repeat(5_000), "application/json"));
-            invalid.add(new Case(path, method, operation, validUrl, body, "application/json", token, true, null, null,
+            limits.add(invalid(path, method, operation, validUrl, "[".repeat(5_000) + "]".repeat(5_000), "application/json"));
+            limits.add(new Case(path, method, operation, validUrl, body, "application/json", token, true, null, null,
                     invalidUtf8(body), false));
             for (String number : List.of("1e400", "-1e400", "99999999999999999999999")) {
                 String beyond = withNumber(body, number);
                 if (beyond != null) {
-                    invalid.add(invalid(path, method, operation, validUrl, beyond, "application/json"));
+                    limits.add(invalid(path, method, operation, validUrl, beyond, "application/json"));
                 }
             }
             String longArray = withLongArray(body);
             if (longArray != null) {
-                invalid.add(invalid(path, method, operation, validUrl, longArray, "application/json"));
+                limits.add(invalid(path, method, operation, validUrl, longArray, "application/json"));
             }
         }
         if (hasBody && body.startsWith("{") && body.length() > 2) {
@@ -317,12 +347,89 @@ public final class ContractFuzzer {
                 cases.add(bad.withBearer(null));
             }
         }
+        cases.addAll(limits);
+        if (hasBody && BODY_LIMITS) {
+            for (FieldLimit over : overFieldLimits(path, method, body, bodySchema(operation))) {
+                cases.add(new Case(path, method, operation, validUrl, over.body(), "application/json", token, true, null,
+                        null, null, false, over.inList()));
+            }
+        }
         return cases;
+    }
+
+    private static JsonNode bodySchema(JsonNode operation) {
+        return operation.path("requestBody").path("content").path("application/json").path("schema");
+    }
+
+    /** One field of a sample body with a documented limit below the platform's: where it is, and the value beyond it. */
+    private record FieldLimit(String pointer, JsonNode beyond, String body) {
+
+        boolean inList() {
+            return pointer.matches(".*/[0-9]+/.*");
+        }
+    }
+
+    /**
+     * The valid body with one field just beyond its documented limit (a string of {@code maxLength + 1} characters,
+     * a list of {@code maxItems + 1} copies of its first item), for at most {@link #FIELD_LIMIT_VARIANTS} of the
+     * body's limited fields, chosen by a random seeded with the run's seed and the operation. Fields at the
+     * platform's limits are left to the variants that try those.
+     */
+    private List<FieldLimit> overFieldLimits(String path, String method, String body, JsonNode schema) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<FieldLimit> limits = new ArrayList<>();
+        fieldLimits(tree, schema, "", limits, 0);
+        java.util.Collections.shuffle(limits, new Random(seed * 31 + (method + " " + path).hashCode()));
+        List<FieldLimit> bodies = new ArrayList<>();
+        for (FieldLimit limit : limits.subList(0, Math.min(FIELD_LIMIT_VARIANTS, limits.size()))) {
+            JsonNode copy = tree.deepCopy();
+            com.fasterxml.jackson.core.JsonPointer pointer = com.fasterxml.jackson.core.JsonPointer.compile(limit.pointer());
+            JsonNode parent = copy.at(pointer.head());
+            if (parent instanceof ObjectNode object) {
+                object.set(pointer.last().getMatchingProperty(), limit.beyond());
+            } else if (parent instanceof ArrayNode array) {
+                array.set(pointer.last().getMatchingIndex(), limit.beyond());
+            }
+            bodies.add(new FieldLimit(limit.pointer(), limit.beyond(), copy.toString()));
+        }
+        return bodies;
+    }
+
+    private void fieldLimits(JsonNode value, JsonNode raw, String pointer, List<FieldLimit> out, int depth) {
+        JsonNode schema = resolve(raw);
+        if (schema.has("allOf") && schema.path("allOf").size() > 0) {
+            schema = resolve(schema.path("allOf").get(0));
+        }
+        if (depth > 8 || schema.has("enum") || schema.has("oneOf") || schema.has("anyOf")) {
+            return;
+        }
+        if (value.isTextual() && schema.has("maxLength") && schema.path("maxLength").asInt() < PLATFORM_STRING_LIMIT) {
+            out.add(new FieldLimit(pointer, JSON.getNodeFactory().textNode("x".repeat(schema.path("maxLength").asInt() + 1)), null));
+        } else if (value.isArray() && value.size() > 0) {
+            if (schema.has("maxItems") && schema.path("maxItems").asInt() < PLATFORM_ARRAY_LIMIT) {
+                ArrayNode items = JSON.createArrayNode();
+                for (int i = 0; i <= schema.path("maxItems").asInt(); i++) {
+                    items.add(value.get(0));
+                }
+                out.add(new FieldLimit(pointer, items, null));
+            }
+            fieldLimits(value.get(0), schema.path("items"), pointer + "/0", out, depth + 1);
+        } else if (value.isObject()) {
+            JsonNode properties = schema.path("properties");
+            value.fields().forEachRemaining(field -> fieldLimits(field.getValue(), properties.path(field.getKey()),
+                    pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), out, depth + 1));
+        }
     }
 
     /**
      * Once per run (they are large): a 10 MB JSON body with its Content-Length, and the same body chunked (no
-     * Content-Length), to the first operation that takes a JSON body, with the token; both must be a 413 problem.
+     * Content-Length), to the first operation that takes a JSON body, with the token; both must be a 413 problem;
+     * and a string one character beyond the platform's length (1,000,000), which must be refused (a 4xx).
      */
     private List<Case> oversized(List<Map.Entry<String, String>> operations) {
         for (Map.Entry<String, String> entry : operations) {
@@ -330,9 +437,16 @@ public final class ContractFuzzer {
             if (operation.path("requestBody").path("content").has("application/json") && !entry.getKey().contains("{")) {
                 String big = "{\"padding\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
                 String url = url(entry.getKey(), Map.of(), Map.of());
-                return List.of(
+                List<Case> cases = new ArrayList<>(List.of(
                         new Case(entry.getKey(), entry.getValue(), operation, url, big, "application/json", token, true, null, null, null, false),
-                        new Case(entry.getKey(), entry.getValue(), operation, url, big, "application/json", token, true, null, null, null, true));
+                        new Case(entry.getKey(), entry.getValue(), operation, url, big, "application/json", token, true, null, null, null, true)));
+                // sampled by a fuzzer of its own: the run's random values stay those of the seed without this variant
+                ContractFuzzer own = new ContractFuzzer(baseUrl, document, token, otherToken, seed);
+                String longString = withString(own.sample(bodySchema(operation), 0).toString(), "x".repeat(PLATFORM_STRING_LIMIT + 1));
+                if (longString != null) {
+                    cases.add(invalid(entry.getKey(), entry.getValue(), operation, url, longString, "application/json"));
+                }
+                return cases;
             }
         }
         return List.of();
@@ -351,6 +465,17 @@ public final class ContractFuzzer {
         Map<String, String> query = new LinkedHashMap<>();
         String body = fuzzer.sampleRequest(fuzzer.parameters(path, operation), operation, pathValues, query, false);
         return new ValidRequest(fuzzer.url(path, pathValues, query), body);
+    }
+
+    /**
+     * The per-field limit variants the gate sends for one operation of {@code document} (bodies, each with one field
+     * just beyond its documented limit), seeded like a run: for tests of the fuzzer itself.
+     */
+    static List<String> fieldLimitBodies(JsonNode document, String path, String method, long seed) {
+        ContractFuzzer fuzzer = new ContractFuzzer("", document, null, null, seed);
+        JsonNode operation = document.path("paths").path(path).path(method);
+        String body = fuzzer.sample(bodySchema(operation), 0).toString();
+        return fuzzer.overFieldLimits(path, method, body, bodySchema(operation)).stream().map(FieldLimit::body).toList();
     }
 
     /** A request built from an operation's schema: its path and query (percent-encoded), and its JSON body or null. */
@@ -407,6 +532,11 @@ public final class ContractFuzzer {
     }
 
     private String withNulString(String body) {
+        return withString(body, "a\u0000b");
+    }
+
+    /** The body with its first top-level string replaced by {@code text}, or null when it has none. */
+    private String withString(String body, String text) {
         try {
             JsonNode tree = JSON.readTree(body);
             if (tree instanceof ObjectNode object) {
@@ -414,7 +544,7 @@ public final class ContractFuzzer {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (field.getValue().isTextual()) {
-                        object.put(field.getKey(), "a\u0000b");
+                        object.put(field.getKey(), text);
                         return object.toString();
                     }
                 }
@@ -495,7 +625,7 @@ public final class ContractFuzzer {
         if (status >= 500) {
             findings.add(what + ": " + status + " " + abbreviate(response.body(), null));
         }
-        if (invalid && status < 400) {
+        if (invalid && status < 400 && !(c.inList() && status < 300 && refusedInRows(response.body()))) {
             findings.add(what + ": accepted with " + status);
         }
         if (status >= 400) {
@@ -516,6 +646,15 @@ public final class ContractFuzzer {
         if (!documented.has(String.valueOf(status)) && !documented.has("default")) {
             findings.add(what + ": status " + status + " is not documented (documented: "
                     + iterate(documented.fieldNames()) + ")");
+        }
+    }
+
+    /** Whether an answer's body lists a non-empty {@code errors} anywhere: rows refused one by one. */
+    private static boolean refusedInRows(String body) {
+        try {
+            return JSON.readTree(body).findValues("errors").stream().anyMatch(errors -> errors.isArray() && !errors.isEmpty());
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -609,11 +748,13 @@ public final class ContractFuzzer {
     }
 
     /** What a run did: requests sent, operations walked, answers by status, and the findings. */
-    public record Report(int requests, int operations, Map<Integer, Integer> statuses, List<String> findings) {
+    public record Report(int requests, int operations, Map<Integer, Integer> statuses, List<String> findings,
+                         Duration took) {
 
         @Override
         public String toString() {
-            return requests + " requests over " + operations + " operations; statuses " + statuses + "; "
+            return requests + " requests over " + operations + " operations in " + took.toMillis() / 1000.0 + " s; statuses "
+                    + statuses + "; "
                     + findings.size() + " findings" + (findings.isEmpty() ? "" : ":\n  " + String.join("\n  ",
                     findings.subList(0, Math.min(80, findings.size()))));
         }
