@@ -49,11 +49,24 @@ public class Compliance {
     }
 
     public ComplianceView of(LocalDate asOf, String groupBy, String owner, Caller caller) {
+        return of(asOf, groupBy, owner, null, caller);
+    }
+
+    /**
+     * The register of the caller's portfolio (filtered by {@code owner}), or of the one client {@code clientId} when
+     * given: then every statement reads that client's rows only, and a client outside the caller's portfolio gives an
+     * empty register (no groups), as the owner filter does.
+     */
+    public ComplianceView of(LocalDate asOf, String groupBy, String owner, UUID clientId, Caller caller) {
         String group = GROUPS.stream().filter(g -> g.equalsIgnoreCase(groupBy == null ? "client" : groupBy)).findFirst()
                 .orElseThrow(() -> ApiException.invalid("groupBy", "must be one of " + String.join(", ", GROUPS)));
         List<Portfolio.Member> clients = portfolio.visible(caller, owner);
-        Map<UUID, History.SegmentAt> segments = history.segmentsAt(asOf);
-        List<Row> rows = rows(asOf, clients, segments);
+        if (clientId != null) {
+            clients = clients.stream().filter(c -> c.clientId().equals(clientId)).toList();
+        }
+        Map<UUID, History.SegmentAt> segments = clientId == null ? history.segmentsAt(asOf)
+                : clients.isEmpty() ? Map.of() : history.segmentsAt(asOf, clientId);
+        List<Row> rows = rows(asOf, clients, segments, clientId);
         Map<UUID, List<ComplianceView.Item>> byClient = new LinkedHashMap<>();
         clients.forEach(c -> byClient.put(c.clientId(), new ArrayList<>()));
         rows.forEach(r -> byClient.get(r.client().clientId()).add(r.item()));
@@ -78,7 +91,14 @@ public class Compliance {
 
     /** Every client × activity type of {@code clients} on {@code asOf}; clients without a segment then have none. */
     public List<Row> rows(LocalDate asOf, List<Portfolio.Member> clients, Map<UUID, History.SegmentAt> segments) {
-        Map<UUID, Map<ActivityType, LocalDate>> held = lastHeld(asOf);
+        return rows(asOf, clients, segments, null);
+    }
+
+    private List<Row> rows(LocalDate asOf, List<Portfolio.Member> clients, Map<UUID, History.SegmentAt> segments, UUID clientId) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<ActivityType, LocalDate>> held = lastHeld(asOf, clientId);
         int active = models.activeVersion();
         List<Row> rows = new ArrayList<>();
         for (Portfolio.Member client : clients) {
@@ -124,11 +144,15 @@ public class Compliance {
                 n.get(ComplianceStatus.OVERDUE), n.get(ComplianceStatus.NOT_REQUIRED), percent);
     }
 
-    private Map<UUID, Map<ActivityType, LocalDate>> lastHeld(LocalDate asOf) {
+    private Map<UUID, Map<ActivityType, LocalDate>> lastHeld(LocalDate asOf, UUID clientId) {
         Map<UUID, Map<ActivityType, LocalDate>> held = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                        select client_id, activity_type, max(occurred_on) from register_activity where occurred_on <= ?1
-                        group by client_id, activity_type""").setParameter(1, asOf).getResultList()) {
+        var query = em.createNativeQuery("select client_id, activity_type, max(occurred_on) from register_activity "
+                + "where occurred_on <= ?1" + (clientId == null ? "" : " and client_id = ?2")
+                + " group by client_id, activity_type").setParameter(1, asOf);
+        if (clientId != null) {
+            query.setParameter(2, clientId);
+        }
+        for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
             held.computeIfAbsent((UUID) c[0], k -> new EnumMap<>(ActivityType.class))
                     .put(ActivityType.valueOf(((String) c[1]).toUpperCase(Locale.ROOT)), SqlValues.localDate(c[2]));
