@@ -72,6 +72,11 @@ class ViewsTest {
                         "invoiceId", "INV-" + tag, "clientId", mine, "amount", 1000, "currency", "AUD",
                         "dueDate", TODAY.minusDays(20).toString(), "occurredAt", TODAY.minusDays(50).atStartOfDay(ZoneOffset.UTC).toInstant().toString()))))
                 .post("/api/v1/signals/billing").then().statusCode(200);
+        // a ticket open 40 days: one in mine's support backlog
+        asIntegration().body(Map.of("events", List.of(Map.of("eventId", "views-ticket-" + tag, "type", "TICKET_OPENED",
+                        "ticketId", "T-" + tag, "clientId", mine, "priority", "NORMAL",
+                        "occurredAt", TODAY.minusDays(40).atStartOfDay(ZoneOffset.UTC).toInstant().toString()))))
+                .post("/api/v1/signals/support").then().statusCode(200);
         portfolio = new Portfolio(mine, renewing, theirs, myPlan);
         return portfolio;
     }
@@ -99,6 +104,13 @@ class ViewsTest {
     /** Sections that are UNAVAILABLE by design until their service offers the read (none left). */
     private static List<String> expectedUnavailable(String path) {
         return List.of();
+    }
+
+    /** The support backlog input of a client's current score (health's own read), null when none. */
+    private static Float supportBacklog(String clientId) {
+        var response = as("avp").get("/api/v1/clients/" + clientId + "/health");
+        return response.statusCode() != 200 ? null : response.jsonPath().get(
+                "components.find { it.component == 'SUPPORT' }.inputs.find { it.key == 'support.backlog_over_30_days' }.raw");
     }
 
     private static JsonPath direct(String user, String path) {
@@ -143,11 +155,20 @@ class ViewsTest {
         assertThat(view.getString("workingCapital.data.byCurrency[0].overdue.amount")).isEqualTo("1000.00");
         assertThat(view.getString("workingCapital.data.asOf")).isEqualTo(TODAY.toString());
 
-        // renewal: the one renewing in 60 days
+        // cadence: segmentation's register row of this client, read for the client alone, is its group of the
+        // caller's whole register
+        JsonPath register = direct("cse", "/api/v1/activity-register/compliance?groupBy=client&asOf=" + TODAY);
+        assertThat(view.getMap("cadence.data")).isEqualTo(register.getMap("groups.find { it.key == '" + p.mine() + "' }"));
+
+        // renewal: the one renewing in 60 days, as planning's portfolio list shows it
         await().atMost(Duration.ofSeconds(60)).until(() -> direct("cse", "/api/v1/renewals?asOf=" + TODAY + "&limit=200")
                 .getList("items.clientId").contains(p.renewing()));
         JsonPath renewing = settled("cse", "/api/v1/clients/" + p.renewing() + "/360?asOf=" + TODAY);
         assertThat(renewing.getList("renewal.data.clientId")).containsExactly(p.renewing());
+        JsonPath renewals = direct("cse", "/api/v1/renewals?asOf=" + TODAY + "&withinDays=730&limit=200");
+        assertThat(renewing.getList("renewal.data")).containsExactly(
+                renewals.getMap("items.find { it.clientId == '" + p.renewing() + "' }"));
+        assertThat(view.getList("renewal.data")).isEmpty();
     }
 
     @Test
@@ -253,6 +274,17 @@ class ViewsTest {
                 .containsExactlyInAnyOrderElementsOf(moves.getList("items.clientId", String.class).stream().distinct().toList());
         assertThat(view.getBoolean("pipelineStageMovement.data.triggered"))
                 .isEqualTo(((Number) counts.get("REGRESSED")).intValue() + ((Number) counts.get("STALLED")).intValue() > 0);
+        // support backlog: health's portfolio read carries each client's input, the same as the client's health read
+        await().atMost(Duration.ofSeconds(60)).until(() -> supportBacklog(p.mine()) != null && supportBacklog(p.mine()) == 1.0f);
+        JsonPath backlog = settled("avp", "/api/v1/early-warnings?asOf=" + TODAY);
+        assertThat(backlog.getString("supportBacklog.data.clients.find { it.clientId == '" + p.mine() + "' }.value")).isEqualTo("1");
+        JsonPath scored = direct("avp", "/api/v1/health/portfolio?limit=200");
+        long behind = scored.getList("items", Map.class).stream()
+                .filter(i -> i.get("score") != null && i.get("supportBacklogOver30Days") != null
+                        && ((Number) i.get("supportBacklogOver30Days")).intValue() > 0).count();
+        assertThat(backlog.getList("supportBacklog.data.clients")).hasSize((int) behind);
+        assertThat(settled("cse2", "/api/v1/early-warnings?asOf=" + TODAY).getList("supportBacklog.data.clients.clientId"))
+                .doesNotContain(p.mine());
         JsonPath compliance = direct("avp", "/api/v1/activity-register/compliance?groupBy=client&asOf=" + TODAY);
         assertThat(view.getList("engagementCompliance.data.clients")).hasSameSizeAs(
                 compliance.getList("groups").stream().filter(g -> ((Number) ((Map<?, ?>) ((Map<?, ?>) g).get("counts")).get("overdue")).intValue() > 0).toList());

@@ -2,6 +2,7 @@ package io.rhythm.health.api;
 
 import io.rhythm.health.domain.LifecycleStage;
 import io.rhythm.health.domain.scoring.Band;
+import io.rhythm.health.domain.scoring.DefaultScoringModel;
 import io.rhythm.platform.persistence.SqlValues;
 import io.rhythm.platform.web.paging.Cursor;
 import io.rhythm.platform.web.paging.PageRequest;
@@ -49,7 +50,9 @@ public class PortfolioResource {
     @Operation(summary = "Portfolio health", description = "Your clients (CSEs and CAMs: their own) by name with their "
             + "current score and band, filtered by band (CRITICAL, AT_RISK, STABLE, HEALTHY, UNSCORED), owner (CSE or CAM "
             + "username), lifecycle stage and segment (MAINTAIN, LEVERAGE, NURTURE, COLLABORATE, SLEEPING_GIANTS, GIANTS), plus the "
-            + "counts by band of the clients matching the other filters.")
+            + "counts by band of the clients matching the other filters. Each client carries its support backlog (tickets open "
+            + "more than 30 days, the scoring model's support.backlog_over_30_days input; null before any support event), "
+            + "so the support-backlog early warning is one read.")
     public PortfolioView portfolio(@QueryParam("band") String band, @QueryParam("owner") String owner,
                                    @QueryParam("lifecycleStage") String stage, @QueryParam("segment") String segment,
                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -97,12 +100,15 @@ public class PortfolioResource {
             itemArgs.add(page.after().uuid());
         }
         List<PortfolioView.Item> rows = new ArrayList<>();
+        itemArgs.add(0, DefaultScoringModel.BACKLOG_OVER_30_DAYS);
         for (Object row : query("select c.id, c.name, c.owner_cse, c.owner_cam, c.lifecycle_stage, h.score, h.band, h.scored_at, "
-                + "s.segment from " + FROM + items + " order by c.name, c.id limit " + page.fetchSize(), itemArgs)) {
+                + "s.segment, m.value from " + FROM + " left join client_metric m on m.client_id = c.id and m.metric = ?"
+                + items + " order by c.name, c.id limit " + page.fetchSize(), itemArgs)) {
             Object[] c = (Object[]) row;
             Instant scoredAt = SqlValues.instant(c[7]);
             rows.add(new PortfolioView.Item(((UUID) c[0]).toString(), (String) c[1], (String) c[2], (String) c[3], (String) c[4],
-                    c[5] == null ? null : ((Number) c[5]).doubleValue(), (String) c[6], scoredAt, (String) c[8]));
+                    c[5] == null ? null : ((Number) c[5]).doubleValue(), (String) c[6], scoredAt, (String) c[8],
+                    c[9] == null ? null : (int) Math.round(((Number) c[9]).doubleValue())));
         }
         var result = io.rhythm.platform.web.paging.Page.of(rows, page, i -> new Cursor(i.name(), i.clientId()), i -> i);
         return new PortfolioView(result.items(), result.nextCursor(), counts);

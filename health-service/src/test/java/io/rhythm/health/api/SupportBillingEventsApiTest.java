@@ -201,9 +201,33 @@ class SupportBillingEventsApiTest {
         clock.freezeAt(now.plus(Duration.ofDays(1)).minusSeconds(1));
         pass.run();
         assertThat(input(clientId, "SUPPORT", "support.backlog_over_30_days")).isEqualTo(0.0f);
+        assertThat(portfolioItem(clientId).get("supportBacklogOver30Days")).isEqualTo(0);
         clock.freezeAt(now.plus(Duration.ofDays(1)).plusSeconds(1));
         pass.run();
         assertThat(input(clientId, "SUPPORT", "support.backlog_over_30_days")).isEqualTo(1.0f);
+        // the portfolio read carries the same input for every client (the support-backlog early warning in one read)
+        assertThat(portfolioItem(clientId).get("supportBacklogOver30Days")).isEqualTo(1);
+        assertThat(portfolioItem(newClient("cse"))).containsEntry("supportBacklogOver30Days", null);
+    }
+
+    /** The client's item of the portfolio read as avp (every page until it is found). */
+    static Map<String, Object> portfolioItem(String clientId) {
+        String cursor = null;
+        do {
+            var request = as("avp").queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/health/portfolio").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (Map<String, Object> item : items) {
+                if (clientId.equals(item.get("clientId"))) {
+                    return item;
+                }
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        throw new AssertionError("client " + clientId + " not in the portfolio");
     }
 
     @Test

@@ -49,19 +49,21 @@ public class RenewalResource {
     @Operation(summary = "Renewals due", description = "Clients whose contract ends between asOf and asOf + withinDays "
             + "(default today and 90), soonest first, with days remaining, annual revenue, whether the renewal is open "
             + "(kickoff = end − 90 days) and the risk protocol flag (health score < 70 or attrition on the client's risk "
-            + "register). CSE/CAM see their clients. Cursor paging.")
+            + "register). clientId: only that client's (empty when it has none in the window or is not yours). "
+            + "CSE/CAM see their clients. Cursor paging.")
     @APIResponse(responseCode = "200", description = "A page of renewals")
-    @APIResponse(responseCode = "400", description = "Bad asOf, withinDays, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad asOf, withinDays, clientId, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read renewals (marketing, integration)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RenewalView> due(@Parameter(description = "YYYY-MM-DD, default today") @QueryParam("asOf") String asOf,
                                  @Parameter(description = "1-730, default 90") @QueryParam("withinDays") Integer withinDays,
+                                 @Parameter(description = "one client (UUID)") @QueryParam("clientId") UUID clientId,
                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int within = withinDays == null ? 90 : withinDays;
         if (within < 1 || within > 730) {
             throw ApiException.invalid("withinDays", "must be between 1 and 730");
         }
-        var page = renewals.due(date(asOf), within, PageRequest.of(limit, cursor));
+        var page = renewals.due(date(asOf), within, clientId, PageRequest.of(limit, cursor));
         return new Page<>(page.items().stream().map(RenewalView::of).toList(), page.nextCursor());
     }
 

@@ -64,6 +64,11 @@ public class Renewals {
     Clock clock;
 
     public Page<Due> due(LocalDate asOf, int withinDays, PageRequest page) {
+        return due(asOf, withinDays, null, page);
+    }
+
+    /** The renewals due in the window, of one client when {@code clientId} is given (row level as always). */
+    public Page<Due> due(LocalDate asOf, int withinDays, UUID clientId, PageRequest page) {
         StringBuilder sql = new StringBuilder("""
                 select d.client_id, d.name, d.owner_cse, d.owner_cam, d.renewal_date, d.arr_amount, d.arr_currency,
                        r.id, r.status, h.score,
@@ -78,6 +83,10 @@ public class Renewals {
             args.add(me);
             args.add(me);
         });
+        if (clientId != null) {
+            sql.append(" and d.client_id = ?");
+            args.add(clientId);
+        }
         if (page.after() != null) {
             sql.append(" and (d.renewal_date, d.client_id) > (?, ?)");
             args.add(Date.valueOf(page.after().sortDate()));

@@ -119,6 +119,31 @@ class RenewalApiTest {
         as("cse").queryParam("asOf", "next tuesday").get("/api/v1/renewals").then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
         as("cse").get("/api/v1/renewals/" + UUID.randomUUID()).then().statusCode(404);
+        as("cse").queryParam("clientId", "not-a-uuid").get("/api/v1/renewals").then().statusCode(400)
+                .body("errors[0].field", equalTo("clientId"));
+    }
+
+    @Test
+    void oneClientsRenewalsAreItsRowsOfThePortfolioList() {
+        LocalDate end = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 20_000));
+        String clientId = client(end, "cse", "cam");
+        String neighbour = client(end, "cse", "cam"); // same contract end, same owner: only the filter tells them apart
+        String asOf = end.minusDays(10).toString();
+        var portfolio = as("cse").queryParam("asOf", asOf).queryParam("limit", 200).get("/api/v1/renewals").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(portfolio.getList("items.clientId")).contains(clientId, neighbour);
+        var one = as("cse").queryParam("asOf", asOf).queryParam("clientId", clientId).get("/api/v1/renewals").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(one.getList("items")).containsExactly(portfolio.getMap("items.find { it.clientId == '" + clientId + "' }"));
+        // outside the window, or not the caller's: empty, never another client's row
+        as("cse").queryParam("asOf", end.plusDays(1).toString()).queryParam("clientId", clientId).get("/api/v1/renewals")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        as("cse2").queryParam("asOf", asOf).queryParam("clientId", clientId).get("/api/v1/renewals")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        as("vp").queryParam("asOf", asOf).queryParam("clientId", clientId).get("/api/v1/renewals")
+                .then().statusCode(200).body("items.clientId", org.hamcrest.Matchers.contains(clientId));
+        as("marketing").queryParam("clientId", clientId).get("/api/v1/renewals").then().statusCode(403);
+        anonymous().queryParam("clientId", clientId).get("/api/v1/renewals").then().statusCode(401);
     }
 
     private static String client(LocalDate renewal, String cse, String cam) {

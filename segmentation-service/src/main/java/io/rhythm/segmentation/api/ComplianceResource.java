@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import static io.rhythm.segmentation.api.ApiDocs.BAD_REQUEST;
 import static io.rhythm.segmentation.api.ApiDocs.FORBIDDEN;
@@ -45,13 +46,15 @@ public class ComplianceResource {
     @Operation(summary = "Activity Register compliance", description = "Of your clients as the register stood on asOf (default "
             + "today): per client × activity type the cadence of the client's segment that day, the last held activity, the "
             + "next due date and COMPLIANT / DUE_SOON / OVERDUE / NOT_REQUIRED, rolled up by groupBy = client (default, with "
-            + "the items), cse, segment, activityType or portfolio. Filter: owner.")
+            + "the items), cse, segment, activityType or portfolio. Filters: owner; clientId (only that client's rows: "
+            + "no groups when it is not yours).")
     @APIResponse(responseCode = "200", description = "The register", content = @Content(schema = @Schema(implementation = ComplianceView.class)))
     @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ComplianceView compliance(@QueryParam("asOf") @Size(max = 10) @Schema(format = "date") String asOf, @QueryParam("groupBy") @Size(max = 20) String groupBy,
-                                     @QueryParam("owner") @Size(max = 100) String owner) {
-        return compliance.of(DateParam.asOf(asOf, clock), groupBy, owner, caller);
+                                     @QueryParam("owner") @Size(max = 100) String owner,
+                                     @QueryParam("clientId") @Schema(description = "one client (UUID)") UUID clientId) {
+        return compliance.of(DateParam.asOf(asOf, clock), groupBy, owner, clientId, caller);
     }
 }

@@ -55,14 +55,28 @@ public class Compliance {
     }
 
     public ComplianceView of(LocalDate asOf, String groupBy, String owner, Caller caller) {
+        return of(asOf, groupBy, owner, null, caller);
+    }
+
+    /**
+     * The register of the caller's portfolio (filtered by {@code owner}), or of the one client {@code clientId} when
+     * given: then every statement reads that client's rows only, and a client outside the caller's portfolio gives an
+     * empty register (no groups), as the owner filter does.
+     */
+    public ComplianceView of(LocalDate asOf, String groupBy, String owner, UUID clientId, Caller caller) {
         String group = GROUPS.stream().filter(g -> g.equalsIgnoreCase(groupBy == null ? "client" : groupBy)).findFirst()
                 .orElseThrow(() -> ApiException.invalid("groupBy", "must be one of " + String.join(", ", GROUPS)));
         if (!group.equals("client")) {
-            return rollUp(asOf, group, portfolio.filter(caller, owner, "d"));
+            Portfolio.Filter visible = portfolio.filter(caller, owner, "d");
+            return rollUp(asOf, group, clientId == null ? visible : visible.andClient(clientId, "d"));
         }
         List<Portfolio.Member> clients = portfolio.visible(caller, owner);
-        Map<UUID, History.SegmentAt> segments = history.segmentsAt(asOf);
-        List<Row> rows = rows(asOf, clients, segments);
+        if (clientId != null) {
+            clients = clients.stream().filter(c -> c.clientId().equals(clientId)).toList();
+        }
+        Map<UUID, History.SegmentAt> segments = clientId == null ? history.segmentsAt(asOf)
+                : clients.isEmpty() ? Map.of() : history.segmentsAt(asOf, clientId);
+        List<Row> rows = rows(asOf, clients, segments, clientId);
         Map<UUID, List<ComplianceView.Item>> byClient = new LinkedHashMap<>();
         clients.forEach(c -> byClient.put(c.clientId(), new ArrayList<>()));
         rows.forEach(r -> byClient.get(r.client().clientId()).add(r.item()));
@@ -79,7 +93,14 @@ public class Compliance {
 
     /** Every client × activity type of {@code clients} on {@code asOf}; clients without a segment then have none. */
     public List<Row> rows(LocalDate asOf, List<Portfolio.Member> clients, Map<UUID, History.SegmentAt> segments) {
-        Map<UUID, Map<ActivityType, LocalDate>> held = lastHeld(asOf);
+        return rows(asOf, clients, segments, null);
+    }
+
+    private List<Row> rows(LocalDate asOf, List<Portfolio.Member> clients, Map<UUID, History.SegmentAt> segments, UUID clientId) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<ActivityType, LocalDate>> held = lastHeld(asOf, clientId);
         int active = models.activeVersion();
         List<Row> rows = new ArrayList<>();
         for (Portfolio.Member client : clients) {
@@ -222,13 +243,17 @@ public class Compliance {
                  when l.last_on is not null then (select max(r.occurred_on) from register_activity r
                       where r.client_id = l.client_id and r.activity_type = l.activity_type and r.occurred_on <= ?) end""";
 
-    private Map<UUID, Map<ActivityType, LocalDate>> lastHeld(LocalDate asOf) {
+    /** Each client's last held activity per type on {@code asOf}; only {@code clientId}'s when it is given. */
+    private Map<UUID, Map<ActivityType, LocalDate>> lastHeld(LocalDate asOf, UUID clientId) {
         Map<UUID, Map<ActivityType, LocalDate>> held = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select l.client_id, l.activity_type, d from register_last_held l, lateral (select " + LAST_HELD_ON
-                        + " d) x where d is not null")) {
+                        + " d) x where d is not null" + (clientId == null ? "" : " and l.client_id = ?"))) {
             ps.setObject(1, asOf);
             ps.setObject(2, asOf);
+            if (clientId != null) {
+                ps.setObject(3, clientId);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     held.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(ActivityType.class))

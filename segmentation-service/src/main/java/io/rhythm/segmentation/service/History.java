@@ -29,11 +29,19 @@ public class History {
     }
 
     public Map<UUID, SegmentAt> segmentsAt(LocalDate asOf) {
+        return segmentsAt(asOf, null);
+    }
+
+    /** Each client's segment at the end of {@code asOf}; only {@code clientId}'s when it is given. */
+    public Map<UUID, SegmentAt> segmentsAt(LocalDate asOf, UUID clientId) {
         Map<UUID, SegmentAt> segments = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                        select distinct on (client_id) client_id, segment, effective_at, model_version from segment_assignment
-                        where effective_at < ?1 order by client_id, assigned_at desc, id""")
-                .setParameter(1, endOf(asOf)).getResultList()) {
+        var query = em.createNativeQuery("select distinct on (client_id) client_id, segment, effective_at, model_version "
+                + "from segment_assignment where effective_at < ?1" + (clientId == null ? "" : " and client_id = ?2")
+                + " order by client_id, assigned_at desc, id").setParameter(1, endOf(asOf));
+        if (clientId != null) {
+            query.setParameter(2, clientId);
+        }
+        for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
             segments.put((UUID) c[0], new SegmentAt(Segment.valueOf((String) c[1]),
                     SqlValues.instant(c[2]).atZone(ZoneOffset.UTC).toLocalDate(), c[3] == null ? null : ((Number) c[3]).intValue()));

@@ -43,6 +43,13 @@ public class Portfolio {
      * {@code " and ..."} with its JDBC parameters, for aggregates that read the same clients in SQL.
      */
     public record Filter(String sql, List<String> args) {
+
+        /** The same clients narrowed to the one client {@code clientId}. */
+        public Filter andClient(UUID clientId, String alias) {
+            List<String> more = new ArrayList<>(args);
+            more.add(clientId.toString());
+            return new Filter(sql + " and " + (alias.isEmpty() ? "" : alias + ".") + "client_id = ?::uuid", List.copyOf(more));
+        }
     }
 
     public Filter filter(Caller caller, String owner, String alias) {

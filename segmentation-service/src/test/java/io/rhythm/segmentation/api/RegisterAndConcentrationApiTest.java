@@ -114,6 +114,31 @@ class RegisterAndConcentrationApiTest {
     }
 
     @Test
+    void oneClientsRegisterIsItsGroupOfThePortfolioRegister() {
+        JsonPath portfolio = as("cse").queryParam("asOf", "2026-06-30").queryParam("owner", owner).queryParam("groupBy", "client")
+                .get("/api/v1/activity-register/compliance").then().statusCode(200).extract().jsonPath();
+        for (String client : List.of(maintain, giants)) {
+            JsonPath one = as("cse").queryParam("asOf", "2026-06-30").queryParam("clientId", client)
+                    .get("/api/v1/activity-register/compliance").then().statusCode(200)
+                    .body("groupBy", equalTo("client")).body("totals.clients", equalTo(1)).extract().jsonPath();
+            assertThat(one.getList("groups")).containsExactly(portfolio.getMap("groups.find { it.key == '" + client + "' }"));
+            assertThat(one.getMap("totals")).isEqualTo(one.getMap("groups[0].counts"));
+        }
+        // row level: another CSE's client is not theirs, so its register is empty (nothing about it is shown)
+        as("cse2").queryParam("asOf", "2026-06-30").queryParam("clientId", maintain).get("/api/v1/activity-register/compliance")
+                .then().statusCode(200).body("groups", org.hamcrest.Matchers.empty()).body("totals.clients", equalTo(0))
+                .body("totals.required", equalTo(0));
+        as("avp").queryParam("asOf", "2026-06-30").queryParam("clientId", maintain).queryParam("groupBy", "portfolio")
+                .get("/api/v1/activity-register/compliance").then().statusCode(200).body("groups[0].counts.overdue", equalTo(3));
+        as("avp").queryParam("clientId", UUID.randomUUID()).get("/api/v1/activity-register/compliance")
+                .then().statusCode(200).body("groups", org.hamcrest.Matchers.empty());
+        as("cse").get("/api/v1/activity-register/compliance?clientId=not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", equalTo("clientId"));
+        asIntegration().queryParam("clientId", maintain).get("/api/v1/activity-register/compliance").then().statusCode(403);
+        anonymous().queryParam("clientId", maintain).get("/api/v1/activity-register/compliance").then().statusCode(401);
+    }
+
+    @Test
     void newlyOverdueItemsPublishCadenceBreachedOnce() throws Exception {
         try (io.rhythm.platform.testing.TopicProbe probe = io.rhythm.platform.testing.TopicProbe.watch(io.rhythm.platform.events.Topics.SEGMENT_MIGRATIONS)) {
             scan.scan(LocalDate.of(2026, 6, 30));

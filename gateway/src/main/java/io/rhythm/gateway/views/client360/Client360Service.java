@@ -39,12 +39,12 @@ public class Client360Service {
         var history = c.get("health", client + "/health/history");
         var alerts = c.getAll("health", client + "/alerts?limit=200");
         var segment = c.get("segmentation", "/api/v1/segments/clients/" + id);
-        var cadence = c.get("segmentation", "/api/v1/activity-register/compliance?groupBy=client&asOf=" + asOf);
+        var cadence = c.get("segmentation", "/api/v1/activity-register/compliance?groupBy=client&clientId=" + id + "&asOf=" + asOf);
         var trend = c.get("nps", "/api/v1/nps/trend?clientId=" + id);
         var cases = c.getAll("nps", "/api/v1/nps/cases?clientId=" + id + "&limit=200");
         var plans = c.get("planning", "/api/v1/plans?clientId=" + id);
         var saps = c.getAll("planning", "/api/v1/plans/saps?clientId=" + id + "&limit=200");
-        var renewals = c.getAll("planning", "/api/v1/renewals?asOf=" + asOf + "&withinDays=730&limit=200");
+        var renewals = c.getAll("planning", "/api/v1/renewals?clientId=" + id + "&asOf=" + asOf + "&withinDays=730&limit=200");
         var workflows = c.getAll("planning", "/api/v1/workflows?clientId=" + id + "&status=RUNNING&limit=200");
         var meetings = c.getAll("calendar", "/api/v1/calendar/activities?clientId=" + id + "&status=PLANNED&limit=200");
         var milestones = c.getAll("calendar", "/api/v1/calendar/events?from=" + asOf + "&to=" + asOf.plusDays(30) + "&limit=200");
@@ -74,7 +74,7 @@ public class Client360Service {
         s.put("opportunities", c.section(opportunities, "planning", Json::items));
         s.put("risks", c.section(risks, "planning", Json::items));
         s.put("satisfactionActionPlans", c.section(saps, "planning", Json::items));
-        s.put("renewal", c.section(renewals, "planning", body -> Json.filter(body, r -> clientId.equals(Json.text(r, "clientId")))));
+        s.put("renewal", c.section(renewals, "planning", Json::items));
         s.put("workflows", c.section(workflows, "planning", Json::items));
         s.put("upcomingMeetings", c.section(meetings, "calendar", Json::items));
         s.put("upcomingMilestones", c.section(milestones, "calendar", Json::items));

@@ -16,16 +16,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Early warnings, composed per request with the caller's token (a CSE's indicators cover their clients). The
- * portfolio (with owner/segment filters) comes from health-service, and so do the clients whose score fell over the
- * 30-day window (one portfolio read); each client's support inputs from its health read, fetched in parallel; the
+ * portfolio (with owner/segment filters and each client's support backlog) comes from health-service, and so do the
+ * clients whose score fell over the 30-day window (one portfolio read each); the
  * response rate from the current cycle's results; the stage movement from planning's portfolio read of the
  * opportunities' stage history; compliance from the Activity Register.
  */
@@ -34,8 +32,8 @@ public class EarlyWarningService {
 
     /** Seed 000's indicators are monitored monthly: the window of the health decline and of the stage movement. */
     static final int WINDOW_DAYS = 30;
-    static final String SUPPORT = "SUPPORT";
-    static final String BACKLOG = "support.backlog_over_30_days";
+    /** health-service's portfolio item field: the scoring model's support.backlog_over_30_days input. */
+    static final String BACKLOG = "supportBacklogOver30Days";
 
     @Inject
     Compositions compositions;
@@ -65,33 +63,14 @@ public class EarlyWarningService {
         if (portfolioReply.ok()) {
             Json.items(portfolioReply.body()).forEach(item -> clients.put(Json.text(item, "clientId"), item));
         }
-        Map<String, CompletableFuture<Reply>> healths = new HashMap<>();
-        clients.keySet().forEach(id -> healths.put(id, c.get("health", "/api/v1/clients/" + id + "/health")));
 
         Section decline = c.section(declines, "health", body -> IndicatorRules.healthDecline(Json.items(body).stream()
                 .map(d -> new ClientFact(Json.text(d, "clientId"), Json.text(d, "name"), Json.text(d, "segment"),
                         Json.text(d, "ownerCse"), new BigDecimal(d.path("declinePercent").asText()))).toList(),
                 body.path("compared").asLong()));
-        Section backlog;
-        if (!portfolioReply.ok()) {
-            backlog = Composition.section(portfolioReply, body -> body);
-        } else {
-            List<ClientFact> backlogs = new ArrayList<>();
-            String failure = null;
-            for (var entry : clients.entrySet()) {
-                Reply health = c.await(healths.get(entry.getKey()), "health");
-                if (health.failedOrErroring()) {
-                    failure = health.failure() != null ? health.failure() : "health-service answered " + health.status();
-                    continue;
-                }
-                if (!health.ok()) {
-                    continue; // not scored yet
-                }
-                backlogs.add(fact(entry.getValue(), supportBacklog(health.body())));
-            }
-            backlog = failure != null ? Section.unavailable("health-service", failure)
-                    : Section.available("health-service", IndicatorRules.supportBacklog(backlogs));
-        }
+        Section backlog = Composition.section(portfolioReply, body -> IndicatorRules.supportBacklog(clients.values().stream()
+                .filter(item -> item.hasNonNull("score")) // scored clients only, as their health reads
+                .map(item -> fact(item, supportBacklog(item))).toList()));
         Section rate = c.section(results, "nps", body -> responseRate(body, portfolioReply.ok() ? clients : null));
         Section stages = c.section(movements, "planning", EarlyWarningService::stageMovement);
         Section engagement = c.section(compliance, "segmentation", body -> engagement(body, segment));
@@ -124,18 +103,10 @@ public class EarlyWarningService {
                 Json.text(item, "ownerCse"), value);
     }
 
-    static BigDecimal supportBacklog(JsonNode health) {
-        for (JsonNode component : health.path("components")) {
-            if (!SUPPORT.equals(component.path("component").asText())) {
-                continue;
-            }
-            for (JsonNode input : component.path("inputs")) {
-                if (BACKLOG.equals(input.path("key").asText()) && input.path("raw").isNumber()) {
-                    return BigDecimal.valueOf(input.path("raw").asLong());
-                }
-            }
-        }
-        return null;
+    /** A portfolio item's support backlog (tickets open more than 30 days); null before any support event. */
+    static BigDecimal supportBacklog(JsonNode portfolioItem) {
+        JsonNode backlog = portfolioItem.get(BACKLOG);
+        return backlog != null && backlog.isNumber() ? BigDecimal.valueOf(backlog.asLong()) : null;
     }
 
     /** The overall rate, and per client of the (filtered) portfolio; null {@code clients}: no portfolio filter known. */
