@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Parameter;
 import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.FoldingWriter;
@@ -166,8 +165,8 @@ public class IcsFeeds {
         Set<String> roles = Set.of(feed.roles);
         Parts parts = new Parts("Rhythm - " + feed.username);
         addRhythm(parts, roles);
-        addDeliverables(parts, stamps(personalParameters(em.createNativeQuery(DELIVERABLES_OF_PERSON, Tuple.class), feed.username, roles)));
-        addActivities(parts, stamps(personalParameters(em.createNativeQuery(ACTIVITIES_OF_PERSON, Tuple.class), feed.username, Set.of())));
+        addDeliverables(parts, stamps("deliverable", personalParameters(em.createNativeQuery(DELIVERABLES_OF_PERSON), feed.username, roles)));
+        addActivities(parts, stamps("activity", personalParameters(em.createNativeQuery(ACTIVITIES_OF_PERSON), feed.username, Set.of())));
         return parts.feed();
     }
 
@@ -195,22 +194,26 @@ public class IcsFeeds {
      */
     public IcsFeed ofClient(DirectoryEntry client) {
         Parts parts = new Parts("Rhythm - " + client.name());
-        addActivities(parts, stamps(em.createNativeQuery(ACTIVITIES_OF_CLIENT, Tuple.class).setParameter("client", client.clientId())));
-        addDeliverables(parts, stamps(em.createNativeQuery(DELIVERABLES_OF_CLIENT, Tuple.class).setParameter("client", client.clientId())));
+        addActivities(parts, stamps("activity", em.createNativeQuery(ACTIVITIES_OF_CLIENT).setParameter("client", client.clientId())));
+        addDeliverables(parts, stamps("deliverable", em.createNativeQuery(DELIVERABLES_OF_CLIENT).setParameter("client", client.clientId())));
         return parts.feed();
     }
 
-    /** A row a feed shows: its id, the stamp of its current state, and (activities) its time zone. */
-    private record Stamp(UUID id, String stamp, String zone) {
+    /** A row a feed shows: its id, its component's cache key (UID and the stamp of the row's state), (activities) its time zone. */
+    private record Stamp(UUID id, FeedCache.Key key, String zone) {
+
+        Stamp(String kind, UUID id, String stamp, String zone) {
+            this(id, new FeedCache.Key(kind + "-" + id, stamp), zone);
+        }
     }
 
+    /** The rows of a stamp query (id, stamp[, zone]) as plain arrays: no entities, no tuples. */
     @SuppressWarnings("unchecked")
-    private static List<Stamp> stamps(Query query) {
-        List<Tuple> rows = query.getResultList();
+    private static List<Stamp> stamps(String kind, Query query) {
+        List<Object[]> rows = query.getResultList();
         List<Stamp> stamps = new ArrayList<>(rows.size());
-        for (Tuple row : rows) {
-            stamps.add(new Stamp(row.get("id", UUID.class), row.get("stamp", String.class),
-                    row.getElements().size() > 2 ? row.get("zone", String.class) : null));
+        for (Object[] row : rows) {
+            stamps.add(new Stamp(kind, (UUID) row[0], (String) row[1], row.length > 2 ? (String) row[2] : null));
         }
         return stamps;
     }
@@ -218,28 +221,27 @@ public class IcsFeeds {
     /** The rhythm events of the roles, each followed by its milestones (the milestone's stamp includes its event's). */
     @SuppressWarnings("unchecked")
     private void addRhythm(Parts parts, Set<String> roles) {
-        List<Tuple> rows = em.createNativeQuery(RHYTHM_OF_ROLES, Tuple.class).setParameter("roles", "{" + String.join(",", roles) + "}")
+        List<Object[]> rows = em.createNativeQuery(RHYTHM_OF_ROLES).setParameter("roles", "{" + String.join(",", roles) + "}")
                 .getResultList();
         List<Stamp> events = new ArrayList<>();
         List<Stamp> milestones = new ArrayList<>();
         List<Stamp> order = new ArrayList<>(); // events and milestones in feed order
-        for (Tuple row : rows) {
-            Stamp event = new Stamp(row.get("id", UUID.class), row.get("stamp", String.class), null);
+        for (Object[] row : rows) {
+            Stamp event = new Stamp("event", (UUID) row[0], (String) row[1], null);
             if (events.isEmpty() || !events.getLast().id().equals(event.id())) {
                 events.add(event);
                 order.add(event);
             }
-            UUID milestone = row.get("milestone", UUID.class);
-            if (milestone != null) {
+            if (row[2] != null) {
                 // a milestone's text shows its event's title and SEQUENCE: its stamp holds the event's
-                Stamp m = new Stamp(milestone, row.get("milestone_stamp", String.class) + "/" + event.stamp(), null);
+                Stamp m = new Stamp("milestone", (UUID) row[2], row[3] + "/" + event.key().stamp(), null);
                 milestones.add(m);
                 order.add(m);
             }
         }
-        Map<UUID, byte[]> eventTexts = texts("event", events, ids -> CalendarEvent.<CalendarEvent>list("id in ?1", ids),
+        Map<UUID, byte[]> eventTexts = texts(events, ids -> CalendarEvent.<CalendarEvent>list("id in ?1", ids),
                 e -> e.id, this::rhythmEvent);
-        Map<UUID, byte[]> milestoneTexts = texts("milestone", milestones, ids -> {
+        Map<UUID, byte[]> milestoneTexts = texts(milestones, ids -> {
             List<CalendarMilestone> found = CalendarMilestone.list("id in ?1", ids);
             Map<UUID, CalendarEvent> of = new HashMap<>();
             CalendarEvent.<CalendarEvent>list("id in ?1", found.stream().map(m -> m.eventId).distinct().toList())
@@ -247,10 +249,7 @@ public class IcsFeeds {
             return found.stream().filter(m -> of.containsKey(m.eventId)).map(m -> new MilestoneOf(of.get(m.eventId), m)).toList();
         }, m -> m.milestone().id, m -> milestone(m.event(), m.milestone()));
         for (Stamp s : order) {
-            // a milestone's stamp holds a '/' (its event's stamp follows it); an event's never does
-            boolean milestone = s.stamp().contains("/");
-            parts.add(new FeedCache.Key((milestone ? "milestone-" : "event-") + s.id(), s.stamp()),
-                    (milestone ? milestoneTexts : eventTexts).get(s.id()));
+            parts.add(s.key(), s.key().uid().startsWith("event-") ? eventTexts.get(s.id()) : milestoneTexts.get(s.id()));
         }
     }
 
@@ -273,10 +272,10 @@ public class IcsFeeds {
     }
 
     private void addDeliverables(Parts parts, List<Stamp> stamps) {
-        Map<UUID, byte[]> texts = texts("deliverable", stamps, ids -> Deliverable.<Deliverable>list("id in ?1", ids), d -> d.id,
+        Map<UUID, byte[]> texts = texts(stamps, ids -> Deliverable.<Deliverable>list("id in ?1", ids), d -> d.id,
                 this::deliverable);
         for (Stamp s : stamps) {
-            parts.add(new FeedCache.Key("deliverable-" + s.id(), s.stamp()), texts.get(s.id()));
+            parts.add(s.key(), texts.get(s.id()));
         }
     }
 
@@ -289,7 +288,7 @@ public class IcsFeeds {
 
     /** Activities in feed order, each time zone's VTIMEZONE before the first activity in it. */
     private void addActivities(Parts parts, List<Stamp> stamps) {
-        Map<UUID, byte[]> texts = texts("activity", stamps, ids -> EngagementActivity.<EngagementActivity>list("id in ?1", ids),
+        Map<UUID, byte[]> texts = texts(stamps, ids -> EngagementActivity.<EngagementActivity>list("id in ?1", ids),
                 a -> a.id, this::activity);
         for (Stamp s : stamps) {
             byte[] text = texts.get(s.id());
@@ -302,7 +301,7 @@ public class IcsFeeds {
                 }
                 parts.add(zone, vtimezone);
             }
-            parts.add(new FeedCache.Key("activity-" + s.id(), s.stamp()), text);
+            parts.add(s.key(), text);
         }
     }
 
@@ -327,16 +326,16 @@ public class IcsFeeds {
      * changed since the stamps were read): it is kept under the older stamp, which no later read names again. Rows gone
      * by then have no text.
      */
-    private <T> Map<UUID, byte[]> texts(String kind, List<Stamp> stamps, Function<List<UUID>, List<T>> load, Function<T, UUID> idOf,
+    private <T> Map<UUID, byte[]> texts(List<Stamp> stamps, Function<List<UUID>, List<T>> load, Function<T, UUID> idOf,
                                         Function<T, Component> render) {
         Map<UUID, byte[]> texts = new HashMap<>(Math.max(16, stamps.size() * 2));
-        Map<UUID, String> missing = new LinkedHashMap<>();
+        Map<UUID, FeedCache.Key> missing = new LinkedHashMap<>();
         for (Stamp s : stamps) {
-            byte[] kept = cache.get(new FeedCache.Key(kind + "-" + s.id(), s.stamp()));
+            byte[] kept = cache.get(s.key());
             if (kept != null) {
                 texts.put(s.id(), kept);
             } else {
-                missing.put(s.id(), s.stamp());
+                missing.put(s.id(), s.key());
             }
         }
         List<UUID> ids = List.copyOf(missing.keySet());
@@ -345,7 +344,7 @@ public class IcsFeeds {
                 UUID id = idOf.apply(row);
                 byte[] text = text(render.apply(row));
                 texts.put(id, text);
-                cache.put(new FeedCache.Key(kind + "-" + id, missing.get(id)), text);
+                cache.put(missing.get(id), text);
             }
         }
         return texts;
