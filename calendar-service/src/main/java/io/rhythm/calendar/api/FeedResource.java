@@ -1,8 +1,10 @@
 package io.rhythm.calendar.api;
 
+import io.rhythm.calendar.service.IcsFeed;
 import io.rhythm.calendar.service.IcsFeeds;
 import io.rhythm.platform.web.problem.ApiException;
 import io.rhythm.platform.web.problem.Problem;
+import io.rhythm.platform.web.problem.Versions;
 import io.rhythm.platform.clients.ClientDirectory;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
@@ -12,14 +14,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +38,11 @@ import java.util.UUID;
 @Tag(name = "iCalendar feeds", description = "RFC 5545 feeds for calendar apps")
 public class FeedResource {
 
+    /** The 200 of a feed: its text and ETag. */
+    private static final String FEED_OK = "text/calendar, with an ETag naming exactly this text";
+    /** The 304 of a feed read again. */
+    private static final String FEED_NOT_MODIFIED = "Not modified: If-None-Match names the feed's current ETag (no body). "
+            + "Calendar apps that poll send the ETag of their last copy back; any change to the feed changes its ETag.";
     private static final Set<String> FEED_ROLES = Set.of(Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING);
 
     @Inject
@@ -76,11 +88,13 @@ public class FeedResource {
     @Operation(summary = "A personal iCalendar feed (no login: the secret is the credential)", description = "Your roles' "
             + "operating-rhythm events and milestones, your open deliverables, and the meetings of your clients and those you "
             + "planned or attend.")
-    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = IcsFeeds.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = FEED_OK, content = @Content(mediaType = IcsFeeds.MEDIA_TYPE),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = FEED_NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "Unknown or revoked secret",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response personal(@PathParam("secret") String secret) {
-        return Response.ok(feeds.personal(secret), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
+    public Response personal(@PathParam("secret") String secret, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return send(feeds.personal(secret), ifNoneMatch);
     }
 
     @GET
@@ -88,18 +102,20 @@ public class FeedResource {
     @Produces(IcsFeeds.MEDIA_TYPE)
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "A role's operating-rhythm feed", description = "Events and milestones only (no client meetings).")
-    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = IcsFeeds.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = FEED_OK, content = @Content(mediaType = IcsFeeds.MEDIA_TYPE),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = FEED_NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "Not a role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a person's role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response ofRole(@PathParam("role") String role) {
+    public Response ofRole(@PathParam("role") String role, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (!FEED_ROLES.contains(role)) {
             throw ApiException.invalid("role", "must be one of " + FEED_ROLES.stream().sorted().toList());
         }
-        return Response.ok(feeds.ofRole(role), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
+        return send(feeds.ofRole(role), ifNoneMatch);
     }
 
     @GET
@@ -108,14 +124,25 @@ public class FeedResource {
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "A client's feed", description = "The client's scheduled activities (planned, held, cancelled "
             + "as STATUS:CANCELLED) and the open items of its checklists. Only for callers who may see the client.")
-    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = IcsFeeds.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = FEED_OK, content = @Content(mediaType = IcsFeeds.MEDIA_TYPE),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = FEED_NOT_MODIFIED)
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a person's role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The client is not in your portfolio",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response ofClient(@PathParam("clientId") UUID clientId) {
-        return Response.ok(feeds.ofClient(directory.requireVisible(clientId, caller)), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").build();
+    public Response ofClient(@PathParam("clientId") UUID clientId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return send(feeds.ofClient(directory.requireVisible(clientId, caller)), ifNoneMatch);
+    }
+
+    /** 304 when If-None-Match names the feed's ETag, else its text; the ETag either way. */
+    private static Response send(IcsFeed feed, String ifNoneMatch) {
+        EntityTag tag = new EntityTag(feed.etag());
+        if (Versions.notModified(ifNoneMatch, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(feed.body(), IcsFeeds.MEDIA_TYPE + "; charset=utf-8").tag(tag).build();
     }
 }

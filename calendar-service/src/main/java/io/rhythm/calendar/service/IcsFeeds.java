@@ -18,7 +18,9 @@ import jakarta.persistence.Parameter;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VAlarm;
@@ -33,7 +35,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -47,13 +48,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * iCalendar (RFC 5545) feeds built with ical4j. A person's feed holds the operating-rhythm events and
@@ -62,36 +67,54 @@ import java.util.UUID;
  * only the rhythm. Stable UIDs, SEQUENCE from each item's version, all-day events for date ranges,
  * VTIMEZONE for timed meetings, VALARM a day before milestones and deliverables, cancelled activities
  * as STATUS:CANCELLED. Personal feeds are read with a revocable secret instead of a token.
+ * <p>
+ * A feed is assembled, not rendered whole: one statement per part reads only which rows the feed shows and their
+ * stamps ({@code xmin}, which every write of a row changes, and the version), each component's text is taken from
+ * {@link FeedCache} by UID and stamp, and only the rows without a kept text are loaded and rendered (ical4j, folded as
+ * {@link CalendarOutputter} folds). The texts are concatenated between the calendar's header and footer; the ETag is a
+ * digest of the UIDs and stamps, so an unchanged feed answers 304 to If-None-Match.
  */
 @ApplicationScoped
 public class IcsFeeds {
 
     public static final String MEDIA_TYPE = "text/calendar";
-    /** The rhythm events of a feed's roles (:roles). */
-    private static final String RHYTHM_OF_ROLES = "from calendar_event e where e.realm_roles && cast(:roles as text[])";
+    /** Bumped whenever rendering changes, so that no ETag of the old rendering names the new text. */
+    private static final String RENDERING = "rhythm-ics-2";
+    static final String FOOTER = "END:VCALENDAR\r\n";
+    private static final int LOAD_CHUNK = 1000;
+    /** The rhythm events of a feed's roles (:roles), each with its milestones, in feed order, with their stamps. */
+    private static final String RHYTHM_OF_ROLES = """
+            select e.id, cast(e.xmin as text) || ':' || e.sequence as stamp, m.id as milestone, cast(m.xmin as text) as milestone_stamp
+            from calendar_event e left join calendar_milestone m on m.event_id = e.id
+            where e.realm_roles && cast(:roles as text[])
+            order by e.starts_on, e.id, m.starts_on, m.id""";
     /** The open deliverables a person (:me, :roles, :wide) owns: theirs, their roles', of their clients or all clients. */
     private static final String DELIVERABLES_OF_PERSON = """
-            from deliverable d join checklist c on c.id = d.checklist_id
+            select d.id, cast(d.xmin as text) || ':' || d.version as stamp from deliverable d join checklist c on c.id = d.checklist_id
             where d.status = 'OPEN' and (d.owner_person = :me or (d.owner_person is null and d.owner_roles && cast(:roles as text[])))
               and (c.client_id is null or exists (select 1 from client_directory cd where cd.client_id = c.client_id
-                   and (cd.owner_cse = :me or cd.owner_cam = :me)) or cast(:wide as boolean))""";
-    /** The scheduled activities a person (:me, :attendee) sees: of the clients they own, planned by or attended by them. */
-    private static final String ACTIVITIES_OF_PERSON = """
-            from engagement_activity a
-            where a.starts_at is not null and (
-                  exists (select 1 from client_directory cd where cd.client_id = a.client_id
-                          and (cd.owner_cse = :me or cd.owner_cam = :me))
-               or a.logged_by = :me
-               or a.attendees @> cast(:attendee as jsonb))""";
+                   and (cd.owner_cse = :me or cd.owner_cam = :me)) or cast(:wide as boolean))
+            order by d.due_on, d.id""";
+    /** The open items of one client's checklists (:client). */
+    private static final String DELIVERABLES_OF_CLIENT = """
+            select d.id, cast(d.xmin as text) || ':' || d.version as stamp from deliverable d join checklist c on c.id = d.checklist_id
+            where d.status = 'OPEN' and c.client_id = :client order by d.due_on, d.id""";
     /**
-     * A digest of every row a personal feed is made of (whole rows as text, milestones included), in one statement: any
-     * change to any of them, or to which rows belong to the feed, changes it.
+     * The scheduled activities a person (:me, :attendee) sees: of the clients they own, planned by or attended by them.
+     * Each way in has its index (the client's activities, V9's logged_by and attendees), so the three are read as one
+     * bitmap OR, not a scan of every activity.
      */
-    private static final String PERSONAL_FINGERPRINT = "select md5(concat_ws('#', "
-            + "coalesce((select string_agg(cast(e as text) || coalesce((select string_agg(cast(m as text), ',' order by m.id) "
-            + "from calendar_milestone m where m.event_id = e.id), ''), ';' order by e.id) " + RHYTHM_OF_ROLES + "), ''), "
-            + "coalesce((select string_agg(cast(d as text), ';' order by d.id) " + DELIVERABLES_OF_PERSON + "), ''), "
-            + "coalesce((select string_agg(cast(a as text), ';' order by a.id) " + ACTIVITIES_OF_PERSON + "), '')))";
+    private static final String ACTIVITIES_OF_PERSON = """
+            select a.id, cast(a.xmin as text) || ':' || a.version as stamp, a.time_zone as zone from engagement_activity a
+            where a.starts_at is not null and (
+                  a.client_id = any(array(select cd.client_id from client_directory cd where cd.owner_cse = :me or cd.owner_cam = :me))
+               or a.logged_by = :me
+               or a.attendees @> cast(:attendee as jsonb))
+            order by a.starts_at, a.id""";
+    /** One client's scheduled activities (:client). */
+    private static final String ACTIVITIES_OF_CLIENT = """
+            select a.id, cast(a.xmin as text) || ':' || a.version as stamp, a.time_zone as zone from engagement_activity a
+            where a.client_id = :client and a.starts_at is not null order by a.starts_at, a.id""";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DOMAIN = "rhythm";
 
@@ -132,28 +155,19 @@ public class IcsFeeds {
         return FeedSecret.update("revokedAt = ?1 where username = ?2 and revokedAt is null", Instant.now(clock), caller.username());
     }
 
-    /**
-     * The personal feed behind a secret; 404 for an unknown or revoked one. The text is kept per secret with a digest
-     * of the rows it was made of ({@link #PERSONAL_FINGERPRINT}); a request whose digest is the same gets the kept text.
-     * The digest is read before the rows, so a change committed in between makes the kept text older than its digest
-     * says, and the next request builds it again: never a stale feed under a current digest.
-     */
-    public String personal(String secret) {
+    /** The personal feed behind a secret; 404 for an unknown or revoked one. */
+    public IcsFeed personal(String secret) {
         FeedSecret feed = secret == null || secret.length() > 100 ? null
                 : FeedSecret.find("secretHash = ?1 and revokedAt is null", hash(secret)).firstResult();
         if (feed == null) {
             throw ApiException.notFound("Calendar feed", "(secret)");
         }
         Set<String> roles = Set.of(feed.roles);
-        String fingerprint = (String) personalParameters(em.createNativeQuery(PERSONAL_FINGERPRINT), feed.username, roles)
-                .getSingleResult();
-        return cache.get(feed.id, fingerprint, () -> {
-            Calendar calendar = calendar("Rhythm - " + feed.username);
-            addRhythm(calendar, roles);
-            addDeliverables(calendar, feed.username, roles);
-            addActivities(calendar, feed.username, new HashSet<>());
-            return write(calendar);
-        });
+        Parts parts = new Parts("Rhythm - " + feed.username);
+        addRhythm(parts, roles);
+        addDeliverables(parts, stamps("deliverable", personalParameters(em.createNativeQuery(DELIVERABLES_OF_PERSON), feed.username, roles)));
+        addActivities(parts, stamps("activity", personalParameters(em.createNativeQuery(ACTIVITIES_OF_PERSON), feed.username, Set.of())));
+        return parts.feed();
     }
 
     /** Binds what the personal queries name: :roles, :me, :wide, :attendee (those a statement does not use are skipped). */
@@ -168,46 +182,101 @@ public class IcsFeeds {
     }
 
     /** The operating rhythm of one role (no client meetings). */
-    public String ofRole(String role) {
-        Calendar calendar = calendar("Rhythm - operating rhythm (" + role + ")");
-        addRhythm(calendar, Set.of(role));
-        return write(calendar);
+    public IcsFeed ofRole(String role) {
+        Parts parts = new Parts("Rhythm - operating rhythm (" + role + ")");
+        addRhythm(parts, Set.of(role));
+        return parts.feed();
     }
 
-    private Calendar calendar(String name) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Rhythm//calendar-service 1.0//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new XProperty("X-WR-CALNAME", name));
-        return calendar;
+    /**
+     * One client's feed (the caller must be allowed to see the client): its scheduled activities, planned, held and
+     * cancelled, and the open items of its checklists (Appendix B account planning).
+     */
+    public IcsFeed ofClient(DirectoryEntry client) {
+        Parts parts = new Parts("Rhythm - " + client.name());
+        addActivities(parts, stamps("activity", em.createNativeQuery(ACTIVITIES_OF_CLIENT).setParameter("client", client.clientId())));
+        addDeliverables(parts, stamps("deliverable", em.createNativeQuery(DELIVERABLES_OF_CLIENT).setParameter("client", client.clientId())));
+        return parts.feed();
     }
 
-    private void addRhythm(Calendar calendar, Set<String> roles) {
-        @SuppressWarnings("unchecked")
-        List<CalendarEvent> events = em.createNativeQuery("select e.* " + RHYTHM_OF_ROLES + " order by e.starts_on, e.id",
-                        CalendarEvent.class)
-                .setParameter("roles", "{" + String.join(",", roles) + "}").getResultList();
-        for (CalendarEvent e : events) {
-            VEvent vevent = allDay(e.startsOn, e.endsOn, e.title, "event-" + e.id, e.sequence);
-            vevent.add(new Description(e.objective + (e.deliverables.isEmpty() ? ""
-                    : "\n\nDeliverables:\n- " + String.join("\n- ", e.deliverables))));
-            vevent.add(new Categories(e.type.name()));
-            calendar.add(vevent);
-            for (CalendarMilestone m : CalendarMilestone.<CalendarMilestone>list("eventId = ?1 order by startsOn", e.id)) {
-                VEvent milestone = allDay(m.startsOn, m.endsOn, e.title + ": " + m.title, "milestone-" + m.id, e.sequence);
-                milestone.add(new Categories("MILESTONE"));
-                milestone.add(alarm(m.title));
-                calendar.add(milestone);
-            }
+    /** A row a feed shows: its id, its component's cache key (UID and the stamp of the row's state), (activities) its time zone. */
+    private record Stamp(UUID id, FeedCache.Key key, String zone) {
+
+        Stamp(String kind, UUID id, String stamp, String zone) {
+            this(id, new FeedCache.Key(kind + "-" + id, stamp), zone);
         }
     }
 
-    private void addDeliverables(Calendar calendar, String username, Set<String> roles) {
-        @SuppressWarnings("unchecked")
-        List<Deliverable> items = personalParameters(em.createNativeQuery("select d.* " + DELIVERABLES_OF_PERSON
-                + " order by d.due_on, d.id", Deliverable.class), username, roles).getResultList();
-        items.forEach(d -> calendar.add(deliverable(d)));
+    /** The rows of a stamp query (id, stamp[, zone]) as plain arrays: no entities, no tuples. */
+    @SuppressWarnings("unchecked")
+    private static List<Stamp> stamps(String kind, Query query) {
+        List<Object[]> rows = query.getResultList();
+        List<Stamp> stamps = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            stamps.add(new Stamp(kind, (UUID) row[0], (String) row[1], row.length > 2 ? (String) row[2] : null));
+        }
+        return stamps;
+    }
+
+    /** The rhythm events of the roles, each followed by its milestones (the milestone's stamp includes its event's). */
+    @SuppressWarnings("unchecked")
+    private void addRhythm(Parts parts, Set<String> roles) {
+        List<Object[]> rows = em.createNativeQuery(RHYTHM_OF_ROLES).setParameter("roles", "{" + String.join(",", roles) + "}")
+                .getResultList();
+        List<Stamp> events = new ArrayList<>();
+        List<Stamp> milestones = new ArrayList<>();
+        List<Stamp> order = new ArrayList<>(); // events and milestones in feed order
+        for (Object[] row : rows) {
+            Stamp event = new Stamp("event", (UUID) row[0], (String) row[1], null);
+            if (events.isEmpty() || !events.getLast().id().equals(event.id())) {
+                events.add(event);
+                order.add(event);
+            }
+            if (row[2] != null) {
+                // a milestone's text shows its event's title and SEQUENCE: its stamp holds the event's
+                Stamp m = new Stamp("milestone", (UUID) row[2], row[3] + "/" + event.key().stamp(), null);
+                milestones.add(m);
+                order.add(m);
+            }
+        }
+        Map<UUID, byte[]> eventTexts = texts(events, ids -> CalendarEvent.<CalendarEvent>list("id in ?1", ids),
+                e -> e.id, this::rhythmEvent);
+        Map<UUID, byte[]> milestoneTexts = texts(milestones, ids -> {
+            List<CalendarMilestone> found = CalendarMilestone.list("id in ?1", ids);
+            Map<UUID, CalendarEvent> of = new HashMap<>();
+            CalendarEvent.<CalendarEvent>list("id in ?1", found.stream().map(m -> m.eventId).distinct().toList())
+                    .forEach(e -> of.put(e.id, e));
+            return found.stream().filter(m -> of.containsKey(m.eventId)).map(m -> new MilestoneOf(of.get(m.eventId), m)).toList();
+        }, m -> m.milestone().id, m -> milestone(m.event(), m.milestone()));
+        for (Stamp s : order) {
+            parts.add(s.key(), s.key().uid().startsWith("event-") ? eventTexts.get(s.id()) : milestoneTexts.get(s.id()));
+        }
+    }
+
+    private record MilestoneOf(CalendarEvent event, CalendarMilestone milestone) {
+    }
+
+    private VEvent rhythmEvent(CalendarEvent e) {
+        VEvent vevent = allDay(e.startsOn, e.endsOn, e.title, "event-" + e.id, e.sequence);
+        vevent.add(new Description(e.objective + (e.deliverables.isEmpty() ? ""
+                : "\n\nDeliverables:\n- " + String.join("\n- ", e.deliverables))));
+        vevent.add(new Categories(e.type.name()));
+        return vevent;
+    }
+
+    private VEvent milestone(CalendarEvent e, CalendarMilestone m) {
+        VEvent milestone = allDay(m.startsOn, m.endsOn, e.title + ": " + m.title, "milestone-" + m.id, e.sequence);
+        milestone.add(new Categories("MILESTONE"));
+        milestone.add(alarm(m.title));
+        return milestone;
+    }
+
+    private void addDeliverables(Parts parts, List<Stamp> stamps) {
+        Map<UUID, byte[]> texts = texts(stamps, ids -> Deliverable.<Deliverable>list("id in ?1", ids), d -> d.id,
+                this::deliverable);
+        for (Stamp s : stamps) {
+            parts.add(s.key(), texts.get(s.id()));
+        }
     }
 
     private VEvent deliverable(Deliverable d) {
@@ -217,53 +286,137 @@ public class IcsFeeds {
         return vevent;
     }
 
-    /** Activities of the clients the user owns, and those they planned or attend: no other person's client meetings. */
-    private void addActivities(Calendar calendar, String username, Set<String> zonesAdded) {
-        @SuppressWarnings("unchecked")
-        List<EngagementActivity> activities = personalParameters(em.createNativeQuery("select a.* " + ACTIVITIES_OF_PERSON
-                + " order by a.starts_at, a.id", EngagementActivity.class), username, Set.of()).getResultList();
-        addActivities(calendar, activities, zonesAdded);
+    /** Activities in feed order, each time zone's VTIMEZONE before the first activity in it. */
+    private void addActivities(Parts parts, List<Stamp> stamps) {
+        Map<UUID, byte[]> texts = texts(stamps, ids -> EngagementActivity.<EngagementActivity>list("id in ?1", ids),
+                a -> a.id, this::activity);
+        for (Stamp s : stamps) {
+            byte[] text = texts.get(s.id());
+            if (text != null && s.zone() != null && parts.zones.add(s.zone())) {
+                FeedCache.Key zone = new FeedCache.Key("vtimezone-" + s.zone(), "tzdb");
+                byte[] vtimezone = cache.get(zone);
+                if (vtimezone == null) {
+                    vtimezone = text(zones.getTimeZone(ZoneId.of(s.zone()).getId()).getVTimeZone());
+                    cache.put(zone, vtimezone);
+                }
+                parts.add(zone, vtimezone);
+            }
+            parts.add(s.key(), text);
+        }
+    }
+
+    private VEvent activity(EngagementActivity a) {
+        ZonedDateTime start = a.startsAt.atZone(ZoneId.of(a.timeZone));
+        String title = (a.title != null ? a.title : a.activityType.name()) + " (" + a.activityType.name() + ")";
+        // an imported meeting may have no duration: then it has no DTEND (RFC 5545: it takes no time)
+        VEvent vevent = a.durationMinutes == null ? new VEvent(start, title) : new VEvent(start, start.plusMinutes(a.durationMinutes), title);
+        vevent.add(new Uid("activity-" + a.id + "@" + DOMAIN));
+        vevent.add(new Sequence(a.version));
+        vevent.add(a.status == ActivityStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        if (a.notes != null) {
+            vevent.add(new Description(a.notes));
+        }
+        vevent.add(new Categories("CLIENT_ACTIVITY"));
+        return vevent;
     }
 
     /**
-     * One client's feed (the caller must be allowed to see the client): its scheduled activities, planned, held and
-     * cancelled, and the open items of its checklists (Appendix B account planning).
+     * The text of each row of {@code stamps} by id: kept ({@link FeedCache}) under its kind, id and stamp, or else loaded
+     * ({@code load}, a chunk of ids at a time), rendered and kept. A row loaded here may be newer than its stamp (it
+     * changed since the stamps were read): it is kept under the older stamp, which no later read names again. Rows gone
+     * by then have no text.
      */
-    public String ofClient(DirectoryEntry client) {
-        Calendar calendar = calendar("Rhythm - " + client.name());
-        @SuppressWarnings("unchecked")
-        List<EngagementActivity> activities = em.createNativeQuery("""
-                        select a.* from engagement_activity a where a.client_id = :client and a.starts_at is not null
-                        order by a.starts_at, a.id""", EngagementActivity.class)
-                .setParameter("client", client.clientId()).getResultList();
-        addActivities(calendar, activities, new HashSet<>());
-        @SuppressWarnings("unchecked")
-        List<Deliverable> items = em.createNativeQuery("""
-                        select d.* from deliverable d join checklist c on c.id = d.checklist_id
-                        where d.status = 'OPEN' and c.client_id = :client order by d.due_on, d.id""", Deliverable.class)
-                .setParameter("client", client.clientId()).getResultList();
-        items.forEach(d -> calendar.add(deliverable(d)));
-        return write(calendar);
+    private <T> Map<UUID, byte[]> texts(List<Stamp> stamps, Function<List<UUID>, List<T>> load, Function<T, UUID> idOf,
+                                        Function<T, Component> render) {
+        Map<UUID, byte[]> texts = new HashMap<>(Math.max(16, stamps.size() * 2));
+        Map<UUID, FeedCache.Key> missing = new LinkedHashMap<>();
+        for (Stamp s : stamps) {
+            byte[] kept = cache.get(s.key());
+            if (kept != null) {
+                texts.put(s.id(), kept);
+            } else {
+                missing.put(s.id(), s.key());
+            }
+        }
+        List<UUID> ids = List.copyOf(missing.keySet());
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            for (T row : load.apply(ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK)))) {
+                UUID id = idOf.apply(row);
+                byte[] text = text(render.apply(row));
+                texts.put(id, text);
+                cache.put(missing.get(id), text);
+            }
+        }
+        return texts;
     }
 
-    private void addActivities(Calendar calendar, List<EngagementActivity> activities, Set<String> zonesAdded) {
-        for (EngagementActivity a : activities) {
-            ZoneId zone = ZoneId.of(a.timeZone);
-            if (zonesAdded.add(zone.getId())) {
-                calendar.add(zones.getTimeZone(zone.getId()).getVTimeZone());
+    /**
+     * A feed being assembled: the header, then components' texts in order, and a digest of their UIDs and stamps (the
+     * ETag: it changes exactly when a component, the feed's name or the rendering does).
+     */
+    private final class Parts {
+        private final List<byte[]> texts = new ArrayList<>();
+        private final MessageDigest digest = sha256();
+        private final Set<String> zones = new HashSet<>();
+
+        Parts(String name) {
+            texts.add(header(name));
+            update(RENDERING + "|" + alarmBefore + "|" + name);
+        }
+
+        void add(FeedCache.Key key, byte[] text) {
+            if (text != null) {
+                texts.add(text);
+                update(key.uid());
+                update(key.stamp());
             }
-            ZonedDateTime start = a.startsAt.atZone(zone);
-            String title = (a.title != null ? a.title : a.activityType.name()) + " (" + a.activityType.name() + ")";
-            // an imported meeting may have no duration: then it has no DTEND (RFC 5545: it takes no time)
-            VEvent vevent = a.durationMinutes == null ? new VEvent(start, title) : new VEvent(start, start.plusMinutes(a.durationMinutes), title);
-            vevent.add(new Uid("activity-" + a.id + "@" + DOMAIN));
-            vevent.add(new Sequence(a.version));
-            vevent.add(a.status == ActivityStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-            if (a.notes != null) {
-                vevent.add(new Description(a.notes));
+        }
+
+        private void update(String value) {
+            digest.update(value.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
+
+        IcsFeed feed() {
+            texts.add(FOOTER.getBytes(StandardCharsets.US_ASCII));
+            return new IcsFeed(Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()), texts);
+        }
+    }
+
+    /** A feed's calendar without components: its properties. */
+    static Calendar calendar(String name) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Rhythm//calendar-service 1.0//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        return calendar;
+    }
+
+    /** The VCALENDAR line and the calendar's properties (everything before its components). */
+    static byte[] header(String name) {
+        String text = fold(calendar(name).toString());
+        if (!text.endsWith(FOOTER)) {
+            throw new IllegalStateException("unexpected iCalendar text: " + text);
+        }
+        return text.substring(0, text.length() - FOOTER.length()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A component's text as {@link CalendarOutputter} writes it inside a calendar (unvalidated; FeedApiTest validates). */
+    static byte[] text(Component component) {
+        return fold(component.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lines folded as {@link CalendarOutputter} folds them (line by line, so a component folds the same on its own). */
+    private static String fold(String text) {
+        try {
+            StringWriter out = new StringWriter(text.length() + text.length() / 64);
+            try (FoldingWriter writer = new FoldingWriter(out, FoldingWriter.REDUCED_FOLD_LENGTH)) {
+                writer.write(text);
             }
-            vevent.add(new Categories("CLIENT_ACTIVITY"));
-            calendar.add(vevent);
+            return out.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the iCalendar feed", e);
         }
     }
 
@@ -281,25 +434,17 @@ public class IcsFeeds {
         return alarm;
     }
 
-    private static String write(Calendar calendar) {
-        try {
-            StringWriter out = new StringWriter();
-            // not validated on every write: ical4j's validation cost 1.4-4.6x the writing itself for 5,000 events (bench/RESULTS.md,
-            // 2026-12-07); FeedApiTest validates the feeds' output with ical4j's validator instead
-            new CalendarOutputter(false).output(calendar, out);
-            return out.toString();
-        } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("cannot write the iCalendar feed", e);
-        }
-    }
-
     private static String jsonString(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     static String hash(String secret) {
+        return HexFormat.of().formatHex(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

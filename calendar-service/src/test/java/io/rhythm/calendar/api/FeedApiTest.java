@@ -1,5 +1,6 @@
 package io.rhythm.calendar.api;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rhythm.platform.testing.RealInfrastructureResource;
@@ -8,9 +9,12 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +32,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class FeedApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aCsesFeedValidatesAndHoldsTheirRhythmAndMeetingsButNotAnotherCsesClientMeetings() throws Exception {
@@ -73,7 +80,7 @@ class FeedApiTest {
 
     @Test
     void aFeedReadAgainShowsEveryChangeMadeSinceAtOnce() {
-        // the feed's text is kept between reads (FeedCache); every change below must show on the very next read
+        // each component's text is kept between reads (FeedCache, by row stamp); every change below must show on the very next read
         String clientId = knownClient("cse3", "cam2");
         String day = LocalDate.now().plusDays(9).toString();
         String title = "Kept feed " + UUID.randomUUID();
@@ -109,6 +116,55 @@ class FeedApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !given().get(path).then().statusCode(200).extract().asString()
                 .contains(leaders));
         assertThat(given().get(path).then().statusCode(200).extract().asString()).contains(title + " (QBR)", another + " (QBR)");
+    }
+
+    @Test
+    void anUnchangedFeedAnswers304ToItsETagAndAnyChangeGivesANewOne() throws Exception {
+        String clientId = knownClient("cse2", "cam");
+        String day = LocalDate.now().plusDays(11).toString();
+        String title = "Polled feed " + UUID.randomUUID();
+        String id = as("cam").body(plan(clientId, title, day, "Asia/Singapore")).post("/api/v1/calendar/activities/planned")
+                .then().statusCode(201).extract().path("id");
+        String url = as("cam").post("/api/v1/calendar/feeds").then().statusCode(201).extract().path("url");
+        String path = url.substring("http://127.0.0.1:28185".length());
+        io.restassured.response.Response first = given().get(path);
+        first.then().statusCode(200);
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{20,}\"");
+        assertThat(first.asString()).contains(title + " (QBR)");
+
+        // a calendar app polling with its copy's ETag: 304 without a body, also weak, in a list or as *
+        given().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", etag).body(equalTo(""));
+        given().header("If-None-Match", "\"other\", W/" + etag).get(path).then().statusCode(304);
+        given().header("If-None-Match", "*").get(path).then().statusCode(304);
+        given().header("If-None-Match", "\"other\"").get(path).then().statusCode(200).header("ETag", etag);
+        given().header("If-None-Match", "not a tag ,,").get(path).then().statusCode(200);
+
+        // a change made without the API (no new version) still changes the feed and its ETag on the next read
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update engagement_activity set notes = 'Changed in the database' where id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        io.restassured.response.Response changed = given().header("If-None-Match", etag).get(path);
+        changed.then().statusCode(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.asString()).contains("DESCRIPTION:Changed in the database");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(changed.asString()));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        VEvent meeting = calendar.<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getSummary().getValue().equals(title + " (QBR)")).findFirst().orElseThrow();
+        assertThat(meeting.getDescription().getValue()).isEqualTo("Changed in the database");
+        given().header("If-None-Match", changed.header("ETag")).get(path).then().statusCode(304);
+
+        // the client's feed and a role's feed have ETags too
+        io.restassured.response.Response client = as("cam").get("/api/v1/calendar/feeds/clients/" + clientId);
+        client.then().statusCode(200);
+        assertThat(client.asString()).contains(title + " (QBR)", "TZID:Asia/Singapore");
+        as("cam").header("If-None-Match", client.header("ETag")).get("/api/v1/calendar/feeds/clients/" + clientId)
+                .then().statusCode(304);
+        String role = as("cam").get("/api/v1/calendar/feeds/roles/cam").then().statusCode(200).extract().header("ETag");
+        as("cam").header("If-None-Match", role).get("/api/v1/calendar/feeds/roles/cam").then().statusCode(304);
     }
 
     @Test
