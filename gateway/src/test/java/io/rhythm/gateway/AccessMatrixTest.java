@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ContractFuzzer}): a caller that is refused must be refused before anything else is looked at, so that a
  * denied role learns nothing about ids or bodies. The expected answers are data,
  * {@code src/test/resources/access-matrix.csv} (its format is described at its top): {@code D} denied (401 for the
- * four bad-token callers, 403 for a role), {@code 2xx} allowed and served, or the exact status an allowed caller
- * gets after the role check (e.g. {@code 404}: the ids are random), explained in the row's {@code why}. An operation
- * missing from it, one it lists that no longer exists, a cell that differs, or a non-2xx allowed cell without a
- * reason fails the test; what was observed is written to {@code target/access-matrix.observed.csv} to review and
- * copy when an operation is added on purpose.
+ * four bad-token callers, 403 for a role), or the exact status an allowed caller gets (e.g. {@code 201}, or
+ * {@code 404}: the ids are random), explained in the row's {@code why} when it is not a 2xx. An operation missing
+ * from it, one it lists that no longer exists, a cell that differs, or a non-2xx allowed cell without a reason fails
+ * the test, which prints each difference; what was observed is written to {@code target/access-matrix.observed.csv}
+ * for {@code gateway/accept-access-matrix.sh} to copy over the expected rows once a human has checked them.
  */
 @QuarkusTest
 @TestProfile(AccessMatrixTest.GenerousLimits.class)
@@ -97,12 +97,9 @@ class AccessMatrixTest {
         }
     }
 
-    /** What a status means in the matrix: D (refused), 2xx, or the status itself. */
+    /** What a status means in the matrix: D401 or D403 (refused; {@link #matches} reads them as D), or the status itself. */
     static String cell(int status) {
-        if (status == 401 || status == 403) {
-            return "D" + status;
-        }
-        return status >= 200 && status < 300 ? "2xx" : String.valueOf(status);
+        return status == 401 || status == 403 ? "D" + status : String.valueOf(status);
     }
 
     /**
@@ -166,44 +163,67 @@ class AccessMatrixTest {
 
     private static void compare(Map<String, String> observed, Map<String, Row> expected) {
         List<String> problems = new ArrayList<>();
+        List<String> diff = new ArrayList<>();
         List<String> knownDefects = new ArrayList<>();
         observed.forEach((operation, row) -> {
             Row want = expected.get(operation);
             if (want == null) {
-                problems.add("no entry for " + operation + " (observed " + row + "): add it to access-matrix.csv");
+                diff.add("+ " + operation + "," + row + "   (no entry: add it to access-matrix.csv)");
                 return;
             }
             String[] got = row.split(",");
+            List<String> differences = new ArrayList<>();
             for (int i = 0; i < CALLERS.size(); i++) {
                 String cell = want.cells().get(i);
                 if (cell.startsWith("D~") && matches("D", got[i], i < 4)) {
-                    problems.add(operation + " as " + CALLERS.get(i) + ": refused now as the design says: change "
-                            + cell + " to D");
+                    differences.add(CALLERS.get(i) + " " + cell + " -> " + got[i] + " (refused now as the design says: set D)");
                 } else if (!matches(cell, got[i], i < 4)) {
-                    problems.add(operation + " as " + CALLERS.get(i) + ": expected " + cell + ", got " + got[i]);
+                    differences.add(CALLERS.get(i) + " " + cell + " -> " + got[i]);
                 }
                 if (cell.startsWith("D~")) {
                     knownDefects.add(operation + " as " + CALLERS.get(i) + ": " + got[i] + " (" + want.why() + ")");
                 }
-                if (!List.of("D", "2xx", "A").contains(cell) && want.why().isBlank()) {
+                if (!allowedAndServed(cell) && !cell.equals("D") && want.why().isBlank()) {
                     problems.add(operation + " as " + CALLERS.get(i) + ": cell " + cell + " needs a why");
                 }
             }
+            if (!differences.isEmpty()) {
+                diff.add("~ " + operation + ": " + String.join(", ", differences));
+                diff.add("- " + operation + "," + String.join(",", want.cells()));
+                diff.add("+ " + operation + "," + row);
+            }
         });
-        expected.keySet().stream().filter(operation -> !observed.containsKey(operation))
-                .forEach(operation -> problems.add(operation + " is in access-matrix.csv but not in the API any more"));
+        expected.forEach((operation, want) -> {
+            if (!observed.containsKey(operation)) {
+                diff.add("- " + operation + "," + String.join(",", want.cells()) + "   (not in the API any more: remove it)");
+            }
+        });
         if (!knownDefects.isEmpty()) {
             System.err.println("access matrix: " + knownDefects.size() + " known defects (D~ cells: the design denies,"
                     + " the service does not yet):\n  " + String.join("\n  ", knownDefects));
         }
+        if (!diff.isEmpty()) {
+            String columns = "  operation," + String.join(",", CALLERS);
+            problems.add(0, "the answers differ from access-matrix.csv (- expected, + observed; " + columns.strip() + "):\n"
+                    + columns + "\n" + String.join("\n", diff.stream().map(line -> "  " + line).toList())
+                    + "\nReview each difference against DESIGN.md's security model (an allowed role refused, or a status that"
+                    + " makes no sense, is a bug in the service), then accept what is right with"
+                    + " gateway/accept-access-matrix.sh and review its git diff.");
+            System.err.println("access matrix:\n" + problems.get(0));
+        }
         assertThat(problems).as("access matrix (observed: target/access-matrix.observed.csv)").isEmpty();
+    }
+
+    /** A cell that expects only successes: a 2xx status, or several separated by {@code |}. */
+    private static boolean allowedAndServed(String cell) {
+        return List.of(cell.split("\\|")).stream().allMatch(status -> status.matches("2\\d\\d"));
     }
 
     /**
      * Whether an observed cell is what is expected: {@code D} is 401 for a caller without a valid token and 403 for a
-     * role; {@code 2xx} any success; {@code A} allowed, answer not yet pinned (anything but 401, 403 and 5xx);
-     * otherwise the status, or one of several separated by {@code |}; {@code D~NNN}
-     * (a known defect: the design denies, the service answers NNN today) that status.
+     * role; otherwise the exact status, or one of several separated by {@code |} ({@code D401}/{@code D403}: a refusal
+     * that is not the role check, e.g. a missing webhook signature); {@code D~NNN} (a known defect: the design denies,
+     * the service answers NNN today) that status.
      */
     static boolean matches(String expected, String observed, boolean badToken) {
         if (expected.startsWith("D~")) {
@@ -212,16 +232,31 @@ class AccessMatrixTest {
         if (expected.equals("D")) {
             return observed.equals(badToken ? "D401" : "D403");
         }
-        if (expected.equals("A")) {
-            return !observed.startsWith("D") && !observed.startsWith("5");
-        }
         return List.of(expected.split("\\|")).contains(observed);
     }
 
+    /**
+     * What this run saw, in the file's own format, for {@code gateway/accept-access-matrix.sh} to copy over the
+     * expected rows after review: a cell the expectation matches is written as expected (so {@code D~}, alternatives
+     * and {@code D401} stay as they are), any other is written as observed ({@code D} for the refusal the design
+     * means: 401 for a bad token, 403 for a role).
+     */
     private static void write(Map<String, String> observed, Map<String, Row> expected) throws IOException {
         StringBuilder csv = new StringBuilder(HEADER + "\n");
-        observed.forEach((operation, row) -> csv.append(operation).append(',').append(row.replaceAll("D40[13]", "D"))
-                .append(',').append(expected.containsKey(operation) ? expected.get(operation).why() : "").append('\n'));
+        observed.forEach((operation, row) -> {
+            Row want = expected.get(operation);
+            String[] got = row.split(",");
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < CALLERS.size(); i++) {
+                if (want != null && matches(want.cells().get(i), got[i], i < 4)) {
+                    cells.add(want.cells().get(i));
+                } else {
+                    cells.add(matches("D", got[i], i < 4) ? "D" : got[i]);
+                }
+            }
+            csv.append(operation).append(',').append(String.join(",", cells)).append(',')
+                    .append(want == null ? "" : want.why()).append('\n');
+        });
         Files.writeString(Path.of("target", "access-matrix.observed.csv"), csv);
     }
 }

@@ -136,7 +136,8 @@ public class ClientSyncResource {
 
     @GET
     @Path("/unmatched")
-    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.AVP, Roles.VP})
+    // a read, not an ingest: DESIGN.md's security model lets integration clients call ingest endpoints only
+    @RolesAllowed({Roles.ADMIN, Roles.AVP, Roles.VP})
     @Operation(summary = "The unmatched queue", description = "CRM records that could not be matched (e.g. to an owner), "
             + "oldest first, until a later sync resolves them.")
     public Page<UnmatchedView> unmatched(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {

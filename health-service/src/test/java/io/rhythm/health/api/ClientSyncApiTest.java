@@ -149,6 +149,12 @@ class ClientSyncApiTest {
         as("avp").body("{\"rows\": [{}]}").post("/api/v1/clients/bulk/hubspot").then().statusCode(403);
         anonymous().body("{\"rows\": [{}]}").post("/api/v1/clients/bulk/salesforce").then().statusCode(401);
         as("cse").get("/api/v1/clients/unmatched").then().statusCode(403);
+        // the unmatched queue is a read: integration clients only ingest (DESIGN.md, security model)
+        asIntegration().get("/api/v1/clients/unmatched").then().statusCode(403);
+        anonymous().get("/api/v1/clients/unmatched").then().statusCode(401);
+        for (String role : new String[] {"avp", "vp", "admin"}) {
+            as(role).get("/api/v1/clients/unmatched?limit=1").then().statusCode(200);
+        }
         as("cse").body("{\"username\": \"cse\"}").put("/api/v1/clients/owner-mappings/hubspot/1").then().statusCode(403);
     }
 
