@@ -1,6 +1,7 @@
 package io.rhythm.health.api;
 
 import io.rhythm.health.domain.LifecycleStage;
+import io.rhythm.health.domain.crm.ClientUpsert;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,12 +24,12 @@ import java.util.Map;
          "tier": "Enterprise", "lifecycleStage": "MATURE", "renewalDate": "2027-06-30", "customerSince": "2019-07-01",
          "annualRevenue": {"amount": "578000.00", "currency": "AUD"}, "externalIds": {"hubspot": "1234567"}}""")
 public record ClientRequest(
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 50) String region,
-        @Size(max = 100) String businessUnit,
-        @NotBlank @Size(max = 100) String ownerCse,
-        @Size(max = 100) String ownerCam,
-        @Size(max = 50) String tier,
+        @NotBlank @Size(max = ClientUpsert.NAME_MAX) String name,
+        @NotBlank @Size(max = ClientUpsert.REGION_MAX) String region,
+        @Size(max = ClientUpsert.BUSINESS_UNIT_MAX) String businessUnit,
+        @NotBlank @Size(max = ClientUpsert.USERNAME_MAX) String ownerCse,
+        @Size(max = ClientUpsert.USERNAME_MAX) String ownerCam,
+        @Size(max = ClientUpsert.TIER_MAX) String tier,
         @NotNull LifecycleStage lifecycleStage,
         LocalDate renewalDate,
         @Valid MoneyInput annualRevenue,
@@ -36,5 +37,5 @@ public record ClientRequest(
                 example = "2019-07-01") LocalDate customerSince,
         @Size(max = 10) Map<@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,29}",
                 message = "must be a lower-case source name such as hubspot or salesforce") String,
-                @NotBlank @Size(max = 100) String> externalIds) {
+                @NotBlank @Size(max = ClientUpsert.EXTERNAL_ID_MAX) String> externalIds) {
 }

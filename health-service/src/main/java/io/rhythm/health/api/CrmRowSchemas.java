@@ -1,5 +1,6 @@
 package io.rhythm.health.api;
 
+import io.rhythm.health.domain.crm.ClientUpsert;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,14 +43,14 @@ public final class CrmRowSchemas {
 
     @Schema(name = "HubSpotCompanyRow", description = "A HubSpot company (API property names; a CSV export's labels where noted)")
     public record HubSpotCompany(
-            @JsonProperty("hs_object_id") @Schema(example = "9876543210",
+            @JsonProperty("hs_object_id") @Schema(maxLength = ClientUpsert.EXTERNAL_ID_MAX, example = "9876543210",
                     description = "The company's HubSpot id (required, or Record ID)") String hsObjectId,
-            @JsonProperty("Record ID") @Schema(description = "The id as a CSV export labels it") String recordId,
-            @Schema(required = true, example = "SA Health") String name,
+            @JsonProperty("Record ID") @Schema(maxLength = ClientUpsert.EXTERNAL_ID_MAX, description = "The id as a CSV export labels it") String recordId,
+            @Schema(required = true, maxLength = ClientUpsert.NAME_MAX, example = "SA Health") String name,
             @Schema(required = true, example = "customer", description = "customer or evangelist; "
                     + "former_customer, formercustomer, former customer or churned record CHURNED on churn_date (any case)")
             String lifecyclestage,
-            @JsonProperty("hubspot_owner_id") @Schema(required = true, example = "31415926",
+            @JsonProperty("hubspot_owner_id") @Schema(required = true, maxLength = ClientUpsert.EXTERNAL_ID_MAX, example = "31415926",
                     description = "Mapped to a Rhythm user with owner-mappings/hubspot") String hubspotOwnerId,
             @Schema(pattern = AMOUNT, example = "578000.00", description = "Annual revenue, not negative, at most 15 digits before the point (thousands separators allowed)") String annualrevenue,
             @Schema(pattern = CURRENCY, maxLength = 3, example = "AUD", description = "ISO 4217; default rhythm.crm.default-currency") String currency,
@@ -62,11 +63,11 @@ public final class CrmRowSchemas {
             String customerDate,
             @JsonProperty("Became a Customer Date") @Schema(pattern = EPOCH_OR_DAY,
                     description = "The same date as a CSV export labels it") String customerDateLabel,
-            @Schema(description = "Default rhythm.crm.default-region") String region,
-            @Schema(description = "The client's business unit") String industry,
-            @JsonProperty("rhythm_cam") @Schema(description = "The CAM's Rhythm username") String rhythmCam,
-            String tier,
-            @JsonProperty("hs_parent_company_id") String hsParentCompanyId) {
+            @Schema(maxLength = ClientUpsert.REGION_MAX, description = "Default rhythm.crm.default-region") String region,
+            @Schema(maxLength = ClientUpsert.BUSINESS_UNIT_MAX, description = "The client's business unit") String industry,
+            @JsonProperty("rhythm_cam") @Schema(maxLength = ClientUpsert.USERNAME_MAX, description = "The CAM's Rhythm username") String rhythmCam,
+            @Schema(maxLength = ClientUpsert.TIER_MAX) String tier,
+            @JsonProperty("hs_parent_company_id") @Schema(maxLength = ClientUpsert.EXTERNAL_ID_MAX) String hsParentCompanyId) {
     }
 
     @Schema(name = "SalesforceAccountRows", description = "Rows of a Salesforce Account export")
@@ -78,10 +79,10 @@ public final class CrmRowSchemas {
     @Schema(name = "SalesforceAccountRow", description = "A Salesforce Account (API field names)")
     public record SalesforceAccount(
             @JsonProperty("Id") @Schema(required = true, pattern = SALESFORCE_ID, maxLength = 18, example = "0015g00000XyZabAAB") String id,
-            @JsonProperty("Name") @Schema(required = true, example = "SA Health") String name,
+            @JsonProperty("Name") @Schema(required = true, maxLength = ClientUpsert.NAME_MAX, example = "SA Health") String name,
             @JsonProperty("Type") @Schema(example = "Customer - Direct", description = "Customer…; "
                     + "Former Customer or Churned record CHURNED on Churn_Date__c") String type,
-            @JsonProperty("OwnerId") @Schema(required = true, example = "0055g00000AbCdEAAZ") String ownerId,
+            @JsonProperty("OwnerId") @Schema(required = true, maxLength = ClientUpsert.EXTERNAL_ID_MAX, example = "0055g00000AbCdEAAZ") String ownerId,
             @JsonProperty("AnnualRevenue") @Schema(pattern = AMOUNT, example = "578000.00") String annualRevenue,
             @JsonProperty("CurrencyIsoCode") @Schema(pattern = CURRENCY, maxLength = 3, example = "AUD") String currencyIsoCode,
             @JsonProperty("Renewal_Date__c") @Schema(pattern = DAY, example = "2027-06-30") String renewalDate,
@@ -90,10 +91,10 @@ public final class CrmRowSchemas {
             @JsonProperty("Customer_Since__c") @Schema(pattern = EPOCH_OR_DAY, example = "2019-07-01",
                     description = "Not in the future (or Customer_Since_Date__c)") String customerSince,
             @JsonProperty("Customer_Since_Date__c") @Schema(pattern = EPOCH_OR_DAY) String customerSinceDate,
-            @JsonProperty("Region__c") String region,
-            @JsonProperty("Industry") String industry,
-            @JsonProperty("Tier__c") String tier,
-            @JsonProperty("ParentId") String parentId) {
+            @JsonProperty("Region__c") @Schema(maxLength = ClientUpsert.REGION_MAX) String region,
+            @JsonProperty("Industry") @Schema(maxLength = ClientUpsert.BUSINESS_UNIT_MAX) String industry,
+            @JsonProperty("Tier__c") @Schema(maxLength = ClientUpsert.TIER_MAX) String tier,
+            @JsonProperty("ParentId") @Schema(maxLength = ClientUpsert.EXTERNAL_ID_MAX) String parentId) {
     }
 
     @Schema(name = "HubSpotContactRows", description = "Rows of a HubSpot contact export")
@@ -108,8 +109,8 @@ public final class CrmRowSchemas {
             @JsonProperty("Record ID") String recordId,
             @Schema(required = true, example = "9876543210",
                     description = "The company's HubSpot id (the client synced from /api/v1/clients/bulk/hubspot)") String associatedcompanyid,
-            @Schema(example = "Jo") String firstname,
-            @Schema(example = "Citizen") String lastname,
+            @Schema(maxLength = 100, example = "Jo") String firstname,
+            @Schema(maxLength = 100, example = "Citizen") String lastname,
             @Schema(maxLength = 254, format = "email", example = "jo.citizen@example.com") String email,
             @Schema(maxLength = 200) String jobtitle,
             @Schema(maxLength = 200) String department,
@@ -127,8 +128,8 @@ public final class CrmRowSchemas {
     public record SalesforceContact(
             @JsonProperty("Id") @Schema(required = true, pattern = SALESFORCE_ID, maxLength = 18, example = "0035g00000QwErTAAV") String id,
             @JsonProperty("AccountId") @Schema(required = true, pattern = SALESFORCE_ID, maxLength = 18, example = "0015g00000XyZabAAB") String accountId,
-            @JsonProperty("FirstName") @Schema(example = "Jo") String firstName,
-            @JsonProperty("LastName") @Schema(required = true, example = "Citizen") String lastName,
+            @JsonProperty("FirstName") @Schema(maxLength = 100, example = "Jo") String firstName,
+            @JsonProperty("LastName") @Schema(required = true, maxLength = 100, example = "Citizen") String lastName,
             @JsonProperty("Email") @Schema(maxLength = 254, format = "email", example = "jo.citizen@example.com") String email,
             @JsonProperty("Title") @Schema(maxLength = 200) String title,
             @JsonProperty("Department") @Schema(maxLength = 200) String department,

@@ -19,6 +19,16 @@ public record ClientUpsert(String source, String externalId, String name, String
                            LifecycleStage lifecycleStage, LocalDate renewalDate, BigDecimal annualRevenue,
                            String currency, String parentExternalId, LocalDate churnedOn, LocalDate customerSince) {
 
+    /** The longest values a client takes, from the API (ClientRequest) or a CRM row alike. */
+    public static final int NAME_MAX = 200;
+    public static final int REGION_MAX = 50;
+    public static final int BUSINESS_UNIT_MAX = 100;
+    /** A Rhythm username (CSE, CAM). */
+    public static final int USERNAME_MAX = 100;
+    public static final int TIER_MAX = 50;
+    /** An id in another system (the CRM's record, owner or parent id). */
+    public static final int EXTERNAL_ID_MAX = 100;
+
     /** A row of a current customer. */
     public ClientUpsert(String source, String externalId, String name, String region, String businessUnit,
                         String ownerCse, String ownerExternalId, String ownerCam, String tier,

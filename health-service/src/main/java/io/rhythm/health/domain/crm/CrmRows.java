@@ -30,6 +30,16 @@ final class CrmRows {
         return value;
     }
 
+    /** Required text of at most {@code max} characters. */
+    static String required(Map<String, ?> row, String field, int max, List<RowProblem> problems) {
+        String value = required(row, field, problems);
+        if (value != null && value.length() > max) {
+            problems.add(new RowProblem(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return value;
+    }
+
     static BigDecimal money(Map<String, ?> row, String field, List<RowProblem> problems) {
         String value = text(row, field);
         if (value == null) {

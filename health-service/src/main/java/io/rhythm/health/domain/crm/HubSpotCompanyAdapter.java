@@ -55,11 +55,12 @@ public final class HubSpotCompanyAdapter {
     public AdaptedRow read(Map<String, ?> row) {
         List<RowProblem> problems = new ArrayList<>();
         // API exports name the id hs_object_id, CSV exports "Record ID"
-        String id = CrmRows.text(row, "hs_object_id") != null ? CrmRows.text(row, "hs_object_id") : CrmRows.text(row, "Record ID");
-        if (id == null) {
+        String idField = CrmRows.text(row, "hs_object_id") != null ? "hs_object_id" : "Record ID";
+        String id = CrmRows.limited(row, idField, ClientUpsert.EXTERNAL_ID_MAX, problems);
+        if (id == null && CrmRows.text(row, idField) == null) {
             problems.add(new RowProblem("hs_object_id", "is required (or Record ID)"));
         }
-        String name = CrmRows.required(row, "name", problems);
+        String name = CrmRows.required(row, "name", ClientUpsert.NAME_MAX, problems);
         String hubspotStage = CrmRows.text(row, "lifecyclestage");
         boolean churned = hubspotStage != null && CHURNED_STAGES.contains(hubspotStage.toLowerCase(Locale.ROOT));
         if (hubspotStage != null && !churned && !CUSTOMER_STAGES.contains(hubspotStage.toLowerCase(Locale.ROOT))) {
@@ -75,14 +76,17 @@ public final class HubSpotCompanyAdapter {
         var revenue = CrmRows.money(row, "annualrevenue", problems);
         String currency = CrmRows.currency(row, "currency", defaultCurrency, problems);
         var renewal = CrmRows.date(row, "renewal_date", problems);
-        String owner = CrmRows.required(row, "hubspot_owner_id", problems);
+        String owner = CrmRows.required(row, "hubspot_owner_id", ClientUpsert.EXTERNAL_ID_MAX, problems);
+        String region = CrmRows.limited(row, "region", ClientUpsert.REGION_MAX, problems);
+        String industry = CrmRows.limited(row, "industry", ClientUpsert.BUSINESS_UNIT_MAX, problems);
+        String cam = CrmRows.limited(row, "rhythm_cam", ClientUpsert.USERNAME_MAX, problems);
+        String tier = CrmRows.limited(row, "tier", ClientUpsert.TIER_MAX, problems);
+        String parent = CrmRows.limited(row, "hs_parent_company_id", ClientUpsert.EXTERNAL_ID_MAX, problems);
         if (!problems.isEmpty()) {
             return AdaptedRow.rejected(problems);
         }
-        String region = CrmRows.text(row, "region");
         return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
-                CrmRows.text(row, "industry"), null, owner, CrmRows.text(row, "rhythm_cam"), CrmRows.text(row, "tier"),
-                stage, renewal, revenue, revenue == null ? null : currency, CrmRows.text(row, "hs_parent_company_id"),
+                industry, null, owner, cam, tier, stage, renewal, revenue, revenue == null ? null : currency, parent,
                 churned ? churnDate : null, customerSince));
     }
 }

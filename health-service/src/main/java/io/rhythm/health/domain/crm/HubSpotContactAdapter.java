@@ -21,7 +21,8 @@ public final class HubSpotContactAdapter {
         }
         String company = CrmRows.required(row, "associatedcompanyid", problems);
         String email = CrmRows.email(row, "email", problems);
-        String name = CrmRows.personName(CrmRows.text(row, "firstname"), CrmRows.text(row, "lastname"));
+        String name = CrmRows.personName(CrmRows.limited(row, "firstname", 100, problems),
+                CrmRows.limited(row, "lastname", 100, problems));
         if (name == null) {
             name = email;
         }

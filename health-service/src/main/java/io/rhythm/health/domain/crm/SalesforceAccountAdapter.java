@@ -51,7 +51,7 @@ public final class SalesforceAccountAdapter {
         if (id != null && !id.matches("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?")) {
             problems.add(new RowProblem("Id", "'" + id + "' is not a Salesforce id (15 or 18 characters)"));
         }
-        String name = CrmRows.required(row, "Name", problems);
+        String name = CrmRows.required(row, "Name", ClientUpsert.NAME_MAX, problems);
         String type = CrmRows.text(row, "Type");
         boolean churned = type != null && (type.equalsIgnoreCase("Former Customer") || type.equalsIgnoreCase("Churned"));
         if (type != null && !churned && !type.toLowerCase(Locale.ROOT).startsWith("customer")) {
@@ -66,14 +66,16 @@ public final class SalesforceAccountAdapter {
         var customerSince = CrmRows.customerSince(row, CUSTOMER_SINCE_FIELDS, today, problems);
         var revenue = CrmRows.money(row, "AnnualRevenue", problems);
         String currency = CrmRows.currency(row, "CurrencyIsoCode", defaultCurrency, problems);
-        String owner = CrmRows.required(row, "OwnerId", problems);
+        String owner = CrmRows.required(row, "OwnerId", ClientUpsert.EXTERNAL_ID_MAX, problems);
+        String region = CrmRows.limited(row, "Region__c", ClientUpsert.REGION_MAX, problems);
+        String industry = CrmRows.limited(row, "Industry", ClientUpsert.BUSINESS_UNIT_MAX, problems);
+        String tier = CrmRows.limited(row, "Tier__c", ClientUpsert.TIER_MAX, problems);
+        String parent = CrmRows.limited(row, "ParentId", ClientUpsert.EXTERNAL_ID_MAX, problems);
         if (!problems.isEmpty()) {
             return AdaptedRow.rejected(problems);
         }
-        String region = CrmRows.text(row, "Region__c");
         return AdaptedRow.of(new ClientUpsert(SOURCE, id, name, region != null ? region : defaultRegion,
-                CrmRows.text(row, "Industry"), null, owner, null, CrmRows.text(row, "Tier__c"), stage, renewal,
-                revenue, revenue == null ? null : currency, CrmRows.text(row, "ParentId"), churned ? churnDate : null,
-                customerSince));
+                industry, null, owner, null, tier, stage, renewal, revenue, revenue == null ? null : currency, parent,
+                churned ? churnDate : null, customerSince));
     }
 }

@@ -16,7 +16,8 @@ public final class SalesforceContactAdapter {
         List<RowProblem> problems = new ArrayList<>();
         String id = salesforceId(row, "Id", problems);
         String account = salesforceId(row, "AccountId", problems);
-        String lastName = CrmRows.required(row, "LastName", problems);
+        String firstName = CrmRows.limited(row, "FirstName", 100, problems);
+        String lastName = CrmRows.required(row, "LastName", 100, problems);
         String email = CrmRows.email(row, "Email", problems);
         String title = CrmRows.limited(row, "Title", 200, problems);
         String department = CrmRows.limited(row, "Department", 200, problems);
@@ -25,7 +26,7 @@ public final class SalesforceContactAdapter {
             return AdaptedContact.rejected(problems);
         }
         return AdaptedContact.of(new ContactUpsert(SalesforceAccountAdapter.SOURCE, id, account, "AccountId",
-                CrmRows.personName(CrmRows.text(row, "FirstName"), lastName), email, title, department, optedOut));
+                CrmRows.personName(firstName, lastName), email, title, department, optedOut));
     }
 
     private static String salesforceId(Map<String, ?> row, String field, List<RowProblem> problems) {

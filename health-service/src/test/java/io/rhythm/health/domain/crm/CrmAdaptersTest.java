@@ -119,4 +119,23 @@ class CrmAdaptersTest {
         AdaptedRow badId = salesforce.read(Map.of("Id", "123", "Name", "X", "OwnerId", "005", "AnnualRevenue", "-5"));
         assertThat(badId.problems()).extracting(RowProblem::field).containsExactlyInAnyOrder("Id", "AnnualRevenue");
     }
+
+    @Test
+    void overlongValuesAreRefusedFieldByFieldAsTheApiRefusesThem() {
+        String name = "N".repeat(ClientUpsert.NAME_MAX + 1);
+        AdaptedRow hub = hubspot.read(Map.of("hs_object_id", "9001", "name", name, "lifecyclestage", "customer",
+                "hubspot_owner_id", "51234", "region", "R".repeat(ClientUpsert.REGION_MAX + 1),
+                "tier", "T".repeat(ClientUpsert.TIER_MAX + 1), "industry", "I".repeat(ClientUpsert.BUSINESS_UNIT_MAX + 1)));
+        assertThat(hub.accepted()).isFalse();
+        assertThat(hub.problems()).extracting(RowProblem::field).containsExactlyInAnyOrder("name", "region", "tier", "industry");
+        assertThat(hub.problems()).extracting(RowProblem::message).allMatch(m -> m.startsWith("must be at most "));
+        AdaptedRow sf = salesforce.read(Map.of("Id", "0015g00000XyZabAAB", "Name", name, "Type", "Customer - Direct",
+                "OwnerId", "O".repeat(ClientUpsert.EXTERNAL_ID_MAX + 1), "ParentId", "P".repeat(ClientUpsert.EXTERNAL_ID_MAX + 1)));
+        assertThat(sf.problems()).extracting(RowProblem::field).containsExactlyInAnyOrder("Name", "OwnerId", "ParentId");
+        // at the limit they are taken
+        AdaptedRow atLimit = hubspot.read(Map.of("hs_object_id", "9001", "name", "N".repeat(ClientUpsert.NAME_MAX),
+                "lifecyclestage", "customer", "hubspot_owner_id", "51234"));
+        assertThat(atLimit.accepted()).isTrue();
+        assertThat(atLimit.upsert().name()).hasSize(ClientUpsert.NAME_MAX);
+    }
 }

@@ -94,4 +94,11 @@ class CrmContactsAndOutcomesTest {
         assertThat(CrmOutcomes.renewedOn(stored, null, today)).isEmpty();
         assertThat(CrmOutcomes.renewedOn(stored, stored.minusYears(1), today)).isEmpty();
     }
+
+    @Test
+    void overlongContactNamesAreRefused() {
+        AdaptedContact row = salesforceContacts.read(Map.of("Id", "0035g00000AbCdEAAZ", "AccountId", "0015g00000AbCdEAAZ",
+                "FirstName", "F".repeat(101), "LastName", "L".repeat(101)));
+        assertThat(row.problems()).extracting(RowProblem::field).containsExactlyInAnyOrder("FirstName", "LastName");
+    }
 }
