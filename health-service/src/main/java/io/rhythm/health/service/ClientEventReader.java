@@ -23,8 +23,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads and checks one support or billing event: shape, the fields its type needs, a sane time. */
 @ApplicationScoped
@@ -87,6 +89,14 @@ public class ClientEventReader {
             problems.add(new RowProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         if (!problems.isEmpty()) {
+            // name the event's other problems too (one answer lists all), each field once; an event too broken to
+            // be read further (a required field missing) is rejected with what validation found
+            try {
+                Set<String> named = problems.stream().map(RowProblem::field).collect(Collectors.toSet());
+                convert.apply(request).problems().stream().filter(p -> !named.contains(p.field())).forEach(problems::add);
+            } catch (RuntimeException unreadable) {
+                // validation's problems say why
+            }
             return rejected(problems);
         }
         Checked checked = convert.apply(request);
