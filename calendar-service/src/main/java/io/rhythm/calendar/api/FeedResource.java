@@ -41,6 +41,8 @@ public class FeedResource {
     /** The 200 of a feed: its text and ETag. */
     private static final String FEED_OK = "text/calendar, with an ETag naming exactly this text";
     /** The 304 of a feed read again. */
+    /** The feed's ETag: the quoted base64url SHA-256 of its components' UIDs and stamps (IcsFeeds). */
+    private static final String ETAG_PATTERN = "^\"[A-Za-z0-9_-]{43}\"$";
     private static final String FEED_NOT_MODIFIED = "Not modified: If-None-Match names the feed's current ETag (no body). "
             + "Calendar apps that poll send the ETag of their last copy back; any change to the feed changes its ETag.";
     private static final Set<String> FEED_ROLES = Set.of(Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING);
@@ -89,7 +91,7 @@ public class FeedResource {
             + "operating-rhythm events and milestones, your open deliverables, and the meetings of your clients and those you "
             + "planned or attend.")
     @APIResponse(responseCode = "200", description = FEED_OK, content = @Content(mediaType = IcsFeeds.MEDIA_TYPE),
-            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING, pattern = ETAG_PATTERN, maxLength = 45)))
     @APIResponse(responseCode = "304", description = FEED_NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "Unknown or revoked secret",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -103,7 +105,7 @@ public class FeedResource {
     @RolesAllowed({Roles.CSE, Roles.CAM, Roles.AVP, Roles.VP, Roles.EVP, Roles.MARKETING, Roles.ADMIN})
     @Operation(summary = "A role's operating-rhythm feed", description = "Events and milestones only (no client meetings).")
     @APIResponse(responseCode = "200", description = FEED_OK, content = @Content(mediaType = IcsFeeds.MEDIA_TYPE),
-            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING, pattern = ETAG_PATTERN, maxLength = 45)))
     @APIResponse(responseCode = "304", description = FEED_NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "Not a role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,7 +127,7 @@ public class FeedResource {
     @Operation(summary = "A client's feed", description = "The client's scheduled activities (planned, held, cancelled "
             + "as STATUS:CANCELLED) and the open items of its checklists. Only for callers who may see the client.")
     @APIResponse(responseCode = "200", description = FEED_OK, content = @Content(mediaType = IcsFeeds.MEDIA_TYPE),
-            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.ETAG, description = "The feed's version", schema = @Schema(type = SchemaType.STRING, pattern = ETAG_PATTERN, maxLength = 45)))
     @APIResponse(responseCode = "304", description = FEED_NOT_MODIFIED)
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
