@@ -95,28 +95,29 @@ public class WorkflowAttrition {
         risk.createdAt = Instant.now(clock);
         risk.persist();
         RiskChange.record(risk, "system", risk.createdAt);
-        if (renewal != null) { // locked as an outcome recorded through the API locks it
-            Renewal open = Renewal.findById(renewal.id, LockModeType.PESSIMISTIC_WRITE);
-            if (!open.status.decided()) {
-                renewals.decide(open, RenewalStatus.CHURNED, null, risk.description, sourceRef);
-            }
+        if (renewal != null && !renewal.status.decided()) {
+            renewals.decide(renewal, RenewalStatus.CHURNED, null, risk.description, sourceRef);
         }
         return Optional.of(risk);
     }
 
-    /** The renewal the workflow was opened for, else the client's earliest open renewal; null when there is none. */
+    /**
+     * The renewal the workflow was opened for, else the client's earliest open renewal; null when there is none.
+     * Read locked, as an outcome recorded through the API locks it, so that its status is decided once.
+     */
     private static Renewal renewalFor(DirectoryEntry client, String triggerKey) {
         Renewal renewal = null;
         if (triggerKey != null && triggerKey.startsWith("renewal:")) {
             try {
-                renewal = Renewal.findById(UUID.fromString(triggerKey.substring("renewal:".length())));
+                renewal = Renewal.findById(UUID.fromString(triggerKey.substring("renewal:".length())),
+                        LockModeType.PESSIMISTIC_WRITE);
             } catch (IllegalArgumentException notAnId) {
                 renewal = null;
             }
         }
         if (renewal == null) {
             renewal = Renewal.find("clientId = ?1 and status = ?2 order by contractEnd", client.clientId(), RenewalStatus.OPEN)
-                    .firstResult();
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         }
         return renewal;
     }

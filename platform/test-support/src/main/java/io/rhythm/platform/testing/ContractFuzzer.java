@@ -205,40 +205,35 @@ public final class ContractFuzzer {
 
     /** The body with its first top-level number replaced by {@code replacement}, or null when it has none. */
     private String withNumber(String body, String replacement) {
-        try {
-            JsonNode tree = JSON.readTree(body);
-            if (tree instanceof ObjectNode object) {
-                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    if (field.getValue().isNumber()) {
-                        object.set(field.getKey(), JSON.getNodeFactory().rawValueNode(
-                                new com.fasterxml.jackson.databind.util.RawValue(replacement)));
-                        return JSON.writeValueAsString(object);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+        return withFirstField(body, JsonNode::isNumber, number -> JSON.getNodeFactory().rawValueNode(
+                new com.fasterxml.jackson.databind.util.RawValue(replacement)));
     }
 
     /** The body with its first top-level array holding one item more than the platform accepts (10,000). */
     private String withLongArray(String body) {
+        return withFirstField(body, field -> field.isArray() && field.size() > 0, array -> {
+            ArrayNode items = JSON.createArrayNode();
+            for (int i = 0; i < 10_001; i++) {
+                items.add(array.get(0));
+            }
+            return items;
+        });
+    }
+
+    /**
+     * The body (a JSON object) with its first top-level field that {@code matches} replaced by what
+     * {@code replacement} makes of it, or null when the body is no object or has no such field.
+     */
+    private static String withFirstField(String body, java.util.function.Predicate<JsonNode> matches,
+                                         java.util.function.UnaryOperator<JsonNode> replacement) {
         try {
-            JsonNode tree = JSON.readTree(body);
-            if (tree instanceof ObjectNode object) {
+            if (JSON.readTree(body) instanceof ObjectNode object) {
                 Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    if (field.getValue().isArray() && field.getValue().size() > 0) {
-                        ArrayNode items = JSON.createArrayNode();
-                        for (int i = 0; i < 10_001; i++) {
-                            items.add(field.getValue().get(0));
-                        }
-                        object.set(field.getKey(), items);
-                        return object.toString();
+                    if (matches.test(field.getValue())) {
+                        object.set(field.getKey(), replacement.apply(field.getValue()));
+                        return JSON.writeValueAsString(object);
                     }
                 }
             }
@@ -537,22 +532,7 @@ public final class ContractFuzzer {
 
     /** The body with its first top-level string replaced by {@code text}, or null when it has none. */
     private String withString(String body, String text) {
-        try {
-            JsonNode tree = JSON.readTree(body);
-            if (tree instanceof ObjectNode object) {
-                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    if (field.getValue().isTextual()) {
-                        object.put(field.getKey(), text);
-                        return object.toString();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+        return withFirstField(body, JsonNode::isTextual, string -> JSON.getNodeFactory().textNode(text));
     }
 
     private String url(String path, Map<String, String> pathValues, Map<String, String> query) {

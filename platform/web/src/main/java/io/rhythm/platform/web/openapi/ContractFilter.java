@@ -119,7 +119,7 @@ public class ContractFilter implements OASFilter {
      * is bounded by the URI limit ({@code rhythm.http.max-uri-length}, the request guard), a body string by
      * {@code rhythm.json.max-string-length} and an array by {@code rhythm.json.max-array-items} (strict JSON),
      * an integer by its format (int32 or int64). A field's own {@code @Size}/{@code @Min}/{@code @Max} win
-     * (they are kept).
+     * (they are kept), and a pattern that bounds its matches ({@code FY(20)?\d{2}}) gives its own longest match.
      */
     static final int PARAMETER_STRING_LIMIT = 8192;
     static final int BODY_STRING_LIMIT = 1_000_000;
@@ -213,7 +213,8 @@ public class ContractFilter implements OASFilter {
         List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
         boolean closed = schema.getEnumeration() != null || schema.getConstValue() != null;
         if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && !closed) {
-            schema.setMaxLength(limits.string());
+            int bound = PatternBound.longestMatch(schema.getPattern()).orElse(limits.string());
+            schema.setMaxLength(Math.min(bound, limits.string()));
         }
         if (types.contains(Schema.SchemaType.STRING) && schema.getFormat() == null && schema.getPattern() == null && !closed) {
             schema.setPattern(limits.text());

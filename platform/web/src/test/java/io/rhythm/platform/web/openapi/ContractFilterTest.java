@@ -59,6 +59,10 @@ class ContractFilterTest {
         assertThat(request.getProperties().get("day").getPattern()).isNull();
         assertThat(request.getProperties().get("stage").getPattern()).isNull();
         assertThat(request.getProperties().get("tags").getMaxItems()).isEqualTo(ContractFilter.ARRAY_LIMIT);
+        // a pattern that bounds its matches states that bound, not the generic limit
+        Schema money = openAPI.getComponents().getSchemas().get("Money");
+        assertThat(money.getProperties().get("currency").getMaxLength()).isEqualTo(3);
+        assertThat(money.getProperties().get("amount").getMaxLength()).isEqualTo(18);
         assertThat(request.getProperties().get("tags").getItems().getPattern()).isEqualTo(ContractFilter.BODY_TEXT);
         var parameters = openAPI.getPaths().getPathItem("/api/v1/things").getPOST().getParameters();
         assertThat(parameters.get(0).getSchema().getPattern()).isEqualTo(ContractFilter.PARAMETER_TEXT);
