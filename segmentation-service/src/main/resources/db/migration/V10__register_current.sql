@@ -80,12 +80,18 @@ create function register_tally_add(ids uuid[], sign int) returns void language s
     group by 1, 2, 3, 4, 5
 $$;
 
--- Every change of a client's items is "take its items away, change, add them back", one client at a time: a
--- transaction-scoped lock per client (64 bits of its id), taken in order, so that two writers of the same client
--- (a held activity and a re-segmentation batch) never count from each other's uncommitted state.
+-- Every change of a client's items is "take its items away, change, add them back", one client at a time: each
+-- writer first locks the clients' rows of register_client (inserting the missing ones: an insert of the same client
+-- by another uncommitted writer waits for it), in order, until it commits, so that two writers of the same client (a
+-- held activity, a re-segmentation batch, the directory) never count from each other's uncommitted state. Row locks:
+-- no lock table entry per client, however many clients a statement writes.
+create table register_client (
+    client_id uuid primary key
+);
+
 create function register_lock(ids uuid[]) returns void language sql as $$
-    select count(pg_advisory_xact_lock(k)) from (
-        select distinct ('x' || substr(translate(id::text, '-', ''), 1, 16))::bit(64)::bigint k from unnest(ids) id order by 1) o
+    insert into register_client (client_id) select distinct id from unnest(ids) id order by 1 on conflict do nothing;
+    select count(*) from (select client_id from register_client where client_id = any (ids) order by client_id for update) locked;
 $$;
 
 -- segment_assignment: the statement's latest record per client becomes its current segment when it is later in
@@ -143,26 +149,39 @@ end
 $$;
 
 -- client_directory: a client enters the tally when it is listed, and its items move with its owners.
-create function register_directory_keep() returns trigger language plpgsql as $$
+create function register_directory_listed() returns trigger language plpgsql as $$
+declare
+    ids uuid[];
 begin
-    perform register_lock(array[new.client_id]);
-    if tg_op = 'UPDATE' then
-        insert into register_tally (owner_cse, owner_cam, segment, activity_type, due_on, n)
-        select old.owner_cse, old.owner_cam, i.segment, i.activity_type, i.due_on, -count(*)
-        from register_due_of(array[new.client_id]) i group by 1, 2, 3, 4, 5;
+    ids := array(select client_id from directory_new);
+    perform register_lock(ids);
+    perform register_tally_add(ids, 1);
+    return null;
+end
+$$;
+
+create function register_directory_owners() returns trigger language plpgsql as $$
+declare
+    ids uuid[];
+begin
+    ids := array(select n.client_id from directory_new n join directory_old o on o.client_id = n.client_id
+                 where o.owner_cse is distinct from n.owner_cse or o.owner_cam is distinct from n.owner_cam);
+    if cardinality(ids) = 0 then
+        return null;
     end if;
+    perform register_lock(ids);
     insert into register_tally (owner_cse, owner_cam, segment, activity_type, due_on, n)
-    select new.owner_cse, new.owner_cam, i.segment, i.activity_type, i.due_on, count(*)
-    from register_due_of(array[new.client_id]) i group by 1, 2, 3, 4, 5;
+    select o.owner_cse, o.owner_cam, i.segment, i.activity_type, i.due_on, -count(*)
+    from register_due_of(ids) i join directory_old o on o.client_id = i.client_id group by 1, 2, 3, 4, 5;
+    perform register_tally_add(ids, 1);
     return null;
 end
 $$;
 
 create trigger client_directory_register_insert after insert on client_directory
-    for each row execute function register_directory_keep();
+    referencing new table as directory_new for each statement execute function register_directory_listed();
 create trigger client_directory_register_owners after update on client_directory
-    for each row when (old.owner_cse is distinct from new.owner_cse or old.owner_cam is distinct from new.owner_cam)
-    execute function register_directory_keep();
+    referencing old table as directory_old new table as directory_new for each statement execute function register_directory_owners();
 
 -- Folds the deltas into one row per key (a concurrent writer's rows are not seen, so not touched: they stay deltas).
 create function register_tally_compact() returns void language sql as $$
@@ -176,4 +195,5 @@ select segment_cadence_of(version, document) from segment_model;
 insert into register_segment (client_id, assignment_id, assigned_at, segment, model_version, since)
 select distinct on (client_id) client_id, id, assigned_at, segment, model_version, (effective_at at time zone 'UTC')::date
 from segment_assignment order by client_id, assigned_at desc, id;
+insert into register_client (client_id) select client_id from client_directory union select client_id from register_segment;
 select register_tally_add(array(select client_id from register_segment), 1);
