@@ -37,7 +37,8 @@ import java.util.UUID;
  *       review moving the spend bands (a share of the portfolio migrates) — next to the same classification as one SQL
  *       statement (read only);</li>
  *   <li><b>compliance</b>: {@code GET /api/v1/activity-register/compliance?groupBy=portfolio} as a leader (every
- *       client) and as a CSE (a third), next to the same roll-up as one SQL statement from the raw tables (and the maintained tally's counts as one).</li>
+ *       client) and as a CSE (a third), next to the same roll-up as one SQL statement from the raw tables (and the
+ *       maintained tally's counts as one).</li>
  * </ol>
  * The inputs (directory, revenue, health, five held activities per client) are written straight into the database
  * with COPY; segment state and migrations are the service's own. The service's outbox is written as usual (in the
@@ -97,7 +98,7 @@ public final class SegmentationBench {
         long t0 = System.nanoTime();
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            for (String table : List.of("segment_assignment", "client_segment_state", "register_activity", "register_last_held", "register_segment", "register_tally", "client_health",
+            for (String table : List.of("segment_assignment", "client_segment_state", "register_activity", "register_last_held", "register_segment", "register_tally", "register_client", "client_health",
                     "client_revenue", "nps_answer", "cadence_breach", "rhythm_outbox", "client_directory")) {
                 s.execute("truncate " + table);
             }
