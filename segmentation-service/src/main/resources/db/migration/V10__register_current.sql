@@ -60,24 +60,35 @@ create table register_tally (
     n             int  not null
 );
 
--- The current items of the clients ids (clients without a segment, or whose version has no cadences, have none).
-create function register_due_of(ids uuid[]) returns table (client_id uuid, segment text, activity_type text, due_on date)
-    language sql stable as $$
-    select r.client_id, r.segment, c.activity_type,
+-- The current items of the listed clients ids (in client_directory, with their owners; clients without a segment, or
+-- whose version has no cadences, have none). A trigger passes a statement's clients (a batch), never the portfolio:
+-- index probes per client, so the functions that read per client forbid the planner's hash/merge joins and sequential
+-- scans (it would otherwise hash all 100,000 segments or directory rows for a batch of 128 on every statement).
+create function register_items(ids uuid[])
+    returns table (client_id uuid, owner_cse text, owner_cam text, segment text, activity_type text, due_on date)
+    language plpgsql stable
+    set enable_hashjoin = off set enable_mergejoin = off set enable_seqscan = off
+as $$
+begin
+    return query
+    select r.client_id, d.owner_cse, d.owner_cam, r.segment, c.activity_type,
            case when c.months = 0 then 'infinity'::date
                 else (greatest(l.last_on, r.since) + make_interval(months => c.months))::date end
     from unnest(ids) w(id)
     join register_segment r on r.client_id = w.id
+    join client_directory d on d.client_id = w.id
     join segment_cadence c on c.model_version = r.model_version and c.segment = r.segment
-    left join register_last_held l on l.client_id = r.client_id and l.activity_type = c.activity_type
+    left join register_last_held l on l.client_id = r.client_id and l.activity_type = c.activity_type;
+end
 $$;
 
--- Adds (sign 1) or takes away (sign -1) the current items of the listed clients ids (in client_directory) to the tally.
-create function register_tally_add(ids uuid[], sign int) returns void language sql as $$
+-- Adds (sign 1) or takes away (sign -1) the current items of the clients ids to the tally.
+create function register_tally_add(ids uuid[], sign int) returns void language plpgsql as $$
+begin
     insert into register_tally (owner_cse, owner_cam, segment, activity_type, due_on, n)
-    select d.owner_cse, d.owner_cam, i.segment, i.activity_type, i.due_on, sign * count(*)
-    from register_due_of(ids) i join client_directory d on d.client_id = i.client_id
-    group by 1, 2, 3, 4, 5
+    select i.owner_cse, i.owner_cam, i.segment, i.activity_type, i.due_on, sign * count(*)
+    from register_items(ids) i group by 1, 2, 3, 4, 5;
+end
 $$;
 
 -- Every change of a client's items is "take its items away, change, add them back", one client at a time: each
@@ -89,14 +100,22 @@ create table register_client (
     client_id uuid primary key
 );
 
-create function register_lock(ids uuid[]) returns void language sql as $$
-    insert into register_client (client_id) select distinct id from unnest(ids) id order by 1 on conflict do nothing;
-    select count(*) from (select client_id from register_client where client_id = any (ids) order by client_id for update) locked;
+create function register_lock(ids uuid[]) returns void language plpgsql
+    set enable_hashjoin = off set enable_mergejoin = off set enable_seqscan = off
+as $$
+begin
+    insert into register_client (client_id)
+    select distinct id from unnest(ids) id where not exists (select 1 from register_client k where k.client_id = id) order by 1
+    on conflict do nothing;
+    perform 1 from (select client_id from register_client where client_id = any (ids) order by client_id for update) locked;
+end
 $$;
 
 -- segment_assignment: the statement's latest record per client becomes its current segment when it is later in
 -- assignment order than the one kept.
-create function register_segment_keep() returns trigger language plpgsql as $$
+create function register_segment_keep() returns trigger language plpgsql
+    set enable_hashjoin = off set enable_mergejoin = off set enable_seqscan = off
+as $$
 declare
     ids uuid[];
 begin
@@ -127,7 +146,9 @@ create trigger segment_assignment_register after insert on segment_assignment
     referencing new table as assignment_new for each statement execute function register_segment_keep();
 
 -- register_activity (V7's trigger): the last held date per client × type, and the tally of the clients it changes.
-create or replace function register_last_held_keep() returns trigger language plpgsql as $$
+create or replace function register_last_held_keep() returns trigger language plpgsql
+    set enable_hashjoin = off set enable_mergejoin = off set enable_seqscan = off
+as $$
 declare
     ids uuid[];
 begin
@@ -172,7 +193,7 @@ begin
     perform register_lock(ids);
     insert into register_tally (owner_cse, owner_cam, segment, activity_type, due_on, n)
     select o.owner_cse, o.owner_cam, i.segment, i.activity_type, i.due_on, -count(*)
-    from register_due_of(ids) i join directory_old o on o.client_id = i.client_id group by 1, 2, 3, 4, 5;
+    from register_items(ids) i join directory_old o on o.client_id = i.client_id group by 1, 2, 3, 4, 5;
     perform register_tally_add(ids, 1);
     return null;
 end
