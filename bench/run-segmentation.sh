@@ -13,12 +13,14 @@
 # its consumer groups are its own and start at the topics' end; its outbox is not relayed (no bench event reaches Kafka).
 # Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
 # The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
+# RHYTHM_BENCH_SEGMENTATION_DB: another database (and role) than segmentation_bench, e.g. for a branch whose Flyway
+# migrations differ from the ones applied there (Flyway refuses a database with a migration it does not know).
 # RHYTHM_BENCH_SEGMENTATION_JVM: the service's JVM options (default -Xmx1g). To run it as in its pod (issue 16: 1536Mi
 # limit, deploy/k8s/base/segmentation-service.yaml's JAVA_OPTS_APPEND, the base image's GC options) without a cgroup:
 #   RHYTHM_BENCH_SEGMENTATION_JVM="-XX:MaxRAM=1536m -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=40 -XX:+ExitOnOutOfMemoryError
 #     -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"
 set -euo pipefail
-SERVICE=segmentation-service HARNESS=SegmentationBench DB=segmentation_bench PORT="${RHYTHM_BENCH_SEGMENTATION_PORT:-28201}"
+SERVICE=segmentation-service HARNESS=SegmentationBench DB="${RHYTHM_BENCH_SEGMENTATION_DB:-segmentation_bench}" PORT="${RHYTHM_BENCH_SEGMENTATION_PORT:-28201}"
 # shellcheck source=bench/service-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/service-bench.sh"
 

@@ -29,12 +29,20 @@ public final class CadenceRule {
         LocalDate anchor = lastHeld == null ? segmentSince
                 : segmentSince == null || lastHeld.isAfter(segmentSince) ? lastHeld : segmentSince;
         LocalDate due = anchor.plusMonths(cadence.months());
+        return new Evaluation(statusOn(due, asOf, dueSoonDays), due);
+    }
+
+    /** The status on {@code asOf} of an item next due on {@code due} ({@code null}: not required). */
+    public static ComplianceStatus statusOn(LocalDate due, LocalDate asOf, int dueSoonDays) {
+        if (due == null) {
+            return ComplianceStatus.NOT_REQUIRED;
+        }
         if (asOf.isAfter(due)) {
-            return new Evaluation(ComplianceStatus.OVERDUE, due);
+            return ComplianceStatus.OVERDUE;
         }
         if (!asOf.isBefore(due.minusDays(dueSoonDays))) {
-            return new Evaluation(ComplianceStatus.DUE_SOON, due);
+            return ComplianceStatus.DUE_SOON;
         }
-        return new Evaluation(ComplianceStatus.COMPLIANT, due);
+        return ComplianceStatus.COMPLIANT;
     }
 }

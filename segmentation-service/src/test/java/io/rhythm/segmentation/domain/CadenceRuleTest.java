@@ -40,6 +40,17 @@ class CadenceRuleTest {
     }
 
     @Test
+    void theStatusOfADueDateIsTheStatusOfItsItem() {
+        // what the maintained register (due dates kept per item) reads: the same windows as evaluate
+        LocalDate due = LocalDate.of(2026, 12, 4);
+        assertThat(CadenceRule.statusOn(due, LocalDate.of(2026, 11, 19), 14)).isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(CadenceRule.statusOn(due, LocalDate.of(2026, 11, 20), 14)).isEqualTo(ComplianceStatus.DUE_SOON);
+        assertThat(CadenceRule.statusOn(due, due, 14)).isEqualTo(ComplianceStatus.DUE_SOON);
+        assertThat(CadenceRule.statusOn(due, LocalDate.of(2026, 12, 5), 14)).isEqualTo(ComplianceStatus.OVERDUE);
+        assertThat(CadenceRule.statusOn(null, due, 14)).isEqualTo(ComplianceStatus.NOT_REQUIRED);
+    }
+
+    @Test
     void leapDayIsOverdueOnlyAfterIt() {
         LocalDate held = LocalDate.of(2028, 1, 31);
         assertThat(CadenceRule.evaluate(Cadence.MONTHLY, held, LONG_AGO, LocalDate.of(2028, 2, 29), 0).status())
