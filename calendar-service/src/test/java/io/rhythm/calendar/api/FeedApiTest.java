@@ -196,7 +196,7 @@ class FeedApiTest {
         assertThat(removed.asString()).doesNotContain(title);
         assertThat(removed.header("ETag")).isNotEqualTo(assembled.header("ETag"));
         // a write of any other part's row, even one that changes nothing shown, gives the feed a new version on the next read:
-        // the feed is assembled again, under a new ETag (its rows' stamps changed), with the same text
+        // the feed is assembled again, under a new ETag (its rows' stamps changed), with the same content
         String before = removed.header("ETag");
         for (String write : List.of(
                 "update deliverable set title = title where id = (select d.id from deliverable d join checklist k on k.id = d.checklist_id "
@@ -210,7 +210,8 @@ class FeedApiTest {
             io.restassured.response.Response next = given().get(path);
             next.then().statusCode(200);
             assertThat(next.header("ETag")).as(write).isNotEqualTo(before);
-            assertThat(next.asString()).isEqualTo(removed.asString());
+            // the rewritten row's component is rendered again (a new DTSTAMP), everything else is as it was
+            assertThat(withoutStamps(next.asString())).isEqualTo(withoutStamps(removed.asString()));
             before = next.header("ETag");
             given().get(path).then().statusCode(200).header("ETag", before);
         }
@@ -237,6 +238,10 @@ class FeedApiTest {
         anonymous().delete("/api/v1/calendar/feeds").then().statusCode(401);
         asIntegration().delete("/api/v1/calendar/feeds").then().statusCode(403);
         as("marketing").post("/api/v1/calendar/feeds").then().statusCode(201);
+    }
+
+    private static String withoutStamps(String ics) {
+        return ics.replaceAll("DTSTAMP:\\d{8}T\\d{6}Z\r\n", "");
     }
 
     /** A planned meeting of a client and the planner's new feed URL (its path). */
