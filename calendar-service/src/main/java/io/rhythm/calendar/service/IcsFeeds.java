@@ -122,7 +122,7 @@ public class IcsFeeds {
      * the secret's person and roles in the same statement). A secret that is unknown or revoked reads no row.
      */
     private static final String PERSONAL_CHECK = "select f.id, f.username, array_to_string(f.roles, ','), "
-            + version(bound(RHYTHM_OF_ROLES)) + " || '|' || " + version(bound(DELIVERABLES_OF_PERSON)) + " || '|' || "
+            + rhythmVersion(bound(RHYTHM_OF_ROLES)) + " || '|' || " + version(bound(DELIVERABLES_OF_PERSON)) + " || '|' || "
             + version(bound(ACTIVITIES_OF_PERSON))
             + " from feed_secret f where f.secret_hash = :hash and f.revoked_at is null";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -208,12 +208,25 @@ public class IcsFeeds {
 
     /**
      * A part's version, as one SQL expression: the number of rows its stamp query reads and the sum of a 64-bit hash of
-     * each row (id and stamp; the stamp changes with every write of a row): any row added, removed or written changes it.
-     * PostgreSQL computes it over the same index reads as the query, and only one value leaves the database.
+     * each row's id seeded with a hash of its stamp ({@code stamp}, an expression of the query's columns as {@code s.*};
+     * a row's stamp changes with every write of it): any row added, removed or written changes it. PostgreSQL computes
+     * it over the same index reads as the query, and only one value leaves the database. (Hashing the id and stamp
+     * rather than the row's text: 5-10 ms instead of 30 ms for 5,000 rows in the bench database.)
      */
-    private static String version(String stampQuery) {
+    private static String version(String stampQuery, String stamp) {
         String rows = stampQuery.substring(0, stampQuery.lastIndexOf("order by"));
-        return "(select count(*) || '/' || coalesce(sum(hashtextextended(cast(s as text), 0)), 0) from (" + rows + ") s)";
+        return "(select count(*) || '/' || coalesce(sum(uuid_hash_extended(s.id, hashtextextended(" + stamp + ", 0))), 0) from ("
+                + rows + ") s)";
+    }
+
+    /** {@link #version(String, String)} of a query of rows (id, stamp[, zone]). */
+    private static String version(String stampQuery) {
+        return version(stampQuery, "s.stamp");
+    }
+
+    /** {@link #version(String, String)} of the rhythm: an event's row also names one of its milestones and its stamp. */
+    private static String rhythmVersion(String rhythmQuery) {
+        return version(rhythmQuery, "s.stamp || '/' || coalesce(cast(s.milestone as text), '') || '/' || coalesce(s.milestone_stamp, '')");
     }
 
     /** A personal query with what it names taken from the feed's secret row {@code f} instead of parameters (see {@link #personalParameters}). */
@@ -238,7 +251,7 @@ public class IcsFeeds {
     /** The operating rhythm of one role (no client meetings). */
     public IcsFeed ofRole(String role) {
         String roles = "{" + role + "}";
-        String version = (String) em.createNativeQuery("select " + version(RHYTHM_OF_ROLES)).setParameter("roles", roles).getSingleResult();
+        String version = (String) em.createNativeQuery("select " + rhythmVersion(RHYTHM_OF_ROLES)).setParameter("roles", roles).getSingleResult();
         return kept("role:" + role, version, () -> {
             Parts parts = new Parts("Rhythm - operating rhythm (" + role + ")");
             addRhythm(parts, Set.of(role));
