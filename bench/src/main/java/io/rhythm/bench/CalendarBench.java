@@ -69,7 +69,7 @@ public final class CalendarBench {
 
     private final Map<String, String> o;
     private final StringBuilder report = new StringBuilder();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private HttpClient http;
 
     private CalendarBench(Map<String, String> options) {
         this.o = options;
@@ -77,11 +77,12 @@ public final class CalendarBench {
 
     public static void main(String[] args) throws Exception {
         Optional<Map<String, String>> options = ServiceBenchArgs.parse(args, Map.of("events", "5000", "calls", "50", "rows", "100000", "batch", "5000",
-                "phases", "feed,import", "static-port", "28321", "user", "admin", "cse", "cse", "password", "rhythm"),
+                "phases", "feed,import", "static-port", "28321", "http", "1.1", "user", "admin", "cse", "cse", "password", "rhythm"),
                 """
                         CalendarBench --service URL --token-url URL --db-url JDBC [--db-user calendar] [--report FILE]
                           [--events 5000] [--calls 50] [--rows 100000] [--batch 5000] [--phases feed,import]
                           [--static-port 28321] (the feed baseline's JDK HttpServer, on 127.0.0.1)
+                          [--http 1.1|2] (the feed reads' protocol; 2 = h2c where the server upgrades)
                           [--user admin] [--cse cse] [--password rhythm]
                         The database password comes from RHYTHM_BENCH_DB_PASSWORD.""");
         if (options.isPresent()) {
@@ -94,6 +95,10 @@ public final class CalendarBench {
     }
 
     private void run() throws Exception {
+        // the feed reads' protocol (--http): HTTP/1.1 by default, as the static-file baseline's JDK HttpServer speaks only
+        // 1.1 (with HTTP_2 the JDK client upgrades a plain-HTTP connection to h2c where the server can, as Vert.x does)
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version("2".equals(o.get("http")) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1).build();
         URI service = URI.create(o.get("service"));
         RhythmApi api = new RhythmApi(service, URI.create(o.get("token-url")), "unused", "unused");
         AdminSession leader = new AdminSession(api, o.get("user"), o.get("password"));
@@ -147,9 +152,9 @@ public final class CalendarBench {
 
         line("The CSE `%s` owns %d bench clients with %,d scheduled activities (held, planned, cancelled; Sydney, Auckland, "
                 + "Singapore); their feed also holds the operating rhythm of their role and their open deliverables. One caller, "
-                + "one request at a time, straight at the service (no gateway), 3 warm-up calls. Every feed read is a full "
+                + "one request at a time, straight at the service (no gateway), HTTP/%s, 3 warm-up calls. Every feed read is a full "
                 + "download (no If-None-Match: a calendar app re-reading the whole feed is the worst case) except the 304 row.",
-                cse.user(), FEED_CLIENTS, events);
+                cse.user(), FEED_CLIENTS, events, http.version() == HttpClient.Version.HTTP_2 ? "2 (h2c)" : "1.1");
         line("");
         line("| call | calls | p50 | p99 | max | p50 ÷ static p50 | p99 ÷ static p99 | statuses | what came back |");
         line("|---|---|---|---|---|---|---|---|---|");
