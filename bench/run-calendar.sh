@@ -8,7 +8,7 @@
 #
 # Own options (anywhere on the line): --no-build (use the jars in target as they are), --no-append (print the section).
 # Like run-planning.sh it does not use env "up": it starts calendar-service of this checkout itself, on its own port
-# (28221), with a database of its own (calendar_bench) on a PostgreSQL it is given, and stops that process when it
+# (28221; the feed's static-file baseline on the next port), with a database of its own (calendar_bench) on a PostgreSQL it is given, and stops that process when it
 # ends (the shared part is bench/service-bench.sh). Keycloak is the one it is given (users admin/cse, password rhythm); its Kafka consumer groups are its own and
 # start at the topics' end. Its outbox relay is pointed at a closed port (28229): the 100,000 EngagementActivityLogged
 # of the import stay in calendar_bench's outbox and never reach the shared Kafka's calendar.activities.v1.
@@ -16,9 +16,13 @@
 # RHYTHM_BENCH_CALENDAR_APP_DIR: a copy of calendar-service/target/quarkus-app to run (default: a copy made at the start).
 # Each phase runs as its own harness call, with bench/resources.sh sampling the service (one row per phase).
 # The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
+# RHYTHM_BENCH_CALENDAR_JAVA_OPTS: more JVM options for the service, e.g. a JFR recording of the run:
+#   RHYTHM_BENCH_CALENDAR_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/feed.jfr,settings=profile'
 set -euo pipefail
 SERVICE=calendar-service HARNESS=CalendarBench DB=calendar_bench PORT="${RHYTHM_BENCH_CALENDAR_PORT:-28221}"
 CLOSED_PORT="${RHYTHM_BENCH_CLOSED_PORT:-28229}"
+# the feed's static-file baseline (a JDK HttpServer inside the harness) listens here
+STATIC_PORT="${RHYTHM_BENCH_STATIC_PORT:-$((PORT + 1))}"
 # shellcheck source=bench/service-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/service-bench.sh"
 
@@ -37,7 +41,8 @@ fi
 (exec 3<>"/dev/tcp/127.0.0.1/$CLOSED_PORT") 2>/dev/null && { say "port $CLOSED_PORT is in use: it must be closed (the outbox relay's dead end)"; exit 1; }
 bench_start "$APP_DIR/quarkus-run.jar" /q/health/live -Xmx1g \
   -Dmp.messaging.connector.smallrye-kafka.bootstrap.servers="$KAFKA" -Dkafka.bootstrap.servers="127.0.0.1:$CLOSED_PORT" \
-  -Drhythm.calendar.scan-every=off -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR
+  -Drhythm.calendar.scan-every=off -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
+  ${RHYTHM_BENCH_CALENDAR_JAVA_OPTS:-}
 
 say "running the harness: ${ARGS[*]:-(defaults)}"
 phases="feed,import"
@@ -48,7 +53,7 @@ rc=0
 for phase in ${phases//,/ }; do
   resources_start "calendar-service ($phase)" "$SERVICE_PID"
   phase_rc=0
-  bench_harness "$BENCH_TMP/section.$phase" "${ARGS[@]}" --phases "$phase" || phase_rc=$?
+  bench_harness "$BENCH_TMP/section.$phase" --static-port "$STATIC_PORT" "${ARGS[@]}" --phases "$phase" || phase_rc=$?
   resources_stop "calendar-service ($phase)" >> "$BENCH_TMP/resources"
   ((phase_rc == 0)) || rc=$phase_rc
   [[ -s "$BENCH_TMP/section.$phase" ]] && cat "$BENCH_TMP/section.$phase" >> "$BENCH_TMP/section"

@@ -14,6 +14,11 @@ import java.util.Map;
  * {@code xmin}, which every write changes, and the version), so a changed row has a new key and is rendered again on
  * the next read, while the other components of the feed are not: the cache never decides by time, and holds on
  * several replicas alike. Components are shared by every feed that shows them.
+ * <p>
+ * Whole feeds are kept too (at most {@code rhythm.calendar.feed.kept-feeds}, least recently read dropped first, 0 = off),
+ * by the feed (a secret, a role, a client) and the version of everything it shows, read in one statement per request
+ * ({@link IcsFeeds}): an unchanged feed is sent as it was assembled, without reading its rows or building its text
+ * again. A kept feed holds its components' texts, not a copy of them.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -22,18 +27,51 @@ public class FeedCache {
     public record Key(String uid, String stamp) {
     }
 
+    /** A feed as assembled at one version of what it shows. */
+    private record Kept(String version, IcsFeed feed) {
+    }
+
     private final Map<Key, byte[]> entries;
     private final int capacity;
+    private final Map<String, Kept> feeds;
+    private final int feedCapacity;
 
     @Inject
-    FeedCache(@ConfigProperty(name = "rhythm.calendar.feed.cache-entries", defaultValue = "50000") int capacity) {
+    FeedCache(@ConfigProperty(name = "rhythm.calendar.feed.cache-entries", defaultValue = "50000") int capacity,
+              @ConfigProperty(name = "rhythm.calendar.feed.kept-feeds", defaultValue = "200") int feedCapacity) {
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.entries = leastRecentlyRead(capacity);
+        this.feedCapacity = feedCapacity;
+        this.feeds = leastRecentlyRead(feedCapacity);
+    }
+
+    private static <K, V> Map<K, V> leastRecentlyRead(int capacity) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > capacity;
             }
         };
+    }
+
+    /** The feed kept under {@code feed} if it was assembled at {@code version}, or null. */
+    public IcsFeed feed(String feed, String version) {
+        if (feedCapacity <= 0) {
+            return null;
+        }
+        synchronized (feeds) {
+            Kept kept = feeds.get(feed);
+            return kept != null && kept.version().equals(version) ? kept.feed() : null;
+        }
+    }
+
+    /** Keeps {@code text} as the feed {@code feed} at {@code version} (replacing an older one). */
+    public void keepFeed(String feed, String version, IcsFeed text) {
+        if (feedCapacity > 0) {
+            synchronized (feeds) {
+                feeds.put(feed, new Kept(version, text));
+            }
+        }
     }
 
     /** The text kept under {@code key}, or null. */

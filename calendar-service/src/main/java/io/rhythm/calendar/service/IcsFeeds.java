@@ -59,6 +59,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * iCalendar (RFC 5545) feeds built with ical4j. A person's feed holds the operating-rhythm events and
@@ -115,6 +116,15 @@ public class IcsFeeds {
     private static final String ACTIVITIES_OF_CLIENT = """
             select a.id, cast(a.xmin as text) || ':' || a.version as stamp, a.time_zone as zone from engagement_activity a
             where a.client_id = :client and a.starts_at is not null order by a.starts_at, a.id""";
+    /**
+     * The personal feed's one read per request: the secret (by its unique hash, not revoked) with its feed's id, person
+     * and roles, and the version of everything the feed shows ({@link #version}: the three parts' queries above, bound to
+     * the secret's person and roles in the same statement). A secret that is unknown or revoked reads no row.
+     */
+    private static final String PERSONAL_CHECK = "select f.id, f.username, array_to_string(f.roles, ','), "
+            + rhythmVersion(bound(RHYTHM_OF_ROLES)) + " || '|' || " + version(bound(DELIVERABLES_OF_PERSON)) + " || '|' || "
+            + version(bound(ACTIVITIES_OF_PERSON))
+            + " from feed_secret f where f.secret_hash = :hash and f.revoked_at is null";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DOMAIN = "rhythm";
 
@@ -155,19 +165,76 @@ public class IcsFeeds {
         return FeedSecret.update("revokedAt = ?1 where username = ?2 and revokedAt is null", Instant.now(clock), caller.username());
     }
 
-    /** The personal feed behind a secret; 404 for an unknown or revoked one. */
+    /**
+     * The personal feed behind a secret; 404 for an unknown or revoked one. One statement checks the secret (by its unique
+     * hash) and reads the feed's version ({@link #PERSONAL_CHECK}); the feed kept under that version is sent as it is,
+     * else the feed is assembled and kept.
+     */
     public IcsFeed personal(String secret) {
-        FeedSecret feed = secret == null || secret.length() > 100 ? null
-                : FeedSecret.find("secretHash = ?1 and revokedAt is null", hash(secret)).firstResult();
-        if (feed == null) {
+        Object[] row = null;
+        if (secret != null && secret.length() <= 100) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(PERSONAL_CHECK).setParameter("hash", hash(secret)).getResultList();
+            row = rows.isEmpty() ? null : rows.getFirst();
+        }
+        if (row == null) {
             throw ApiException.notFound("Calendar feed", "(secret)");
         }
-        Set<String> roles = Set.of(feed.roles);
-        Parts parts = new Parts("Rhythm - " + feed.username);
-        addRhythm(parts, roles);
-        addDeliverables(parts, stamps("deliverable", personalParameters(em.createNativeQuery(DELIVERABLES_OF_PERSON), feed.username, roles)));
-        addActivities(parts, stamps("activity", personalParameters(em.createNativeQuery(ACTIVITIES_OF_PERSON), feed.username, Set.of())));
-        return parts.feed();
+        String username = (String) row[1];
+        Set<String> roles = ((String) row[2]).isEmpty() ? Set.of() : Set.of(((String) row[2]).split(","));
+        return kept("secret:" + row[0], (String) row[3], () -> {
+            Parts parts = new Parts("Rhythm - " + username);
+            addRhythm(parts, roles);
+            addDeliverables(parts, stamps("deliverable", personalParameters(em.createNativeQuery(DELIVERABLES_OF_PERSON), username, roles)));
+            addActivities(parts, stamps("activity", personalParameters(em.createNativeQuery(ACTIVITIES_OF_PERSON), username, Set.of())));
+            return parts.feed();
+        });
+    }
+
+    /**
+     * The feed kept under {@code key} if it was assembled at {@code version}, else a new one ({@code assemble}), kept under
+     * that version. The version is read before the feed is assembled: a change in between leaves a feed newer than its
+     * version, which the next read (seeing another version) assembles again; a kept feed is never older than its version.
+     */
+    private IcsFeed kept(String key, String version, Supplier<IcsFeed> assemble) {
+        String stamp = RENDERING + "|" + alarmBefore + "|" + version;
+        IcsFeed feed = cache.feed(key, stamp);
+        if (feed == null) {
+            feed = assemble.get();
+            cache.keepFeed(key, stamp, feed);
+        }
+        return feed;
+    }
+
+    /**
+     * A part's version, as one SQL expression: the number of rows its stamp query reads and the sum of a 64-bit hash of
+     * each row's id seeded with a hash of its stamp ({@code stamp}, an expression of the query's columns as {@code s.*};
+     * a row's stamp changes with every write of it): any row added, removed or written changes it. PostgreSQL computes
+     * it over the same index reads as the query, and only one value leaves the database. (Hashing the id and stamp
+     * rather than the row's text: 5-10 ms instead of 30 ms for 5,000 rows in the bench database.)
+     */
+    private static String version(String stampQuery, String stamp) {
+        String rows = stampQuery.substring(0, stampQuery.lastIndexOf("order by"));
+        return "(select count(*) || '/' || coalesce(sum(uuid_hash_extended(s.id, hashtextextended(" + stamp + ", 0))), 0) from ("
+                + rows + ") s)";
+    }
+
+    /** {@link #version(String, String)} of a query of rows (id, stamp[, zone]). */
+    private static String version(String stampQuery) {
+        return version(stampQuery, "s.stamp");
+    }
+
+    /** {@link #version(String, String)} of the rhythm: an event's row also names one of its milestones and its stamp. */
+    private static String rhythmVersion(String rhythmQuery) {
+        return version(rhythmQuery, "s.stamp || '/' || coalesce(cast(s.milestone as text), '') || '/' || coalesce(s.milestone_stamp, '')");
+    }
+
+    /** A personal query with what it names taken from the feed's secret row {@code f} instead of parameters (see {@link #personalParameters}). */
+    private static String bound(String personalQuery) {
+        String wide = Roles.PORTFOLIO_WIDE.stream().sorted().collect(java.util.stream.Collectors.joining(",", "'{", "}'"));
+        return personalQuery.replace(":roles", "f.roles").replace(":me", "f.username")
+                .replace(":wide", "(f.roles && cast(" + wide + " as text[]))")
+                .replace(":attendee", "jsonb_build_array(jsonb_build_object('username', f.username))");
     }
 
     /** Binds what the personal queries name: :roles, :me, :wide, :attendee (those a statement does not use are skipped). */
@@ -183,9 +250,13 @@ public class IcsFeeds {
 
     /** The operating rhythm of one role (no client meetings). */
     public IcsFeed ofRole(String role) {
-        Parts parts = new Parts("Rhythm - operating rhythm (" + role + ")");
-        addRhythm(parts, Set.of(role));
-        return parts.feed();
+        String roles = "{" + role + "}";
+        String version = (String) em.createNativeQuery("select " + rhythmVersion(RHYTHM_OF_ROLES)).setParameter("roles", roles).getSingleResult();
+        return kept("role:" + role, version, () -> {
+            Parts parts = new Parts("Rhythm - operating rhythm (" + role + ")");
+            addRhythm(parts, Set.of(role));
+            return parts.feed();
+        });
     }
 
     /**
@@ -193,10 +264,14 @@ public class IcsFeeds {
      * cancelled, and the open items of its checklists (Appendix B account planning).
      */
     public IcsFeed ofClient(DirectoryEntry client) {
-        Parts parts = new Parts("Rhythm - " + client.name());
-        addActivities(parts, stamps("activity", em.createNativeQuery(ACTIVITIES_OF_CLIENT).setParameter("client", client.clientId())));
-        addDeliverables(parts, stamps("deliverable", em.createNativeQuery(DELIVERABLES_OF_CLIENT).setParameter("client", client.clientId())));
-        return parts.feed();
+        String version = (String) em.createNativeQuery("select " + version(ACTIVITIES_OF_CLIENT) + " || '|' || " + version(DELIVERABLES_OF_CLIENT))
+                .setParameter("client", client.clientId()).getSingleResult();
+        return kept("client:" + client.clientId() + "|" + client.name(), version, () -> {
+            Parts parts = new Parts("Rhythm - " + client.name());
+            addActivities(parts, stamps("activity", em.createNativeQuery(ACTIVITIES_OF_CLIENT).setParameter("client", client.clientId())));
+            addDeliverables(parts, stamps("deliverable", em.createNativeQuery(DELIVERABLES_OF_CLIENT).setParameter("client", client.clientId())));
+            return parts.feed();
+        });
     }
 
     /** A row a feed shows: its id, its component's cache key (UID and the stamp of the row's state), (activities) its time zone. */

@@ -35,6 +35,8 @@ class FeedApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    io.rhythm.calendar.service.IcsFeeds feeds;
 
     @Test
     void aCsesFeedValidatesAndHoldsTheirRhythmAndMeetingsButNotAnotherCsesClientMeetings() throws Exception {
@@ -120,13 +122,11 @@ class FeedApiTest {
 
     @Test
     void anUnchangedFeedAnswers304ToItsETagAndAnyChangeGivesANewOne() throws Exception {
-        String clientId = knownClient("cse2", "cam");
-        String day = LocalDate.now().plusDays(11).toString();
         String title = "Polled feed " + UUID.randomUUID();
-        String id = as("cam").body(plan(clientId, title, day, "Asia/Singapore")).post("/api/v1/calendar/activities/planned")
-                .then().statusCode(201).extract().path("id");
-        String url = as("cam").post("/api/v1/calendar/feeds").then().statusCode(201).extract().path("url");
-        String path = url.substring("http://127.0.0.1:28185".length());
+        Subscribed subscribed = meetingAndFeed(knownClient("cse2", "cam"), "cam", 11, title, "Asia/Singapore");
+        String clientId = subscribed.clientId();
+        String id = subscribed.activityId();
+        String path = subscribed.path();
         io.restassured.response.Response first = given().get(path);
         first.then().statusCode(200);
         String etag = first.header("ETag");
@@ -168,6 +168,56 @@ class FeedApiTest {
     }
 
     @Test
+    void aKeptFeedIsSentByteForByteAsAssembledAndEveryKindOfChangeShowsOnTheNextRead() throws Exception {
+        // an unchanged feed is sent as kept (IcsFeeds/FeedCache: one statement checks the secret and the feed's version)
+        String title = "Kept whole " + UUID.randomUUID();
+        Subscribed subscribed = meetingAndFeed(knownClient("cse3", "cam"), "cse3", 13, title, "Pacific/Auckland");
+        String id = subscribed.activityId();
+        String path = subscribed.path();
+        io.restassured.response.Response assembled = given().get(path); // nothing kept yet for this secret: assembled
+        assembled.then().statusCode(200);
+        byte[] first = assembled.asByteArray();
+        io.restassured.response.Response kept = given().get(path); // the kept feed, written from its parts
+        kept.then().statusCode(200).header("ETag", assembled.header("ETag")).header("Content-Length", String.valueOf(first.length));
+        assertThat(kept.asByteArray()).isEqualTo(first);
+        // ... and the parts concatenated are the same bytes
+        assertThat(feeds.personal(path.substring(path.lastIndexOf('/') + 1)).body()).isEqualTo(first);
+        assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).startsWith("BEGIN:VCALENDAR\r\n")
+                .endsWith("END:VCALENDAR\r\n").contains(title + " (QBR)");
+
+        // a row removed without the API is gone on the next read
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "delete from engagement_activity where id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        io.restassured.response.Response removed = given().get(path);
+        removed.then().statusCode(200);
+        assertThat(removed.asString()).doesNotContain(title);
+        assertThat(removed.header("ETag")).isNotEqualTo(assembled.header("ETag"));
+        // a write of any other part's row, even one that changes nothing shown, gives the feed a new version on the next read:
+        // the feed is assembled again, under a new ETag (its rows' stamps changed), with the same content
+        String before = removed.header("ETag");
+        for (String write : List.of(
+                "update deliverable set title = title where id = (select d.id from deliverable d join checklist k on k.id = d.checklist_id "
+                        + "where d.status = 'OPEN' and d.owner_person is null and d.owner_roles @> '{cse}' and k.client_id is null "
+                        + "order by d.due_on, d.id limit 1)",
+                "update calendar_event set title = title where id = (select id from calendar_event where realm_roles @> '{cse}' "
+                        + "order by starts_on, id limit 1)")) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(write)) {
+                assertThat(ps.executeUpdate()).as(write).isEqualTo(1);
+            }
+            io.restassured.response.Response next = given().get(path);
+            next.then().statusCode(200);
+            assertThat(next.header("ETag")).as(write).isNotEqualTo(before);
+            // the rewritten row's component is rendered again (a new DTSTAMP), everything else is as it was
+            assertThat(withoutStamps(next.asString())).isEqualTo(withoutStamps(removed.asString()));
+            before = next.header("ETag");
+            given().get(path).then().statusCode(200).header("ETag", before);
+        }
+    }
+
+    @Test
     void aRolesFeedHoldsOnlyTheRhythm() throws Exception {
         String ics = as("avp").get("/api/v1/calendar/feeds/roles/marketing").then().statusCode(200)
                 .contentType(startsWith("text/calendar")).extract().asString();
@@ -188,6 +238,22 @@ class FeedApiTest {
         anonymous().delete("/api/v1/calendar/feeds").then().statusCode(401);
         asIntegration().delete("/api/v1/calendar/feeds").then().statusCode(403);
         as("marketing").post("/api/v1/calendar/feeds").then().statusCode(201);
+    }
+
+    private static String withoutStamps(String ics) {
+        return ics.replaceAll("DTSTAMP:\\d{8}T\\d{6}Z\r\n", "");
+    }
+
+    /** A planned meeting of a client and the planner's new feed URL (its path). */
+    private record Subscribed(String clientId, String activityId, String path) {
+    }
+
+    private static Subscribed meetingAndFeed(String clientId, String planner, int inDays, String title, String zone) {
+        String day = LocalDate.now().plusDays(inDays).toString();
+        String id = as(planner).body(plan(clientId, title, day, zone)).post("/api/v1/calendar/activities/planned")
+                .then().statusCode(201).extract().path("id");
+        String url = as(planner).post("/api/v1/calendar/feeds").then().statusCode(201).extract().path("url");
+        return new Subscribed(clientId, id, url.substring("http://127.0.0.1:28185".length()));
     }
 
     private static String knownClient(String cse, String cam) {

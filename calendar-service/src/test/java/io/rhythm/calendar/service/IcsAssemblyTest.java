@@ -81,4 +81,18 @@ class IcsAssemblyTest {
                 "é\r\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(new String(feed.body(), StandardCharsets.UTF_8)).isEqualTo("BEGIN:A\r\né\r\n");
     }
+
+    @Test
+    void aFeedsContentIsItsBodyAsOftenAsItIsSentAndNeverACopy() {
+        byte[] vevent = "BEGIN:VEVENT\r\nSUMMARY:Café\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8);
+        IcsFeed feed = new IcsFeed("tag", List.of("BEGIN:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8), vevent,
+                IcsFeeds.FOOTER.getBytes(StandardCharsets.US_ASCII)));
+        io.vertx.core.buffer.Buffer once = feed.content();
+        io.vertx.core.buffer.Buffer again = feed.content();
+        assertThat(once.getBytes()).isEqualTo(feed.body()).isEqualTo(again.getBytes());
+        assertThat(feed.length()).isEqualTo(feed.body().length);
+        // a view of the parts: the kept text itself, not a copy made for the response
+        vevent[22] = 'K';
+        assertThat(feed.content().toString()).contains("SUMMARY:Kafé");
+    }
 }
