@@ -118,7 +118,8 @@ final class BatchWrites implements SegmentEngine.Writes {
      * by COPY into the staging table and one upsert from it, the migration records by COPY, the events by
      * {@link OutboxWriter#publishAll} (COPY as well).
      */
-    void flush(Connection connection, OutboxWriter outbox) throws SQLException {
+    void flush(Connection connection, OutboxWriter outbox, PhaseTimes times) throws SQLException {
+        long t = System.nanoTime();
         CopyRows stateRows = new CopyRows("segment_state_batch (" + STATE_COLUMNS + ")");
         for (ClientSegmentState s : states.values()) {
             stateRows.add(s.clientId).add(s.segment).add(s.segmentSince).add(s.computedSegment).add(s.computedReason)
@@ -140,8 +141,11 @@ final class BatchWrites implements SegmentEngine.Writes {
                     .add(m.assignedAt).add(m.cause).add(m.causeEventId).add(m.modelVersion).add(m.effectiveAt)
                     .add(m.revenueAmount).endRow();
         }
+        t = times.since("write states", t);
         migrationRows.copy(connection);
+        t = times.since("write migrations", t);
         events.forEach(outbox::publishAll);
+        times.since("write events", t);
     }
 
     /** Clients whose migration moved them to another segment (not a record to the same segment). */
