@@ -21,12 +21,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The writes of one re-segmentation batch, collected while {@link SegmentEngine#apply} places its clients and then
- * written set-based on the batch's connection with PostgreSQL COPY: the state rows into a staging table and one upsert
- * from it (a row a live assessment created meanwhile is updated, not a conflict), the migration records straight into
+ * written set-based on the batch's connection with PostgreSQL COPY: new state rows straight into their table, existing
+ * ones into a staging table and one upsert from it, the migration records straight into
  * their table, the events through {@link OutboxWriter#publishAll} (one COPY per event type, in the order the types
  * first occurred, so a client's {@code SegmentMigrated} precedes its action-plan event).
  */
@@ -60,9 +61,15 @@ final class BatchWrites implements SegmentEngine.Writes {
             segment_assignment (id, client_id, segment, from_segment, reason, assigned_by, assigned_at, cause,
               cause_event_id, model_version, effective_at, revenue_amount)""";
 
+    private final Set<UUID> existing;
     private final Map<UUID, ClientSegmentState> states = new LinkedHashMap<>();
     private final List<SegmentAssignment> migrations = new ArrayList<>();
     private final Map<EventType, List<OutboxWriter.Pending>> events = new LinkedHashMap<>();
+
+    /** {@code existing}: the clients whose state row {@link #states} found (the others' rows are new). */
+    BatchWrites(Set<UUID> existing) {
+        this.existing = existing;
+    }
 
     /** The state rows of {@code clients} that exist, in one query (detached: written back by {@link #flush}). */
     static Map<UUID, ClientSegmentState> states(Connection connection, List<UUID> clients) throws SQLException {
@@ -114,23 +121,27 @@ final class BatchWrites implements SegmentEngine.Writes {
     }
 
     /**
-     * Writes everything collected, in the caller's transaction ({@code connection} is the one it holds): the state rows
-     * by COPY into the staging table and one upsert from it, the migration records by COPY, the events by
-     * {@link OutboxWriter#publishAll} (COPY as well).
+     * Writes everything collected, in the caller's transaction ({@code connection} is the one it holds): new state rows
+     * by COPY into their table, the others by COPY into the staging table and one upsert from it, the migration records
+     * by COPY, the events by {@link OutboxWriter#publishAll} (COPY as well). A state row that a live assessment created
+     * after {@link #states} read the batch makes the COPY fail, and with it the batch's transaction: the caller runs
+     * the batch again, which then finds the row.
      */
     void flush(Connection connection, OutboxWriter outbox, PhaseTimes times) throws SQLException {
         long t = System.nanoTime();
-        CopyRows stateRows = new CopyRows("segment_state_batch (" + STATE_COLUMNS + ")");
+        CopyRows changedRows = new CopyRows("segment_state_batch (" + STATE_COLUMNS + ")");
+        CopyRows newRows = new CopyRows("client_segment_state (" + STATE_COLUMNS + ")");
         for (ClientSegmentState s : states.values()) {
-            stateRows.add(s.clientId).add(s.segment).add(s.segmentSince).add(s.computedSegment).add(s.computedReason)
-                    .add(s.satisfaction).add(s.satisfactionBand).add(s.spendBand).add(s.modelVersion).add(s.pendingSegment)
-                    .add(s.pendingCount).add(s.pendingSince).add(s.overrideSegment).add(s.overrideReason).add(s.overrideFrom)
-                    .add(s.overrideExpires).add(s.overrideBy).add(s.updatedAt).endRow();
+            (existing.contains(s.clientId) ? changedRows : newRows).add(s.clientId).add(s.segment).add(s.segmentSince)
+                    .add(s.computedSegment).add(s.computedReason).add(s.satisfaction).add(s.satisfactionBand).add(s.spendBand)
+                    .add(s.modelVersion).add(s.pendingSegment).add(s.pendingCount).add(s.pendingSince).add(s.overrideSegment)
+                    .add(s.overrideReason).add(s.overrideFrom).add(s.overrideExpires).add(s.overrideBy).add(s.updatedAt).endRow();
         }
-        if (stateRows.rows() > 0) {
+        newRows.copy(connection);
+        if (changedRows.rows() > 0) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(STAGING);
-                stateRows.copy(connection);
+                changedRows.copy(connection);
                 statement.executeUpdate(UPSERT_STATE);
                 statement.executeUpdate("delete from segment_state_batch"); // a second flush in this transaction starts empty
             }

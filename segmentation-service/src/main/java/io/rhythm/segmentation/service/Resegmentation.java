@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,8 +116,16 @@ public class Resegmentation {
         List<Future<Integer>> batches = new ArrayList<>();
         for (int from = 0; from < clients.size(); from += batchSize) {
             List<UUID> batch = clients.subList(from, Math.min(clients.size(), from + batchSize));
-            batches.add(workers.submit(() -> QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all,
-                    effectiveFrom, times))));
+            batches.add(workers.submit(() -> {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom, times));
+                } catch (RuntimeException e) {
+                    // e.g. a live assessment created a state row this batch was about to create: nothing of the batch
+                    // was kept (its transaction rolled back), so it runs again and now finds that row
+                    LOG.warnf("re-segmentation %s: a batch of %d clients failed (%s); running it again", id, batch.size(), e);
+                    return QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom, times));
+                }
+            }));
         }
         int changed = 0;
         try {
@@ -156,7 +165,7 @@ public class Resegmentation {
         try (Connection connection = dataSource.getConnection()) {
             Map<UUID, ClientSegmentState> states = BatchWrites.states(connection, batch);
             t = times.since("read states", t);
-            BatchWrites writes = new BatchWrites();
+            BatchWrites writes = new BatchWrites(new HashSet<>(states.keySet()));
             for (UUID client : batch) {
                 ClientSegmentState state = states.computeIfAbsent(client, c -> {
                     ClientSegmentState fresh = new ClientSegmentState();
