@@ -110,8 +110,12 @@ public class Resegmentation {
         int version = job.modelVersion();
         Instant effectiveFrom = job.effectiveFrom() == null ? null : job.effectiveFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
         SegmentModel model = QuarkusTransaction.requiringNew().call(() -> models.model(version));
-        List<UUID> clients = QuarkusTransaction.requiringNew().call(inputs::allClients);
-        Map<UUID, ClassifierInput> all = QuarkusTransaction.requiringNew().call(() -> inputs.load(null, model));
+        // the client list and the inputs are independent reads: on a worker each, before the batches need the workers
+        Future<List<UUID>> listed = workers.submit(() -> QuarkusTransaction.requiringNew().call(inputs::allClients));
+        Future<Map<UUID, ClassifierInput>> loaded = workers.submit(() -> QuarkusTransaction.requiringNew()
+                .call(() -> inputs.load(null, model)));
+        List<UUID> clients = result(id, listed);
+        Map<UUID, ClassifierInput> all = result(id, loaded);
         times.since("inputs", started);
         List<Future<Integer>> batches = new ArrayList<>();
         for (int from = 0; from < clients.size(); from += batchSize) {
@@ -191,6 +195,18 @@ public class Resegmentation {
             return moved;
         } catch (SQLException e) {
             throw new IllegalStateException("re-segmentation " + id + ": cannot write a batch of " + batch.size() + " clients", e);
+        }
+    }
+
+    private static <T> T result(UUID id, Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            read.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-segmentation " + id + " interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
