@@ -10,7 +10,9 @@
 # Like run-planning.sh it does not use env "up": it starts segmentation-service of this checkout itself, on its own
 # port (28201), with a database of its own (segmentation_bench, emptied by the harness) on a PostgreSQL it is given,
 # and stops that process when it ends (the shared part is bench/service-bench.sh). Kafka and Keycloak are those it is given (users admin/cse, password rhythm);
-# its consumer groups are its own and start at the topics' end; its outbox is not relayed (no bench event reaches Kafka).
+# its consumer groups are its own and start at the topics' end; its outbox is relayed (after each commit) to a scratch
+# topic of its own, bench.segments.migrations.v1 (rhythm.outbox.topic-prefix=bench.; created empty, deleted after), never
+# to the topics the tests and services read.
 # Defaults: the shared test infrastructure (PostgreSQL 25432 with its superuser socket, Kafka 29092, Keycloak 28080).
 # The whole run is bounded by RHYTHM_BENCH_TIMEOUT seconds (default 3600).
 # RHYTHM_BENCH_SEGMENTATION_DB: another database (and role) than segmentation_bench, e.g. for a branch whose Flyway
@@ -27,10 +29,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/service-bench.sh"
 bench_options "$@"
 bench_infra
 bench_build
-# the outbox is never relayed (poll once a day): the bench's 100,000+ SegmentMigrated stay in segmentation_bench
+# the outbox goes to bench.* topics only (the relay runs after each commit as in production; no timed poll)
+EVENTS_TOPIC=bench.segments.migrations.v1
+"$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.BenchTopic create "$KAFKA" "$EVENTS_TOPIC" 3
 read -r -a jvm <<<"${RHYTHM_BENCH_SEGMENTATION_JVM:--Xmx1g}"
 bench_start "$ROOT/segmentation-service/target/quarkus-app/quarkus-run.jar" /q/health/ready \
-  "${jvm[@]}" "-Dmp.messaging.incoming.client-revenue.group.id=$SERVICE_GROUP-client-revenue" -Drhythm.outbox.poll-interval=24h
+  "${jvm[@]}" "-Dmp.messaging.incoming.client-revenue.group.id=$SERVICE_GROUP-client-revenue" -Drhythm.outbox.poll-interval=24h \
+  -Drhythm.outbox.topic-prefix=bench.
 
 say "running the harness: ${ARGS[*]:-(defaults)}"
 resources_start segmentation-service "$SERVICE_PID"
@@ -44,5 +49,6 @@ bench_harness "$BENCH_TMP/section" "${ARGS[@]}" || rc=$?
   resources_stop segmentation-service
 } > "$BENCH_TMP/resources"
 [[ -s "$BENCH_TMP/section" ]] && cat "$BENCH_TMP/resources" >> "$BENCH_TMP/section"
+"$JAVA" -cp "$BENCH/target/rhythm-bench.jar" io.rhythm.bench.BenchTopic delete "$KAFKA" "$EVENTS_TOPIC" || true
 bench_section "segmentation-service benchmark" "$rc" "$BENCH_TMP/section"
 exit "$rc"

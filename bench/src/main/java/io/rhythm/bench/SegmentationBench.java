@@ -42,8 +42,8 @@ import java.util.UUID;
  * </ol>
  * The inputs (directory, revenue, health, five held activities per client) are written straight into the database
  * with COPY; segment state and migrations are the service's own. The service's outbox is written as usual (in the
- * timed transactions) but not relayed (the script sets a long relay interval: 100,000 SegmentMigrated events are not
- * for the shared Kafka).
+ * timed transactions) and relayed to a scratch topic (the script sets {@code rhythm.outbox.topic-prefix=bench.}:
+ * 100,000 SegmentMigrated events are not for the topics the tests read).
  */
 public final class SegmentationBench {
 

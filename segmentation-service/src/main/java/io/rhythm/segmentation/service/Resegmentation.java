@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,17 +104,32 @@ public class Resegmentation {
     }
 
     private void execute(UUID id) {
+        long started = System.nanoTime();
+        PhaseTimes times = new PhaseTimes();
         Job job = QuarkusTransaction.requiringNew().call(() -> find(id).orElseThrow());
         int version = job.modelVersion();
         Instant effectiveFrom = job.effectiveFrom() == null ? null : job.effectiveFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
         SegmentModel model = QuarkusTransaction.requiringNew().call(() -> models.model(version));
-        List<UUID> clients = QuarkusTransaction.requiringNew().call(inputs::allClients);
-        Map<UUID, ClassifierInput> all = QuarkusTransaction.requiringNew().call(() -> inputs.load(null, model));
+        // the client list and the inputs are independent reads: on a worker each, before the batches need the workers
+        Future<List<UUID>> listed = workers.submit(() -> QuarkusTransaction.requiringNew().call(inputs::allClients));
+        Future<Map<UUID, ClassifierInput>> loaded = workers.submit(() -> QuarkusTransaction.requiringNew()
+                .call(() -> inputs.load(null, model)));
+        List<UUID> clients = result(id, listed);
+        Map<UUID, ClassifierInput> all = result(id, loaded);
+        times.since("inputs", started);
         List<Future<Integer>> batches = new ArrayList<>();
         for (int from = 0; from < clients.size(); from += batchSize) {
             List<UUID> batch = clients.subList(from, Math.min(clients.size(), from + batchSize));
-            batches.add(workers.submit(() -> QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all,
-                    effectiveFrom))));
+            batches.add(workers.submit(() -> {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom, times));
+                } catch (RuntimeException e) {
+                    // e.g. a live assessment created a state row this batch was about to create: nothing of the batch
+                    // was kept (its transaction rolled back), so it runs again and now finds that row
+                    LOG.warnf("re-segmentation %s: a batch of %d clients failed (%s); running it again", id, batch.size(), e);
+                    return QuarkusTransaction.requiringNew().call(() -> placeBatch(id, batch, model, all, effectiveFrom, times));
+                }
+            }));
         }
         int changed = 0;
         try {
@@ -133,7 +149,8 @@ public class Resegmentation {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "update segment_job set status = 'DONE', done = ?1, total = ?1, changed = ?2, finished_at = ?3 where id = ?4")
                 .setParameter(1, done).setParameter(2, moved).setParameter(3, Instant.now(clock)).setParameter(4, id).executeUpdate());
-        LOG.infof("re-segmentation %s: model %d, %d clients, %d migrated", id, version, done, changed);
+        LOG.infof("re-segmentation %s: model %d, %d clients, %d migrated in %.0f ms (%s; batch phases summed over %d threads)",
+                id, version, done, changed, (System.nanoTime() - started) / 1e6, times, threads);
     }
 
     /**
@@ -144,13 +161,15 @@ public class Resegmentation {
      * clients moved.
      */
     private int placeBatch(UUID id, List<UUID> batch, SegmentModel model, Map<UUID, ClassifierInput> all,
-                           Instant effectiveFrom) {
+                           Instant effectiveFrom, PhaseTimes times) {
         ClassifierInput none = new ClassifierInput(null, 0, null, null, null);
         String causeEventId = "model-" + model.version();
         Instant now = Instant.now(clock);
+        long t = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             Map<UUID, ClientSegmentState> states = BatchWrites.states(connection, batch);
-            BatchWrites writes = new BatchWrites();
+            t = times.since("read states", t);
+            BatchWrites writes = new BatchWrites(new HashSet<>(states.keySet()));
             for (UUID client : batch) {
                 ClientSegmentState state = states.computeIfAbsent(client, c -> {
                     ClientSegmentState fresh = new ClientSegmentState();
@@ -161,7 +180,9 @@ public class Resegmentation {
                 engine.apply(state, model, all.getOrDefault(client, none), "MODEL_ACTIVATION", causeEventId, true,
                         effectiveFrom, writes);
             }
-            writes.flush(connection, outbox);
+            t = times.since("place", t);
+            writes.flush(connection, outbox, times);
+            t = System.nanoTime();
             int moved = writes.moved();
             try (PreparedStatement progress = connection.prepareStatement(
                     "update segment_job set done = done + ?, changed = changed + ? where id = ?")) {
@@ -170,9 +191,22 @@ public class Resegmentation {
                 progress.setObject(3, id);
                 progress.executeUpdate();
             }
+            times.since("progress", t);
             return moved;
         } catch (SQLException e) {
             throw new IllegalStateException("re-segmentation " + id + ": cannot write a batch of " + batch.size() + " clients", e);
+        }
+    }
+
+    private static <T> T result(UUID id, Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            read.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-segmentation " + id + " interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
