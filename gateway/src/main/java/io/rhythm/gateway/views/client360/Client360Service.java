@@ -85,7 +85,7 @@ public class Client360Service {
      * One part of a service's client overview (health's, planning's) as if it had been read from its own endpoint: the overview's failure or
      * status when it has none; 403 for a part withheld from the caller's role; 404 for an absent part (no score yet).
      */
-    static Reply part(Reply overview, String field) {
+    public static Reply part(Reply overview, String field) {
         if (!overview.ok()) {
             return overview;
         }
