@@ -70,7 +70,7 @@ class ClientPlanningOverviewApiTest {
         assertThat(overview.getString("clientId")).isEqualTo(clientId);
         assertThat(overview.getString("asOf")).isEqualTo(TODAY.toString());
         assertThat(overview.getList("plans")).isEqualTo(read("cse", "/api/v1/plans?clientId=" + clientId).getList(""));
-        assertThat(overview.getList("plans.fiscalYear")).containsExactly("FY2026", "FY2025");
+        assertThat(overview.getList("plans.fiscalYear")).containsExactly("FY26", "FY25");
         assertThat(overview.getString("latestPlanId")).isEqualTo(latest);
         assertThat(overview.getMap("opportunities")).isEqualTo(read("cse", "/api/v1/plans/" + latest + "/opportunities?limit=200").getMap(""));
         assertThat(overview.getString("opportunities.items[0].name")).isEqualTo("Pathology");
