@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rhythm.gateway.views.agenda.AgendaItem;
 import io.rhythm.gateway.views.agenda.AgendaRules;
+import io.rhythm.gateway.views.client360.Client360Service;
 import io.rhythm.gateway.views.client360.WorkingCapital;
 import io.rhythm.gateway.views.commandcentre.PortfolioFigures;
 import io.rhythm.gateway.views.commandcentre.RiskRules;
@@ -28,6 +29,22 @@ class ViewRulesTest {
 
     private static JsonNode json(String text) throws Exception {
         return JSON.readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void aPartOfAClientOverviewIsReadAsIfFromItsOwnEndpoint() throws Exception {
+        Reply overview = new Reply("planning", 200, json("{'plans':[{'id':'p'}],'risks':null,'withheld':['renewals']}"), null);
+        assertThat(Composition.section(Client360Service.part(overview, "plans"), Json::items))
+                .isEqualTo(Section.available("planning-service", List.of(json("{'id':'p'}"))));
+        // absent (no plan, no score): EMPTY as the part's 404 was; withheld from the role: FORBIDDEN as its 403 was
+        assertThat(Composition.section(Client360Service.part(overview, "risks"), body -> body).status()).isEqualTo(Section.EMPTY);
+        assertThat(Composition.section(Client360Service.part(overview, "opportunities"), body -> body).status()).isEqualTo(Section.EMPTY);
+        assertThat(Composition.section(Client360Service.part(overview, "renewals"), body -> body).status()).isEqualTo(Section.FORBIDDEN);
+        // the overview's own failure is every part's
+        Reply down = Reply.failed("planning", "planning-service is unreachable");
+        assertThat(Composition.section(Client360Service.part(down, "plans"), body -> body))
+                .isEqualTo(Section.unavailable("planning-service", "planning-service is unreachable"));
+        assertThat(Client360Service.part(new Reply("planning", 404, null, null), "plans").status()).isEqualTo(404);
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * Filters of an alert list; {@code null} means "any". {@code portfolioOwner} restricts to the clients
- * a CSE or CAM owns; {@code afterRaisedAt}/{@code afterId} is the keyset position (newest first).
+ * a CSE or CAM owns; {@code openOnly} keeps the alerts not RESOLVED; {@code afterRaisedAt}/{@code afterId} is the keyset position (newest first).
  */
 public record AlertQuery(AlertStatus status, Severity severity, AlertType type, String owner, UUID clientId,
-                         boolean breachedOnly, String portfolioOwner, Instant afterRaisedAt, UUID afterId, int fetchSize) {
+                         boolean breachedOnly, boolean openOnly, String portfolioOwner, Instant afterRaisedAt, UUID afterId, int fetchSize) {
 }

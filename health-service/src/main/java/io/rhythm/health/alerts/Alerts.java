@@ -227,6 +227,9 @@ public class Alerts {
             args.add(q.clientId());
             where.append(" and a.client_id = ?").append(args.size());
         }
+        if (q.openOnly()) {
+            where.append(" and a.status <> 'RESOLVED'");
+        }
         if (q.portfolioOwner() != null) {
             args.add(q.portfolioOwner());
             where.append(" and (c.owner_cse = ?").append(args.size()).append(" or c.owner_cam = ?").append(args.size()).append(")");

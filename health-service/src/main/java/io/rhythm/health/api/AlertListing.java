@@ -33,7 +33,16 @@ public class AlertListing {
 
     public Page<AlertView> page(AlertStatus status, Severity severity, AlertType type, String owner, UUID clientId, boolean breached,
                          Integer limit, String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+        return page(status, severity, type, owner, clientId, breached, false, PageRequest.of(limit, cursor));
+    }
+
+    /** One client's alerts that are not RESOLVED, newest first (at most {@code page}'s limit; nextCursor when more). */
+    public Page<AlertView> open(UUID clientId, PageRequest page) {
+        return page(null, null, null, null, clientId, false, true, page);
+    }
+
+    private Page<AlertView> page(AlertStatus status, Severity severity, AlertType type, String owner, UUID clientId,
+                                 boolean breached, boolean openOnly, PageRequest page) {
         Instant afterRaisedAt = null;
         UUID afterId = null;
         if (page.after() != null) {
@@ -46,7 +55,7 @@ public class AlertListing {
         }
         Instant now = Instant.now(clock);
         List<Alert> rows = alerts.list(new AlertQuery(status, severity, type, owner == null || owner.isBlank() ? null : owner,
-                clientId, breached, caller.portfolioOwner().orElse(null), afterRaisedAt, afterId, page.fetchSize()), now);
+                clientId, breached, openOnly, caller.portfolioOwner().orElse(null), afterRaisedAt, afterId, page.fetchSize()), now);
         return Page.of(rows, page, a -> new Cursor(a.raisedAt().toString(), a.id().toString()), a -> AlertView.of(a, now));
     }
 

@@ -112,7 +112,11 @@ public class ContactResource {
     public Page<ContactView> list(@PathParam("clientId") UUID clientId, @QueryParam("active") Boolean active,
                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         access.visible(clientId);
-        PageRequest page = PageRequest.of(limit, cursor);
+        return page(clientId, active, PageRequest.of(limit, cursor));
+    }
+
+    /** A page of a (visible) client's contacts by name; {@code active} false includes former contacts. */
+    static Page<ContactView> page(UUID clientId, Boolean active, PageRequest page) {
         String query = "clientId = :client" + (Boolean.FALSE.equals(active) ? "" : " and active = true");
         Parameters params = Parameters.with("client", clientId);
         if (page.after() != null) {

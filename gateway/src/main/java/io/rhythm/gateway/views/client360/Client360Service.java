@@ -20,8 +20,9 @@ import java.util.UUID;
 /**
  * Client 360, composed per request from the owning services' APIs with the caller's token: every section is what
  * the service itself shows this caller (a CSE sees only their clients: health answers 404 for others, and so does
- * this view). All calls start at once; the plan's opportunities and risks and the latest cycle's themes follow the
- * reply they depend on, within the same deadline.
+ * this view). health-service's six parts and planning-service's six come from one client overview read each (one
+ * token check, one transaction). All calls start at once; the latest cycle's themes follow the reply they depend on,
+ * within the same deadline.
  */
 @ApplicationScoped
 public class Client360Service {
@@ -32,53 +33,46 @@ public class Client360Service {
     public Client360View view(UUID id, LocalDate asOf, String authorization, String correlationId) {
         Composition c = compositions.begin(authorization, correlationId);
         String client = "/api/v1/clients/" + id;
-        var profile = c.get("health", client);
-        var contacts = c.getAll("health", client + "/contacts?limit=200");
-        var health = c.get("health", client + "/health");
-        var receivables = c.get("health", client + "/receivables?asOf=" + asOf);
-        var history = c.get("health", client + "/health/history");
-        var alerts = c.getAll("health", client + "/alerts?limit=200");
+        // health's parts in one read: profile, contacts, score explained, history, receivables, open alerts
+        var overview = c.get("health", client + "/overview?asOf=" + asOf);
         var segment = c.get("segmentation", "/api/v1/segments/clients/" + id);
         var cadence = c.get("segmentation", "/api/v1/activity-register/compliance?groupBy=client&clientId=" + id + "&asOf=" + asOf);
         var trend = c.get("nps", "/api/v1/nps/trend?clientId=" + id);
         var cases = c.getAll("nps", "/api/v1/nps/cases?clientId=" + id + "&limit=200");
-        var plans = c.get("planning", "/api/v1/plans?clientId=" + id);
-        var saps = c.getAll("planning", "/api/v1/plans/saps?clientId=" + id + "&limit=200");
-        var renewals = c.getAll("planning", "/api/v1/renewals?clientId=" + id + "&asOf=" + asOf + "&withinDays=730&limit=200");
-        var workflows = c.getAll("planning", "/api/v1/workflows?clientId=" + id + "&status=RUNNING&limit=200");
+        // planning's parts in one read: plans, the latest plan's opportunities and risks, SAPs, renewals, workflows
+        var planning = c.get("planning", "/api/v1/plans/clients/" + id + "/overview?asOf=" + asOf);
         var meetings = c.getAll("calendar", "/api/v1/calendar/activities?clientId=" + id + "&status=PLANNED&limit=200");
         var milestones = c.getAll("calendar", "/api/v1/calendar/events?from=" + asOf + "&to=" + asOf.plusDays(30) + "&limit=200");
-        var opportunities = c.then(plans, "planning", body -> latestPlan(body).map(p -> "/api/v1/plans/" + p + "/opportunities?limit=200"));
-        var risks = c.then(plans, "planning", body -> latestPlan(body).map(p -> "/api/v1/plans/" + p + "/risks?limit=200"));
         var themes = c.then(trend, "nps", body -> latestCycle(body).map(cycle -> "/api/v1/nps/cycles/" + cycle + "/themes?groupBy=client"));
 
-        Reply profileReply = c.await(profile, "health");
-        if (profileReply.failure() == null && (profileReply.status() == 404 || profileReply.status() == 403)) {
+        Reply overviewReply = c.await(overview, "health");
+        if (overviewReply.failure() == null && (overviewReply.status() == 404 || overviewReply.status() == 403)) {
             // health-service owns the client registry and answers 404 for a client outside the caller's portfolio
             throw ApiException.notFound("client", id);
         }
         String clientId = id.toString();
-        Reply healthReply = c.await(health, "health");
+        Reply healthReply = part(overviewReply, "health");
         Map<String, Section> s = new LinkedHashMap<>();
-        s.put("profile", Composition.section(profileReply, body -> body));
-        s.put("contacts", c.section(contacts, "health", Json::items));
+        s.put("profile", Composition.section(part(overviewReply, "client"), body -> body));
+        s.put("contacts", Composition.section(part(overviewReply, "contacts"), Json::items));
         s.put("health", Composition.section(healthReply, body -> body));
-        s.put("healthTrend", c.section(history, "health", body -> body));
+        s.put("healthTrend", Composition.section(part(overviewReply, "history"), body -> body));
         s.put("segment", c.section(segment, "segmentation", body -> body));
         s.put("cadence", c.section(cadence, "segmentation", body -> group(body, clientId)));
         s.put("npsHistory", c.section(trend, "nps", body -> body.path("cycles")));
         s.put("latestThemes", c.section(themes, "nps", body -> group(body, clientId)));
-        s.put("openAlerts", c.section(alerts, "health", body -> Json.filter(body, a -> !"RESOLVED".equals(Json.text(a, "status")))));
+        s.put("openAlerts", Composition.section(part(overviewReply, "openAlerts"), body -> Json.array(Json.items(body))));
         s.put("detractorCases", c.section(cases, "nps", body -> Json.filter(body, k -> !"CLOSED".equals(Json.text(k, "status")))));
-        s.put("accountPlans", c.section(plans, "planning", Json::items));
-        s.put("opportunities", c.section(opportunities, "planning", Json::items));
-        s.put("risks", c.section(risks, "planning", Json::items));
-        s.put("satisfactionActionPlans", c.section(saps, "planning", Json::items));
-        s.put("renewal", c.section(renewals, "planning", Json::items));
-        s.put("workflows", c.section(workflows, "planning", Json::items));
+        Reply planningReply = c.await(planning, "planning");
+        s.put("accountPlans", Composition.section(part(planningReply, "plans"), Json::items));
+        s.put("opportunities", Composition.section(part(planningReply, "opportunities"), Json::items));
+        s.put("risks", Composition.section(part(planningReply, "risks"), Json::items));
+        s.put("satisfactionActionPlans", Composition.section(part(planningReply, "satisfactionActionPlans"), Json::items));
+        s.put("renewal", Composition.section(part(planningReply, "renewals"), Json::items));
+        s.put("workflows", Composition.section(part(planningReply, "workflows"), Json::items));
         s.put("upcomingMeetings", c.section(meetings, "calendar", Json::items));
         s.put("upcomingMilestones", c.section(milestones, "calendar", Json::items));
-        s.put("workingCapital", c.section(receivables, "health",
+        s.put("workingCapital", Composition.section(part(overviewReply, "receivables"),
                 body -> WorkingCapital.of(body, healthReply.ok() ? healthReply.body() : null)));
         return new Client360View(clientId, asOf, Section.degraded(s), s.get("profile"), s.get("contacts"), s.get("health"),
                 s.get("healthTrend"), s.get("segment"), s.get("cadence"), s.get("npsHistory"), s.get("latestThemes"),
@@ -87,12 +81,22 @@ public class Client360Service {
                 s.get("upcomingMilestones"), s.get("workingCapital"));
     }
 
-    /** The plan of the latest fiscal year (plans come newest first or in any order). */
-    static Optional<String> latestPlan(JsonNode plans) {
-        return Json.items(plans).stream()
-                .max(java.util.Comparator.comparing((JsonNode p) -> String.valueOf(Json.text(p, "fiscalYear")))
-                        .thenComparing(p -> String.valueOf(Json.text(p, "createdAt"))))
-                .map(p -> Json.text(p, "id"));
+    /**
+     * One part of a service's client overview (health's, planning's) as if it had been read from its own endpoint: the overview's failure or
+     * status when it has none; 403 for a part withheld from the caller's role; 404 for an absent part (no score yet).
+     */
+    public static Reply part(Reply overview, String field) {
+        if (!overview.ok()) {
+            return overview;
+        }
+        for (JsonNode withheld : overview.body().path("withheld")) {
+            if (field.equals(withheld.asText())) {
+                return new Reply(overview.service(), 403, null, null);
+            }
+        }
+        JsonNode value = overview.body().get(field);
+        return value == null || value.isNull() ? new Reply(overview.service(), 404, null, null)
+                : new Reply(overview.service(), 200, value, null);
     }
 
     /** The client's latest cycle in its NPS trend. */
