@@ -53,7 +53,7 @@ public class LetterResource {
         PageRequest page = PageRequest.of(limit, cursor);
         Page<ClientLetter> rows = letters.list(new ClientLetters.Filter(QueryParams.uuid("cycleId", cycleId), QueryParams.uuid("clientId", clientId), status(status),
                 businessUnit == null || businessUnit.isBlank() ? null : businessUnit), page);
-        return new Page<>(rows.items().stream().map(this::view).toList(), rows.nextCursor());
+        return rows.map(this::view);
     }
 
     @GET

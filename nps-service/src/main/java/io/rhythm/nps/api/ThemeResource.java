@@ -52,7 +52,7 @@ public class ThemeResource {
     @Operation(summary = "The theme taxonomy", description = "Ordered by code; cursor paging.")
     public Page<ThemeView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<ThemeCatalog.StoredTheme> page = catalog.page(PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(ThemeView::of).toList(), page.nextCursor());
+        return page.map(ThemeView::of);
     }
 
     @GET

@@ -5,7 +5,6 @@ import io.rhythm.planning.service.Registers;
 import io.rhythm.planning.service.Renewals;
 import io.rhythm.planning.service.SatisfactionPlans;
 import io.rhythm.planning.workflow.service.WorkflowQueries;
-import io.rhythm.platform.web.paging.Page;
 import io.rhythm.platform.web.paging.PageRequest;
 import io.rhythm.platform.web.security.Caller;
 import io.rhythm.platform.web.security.Roles;
@@ -31,7 +30,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * A client's account plans, the latest plan's opportunities and risks, its Satisfaction Action Plans, renewals and
@@ -86,15 +84,11 @@ public class ClientPlanningResource {
         boolean registers = REGISTER_ROLES.stream().anyMatch(caller::hasRole);
         PageRequest first = PageRequest.of(LIST_LIMIT, null);
         return new ClientPlanningView(clientId.toString(), day, clientPlans, latest == null ? null : latest.toString(),
-                registers && latest != null ? map(this.registers.opportunities(latest, first), OpportunityView::of) : null,
-                registers && latest != null ? map(this.registers.risks(latest, first), RiskView::of) : null,
-                registers ? map(saps.list(clientId, false, first), s -> SapView.of(s, day, null, null)) : null,
-                registers ? map(renewals.due(day, RENEWAL_WINDOW_DAYS, clientId, first), RenewalView::of) : null,
+                registers && latest != null ? this.registers.opportunities(latest, first).map(OpportunityView::of) : null,
+                registers && latest != null ? this.registers.risks(latest, first).map(RiskView::of) : null,
+                registers ? saps.list(clientId, false, first).map(s -> SapView.of(s, day, null, null)) : null,
+                registers ? renewals.due(day, RENEWAL_WINDOW_DAYS, clientId, first).map(RenewalView::of) : null,
                 workflows.list(new WorkflowQueries.Filter(clientId, "RUNNING", null, false, day), first, caller),
                 registers ? List.of() : List.of("opportunities", "risks", "satisfactionActionPlans", "renewals"));
-    }
-
-    private static <R, T> Page<T> map(Page<R> page, Function<R, T> view) {
-        return new Page<>(page.items().stream().map(view).toList(), page.nextCursor());
     }
 }

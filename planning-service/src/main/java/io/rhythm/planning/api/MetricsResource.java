@@ -111,8 +111,7 @@ public class MetricsResource {
         Filters f = filters(filters, errors);
         Page<PortfolioQuery.ClientSums> rows = portfolio.clients(f.scope(), f.before(), page);
         String cur = f.scope().currency();
-        return new Page<>(rows.items().stream().map(c -> MetricsView.ClientPipeline.of(c, f.rate(), cur)).toList(),
-                rows.nextCursor());
+        return rows.map(c -> MetricsView.ClientPipeline.of(c, f.rate(), cur));
     }
 
     /** The metrics' filters, validated: the scope, the conversion rate, the day and (a past day) the time read as of. */

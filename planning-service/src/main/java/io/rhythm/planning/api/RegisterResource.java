@@ -101,7 +101,7 @@ public class RegisterResource {
     public Page<StakeholderView> stakeholders(@PathParam("planId") UUID planId, @QueryParam("limit") Integer limit,
                                               @QueryParam("cursor") String cursor) {
         var page = registers.stakeholders(planId, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(StakeholderView::of).toList(), page.nextCursor());
+        return page.map(StakeholderView::of);
     }
 
     @GET
@@ -171,7 +171,7 @@ public class RegisterResource {
     public Page<OpportunityView> opportunities(@PathParam("planId") UUID planId, @QueryParam("limit") Integer limit,
                                                @QueryParam("cursor") String cursor) {
         var page = registers.opportunities(planId, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(OpportunityView::of).toList(), page.nextCursor());
+        return page.map(OpportunityView::of);
     }
 
     @GET
@@ -238,6 +238,6 @@ public class RegisterResource {
     public Page<RiskView> risks(@PathParam("planId") UUID planId, @QueryParam("limit") Integer limit,
                                 @QueryParam("cursor") String cursor) {
         var page = registers.risks(planId, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(RiskView::of).toList(), page.nextCursor());
+        return page.map(RiskView::of);
     }
 }

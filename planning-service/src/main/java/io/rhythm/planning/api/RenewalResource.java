@@ -64,7 +64,7 @@ public class RenewalResource {
             throw ApiException.invalid("withinDays", "must be between 1 and 730");
         }
         var page = renewals.due(date(asOf), within, clientId, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(RenewalView::of).toList(), page.nextCursor());
+        return page.map(RenewalView::of);
     }
 
     @GET

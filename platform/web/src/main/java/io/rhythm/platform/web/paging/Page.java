@@ -17,4 +17,9 @@ public record Page<T>(List<T> items, String nextCursor) {
         String next = more ? cursorOf.apply(shown.get(shown.size() - 1)).encode() : null;
         return new Page<>(shown.stream().map(toItem).toList(), next);
     }
+
+    /** The same page with each item turned into what {@code toItem} makes of it; the cursor is kept. */
+    public <U> Page<U> map(Function<? super T, ? extends U> toItem) {
+        return new Page<>(items.stream().<U>map(toItem).toList(), nextCursor);
+    }
 }
